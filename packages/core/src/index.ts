@@ -1,1 +1,100 @@
-export {};
+export {
+  createInstrumentation,
+  type CreateInstrumentationOptions,
+  type FinishedOperation,
+  type Instrumentation,
+  type OperationFinisher,
+  type TraceOperationSpec,
+} from "./create-instrumentation.js";
+export { type FollowStreamOptions, followStream } from "./follow-stream.js";
+export { type ObserveApiPromiseOptions, observeApiPromise } from "./observe-api-promise.js";
+export { observePromise } from "./observe-promise.js";
+export {
+  ChunkFlags,
+  type GenAIErrorInfo,
+  type GenAIRequest,
+  type GenAIRequestParameters,
+  type GenAIResponse,
+  type GenAITarget,
+  type GenAIUsage,
+  type InputMessage,
+  type MessagePart,
+  type OutputMessage,
+  type RequestContent,
+  type StreamAccumulator,
+  type ToolDefinition,
+} from "./operation-shapes.js";
+export { Operation, type StreamOutcome } from "./operation.js";
+export { readEnv } from "./read-env.js";
+export { reportTelemetryError } from "./report-telemetry-error.js";
+export { CAPTURE_CONTENT_ENV } from "./resolve-content-capture.js";
+export {
+  SEMCONV_SCHEMA_URL,
+  ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_SYSTEM,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_REQUEST_MAX_TOKENS,
+  ATTR_GEN_AI_REQUEST_TEMPERATURE,
+  ATTR_GEN_AI_REQUEST_TOP_P,
+  ATTR_GEN_AI_REQUEST_TOP_K,
+  ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY,
+  ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY,
+  ATTR_GEN_AI_REQUEST_STOP_SEQUENCES,
+  ATTR_GEN_AI_REQUEST_SEED,
+  ATTR_GEN_AI_REQUEST_CHOICE_COUNT,
+  ATTR_GEN_AI_REQUEST_STREAM,
+  ATTR_GEN_AI_REQUEST_ENCODING_FORMATS,
+  ATTR_GEN_AI_OUTPUT_TYPE,
+  ATTR_GEN_AI_CONVERSATION_ID,
+  ATTR_GEN_AI_RESPONSE_ID,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
+  ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
+  ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT,
+  ATTR_GEN_AI_INPUT_MESSAGES,
+  ATTR_GEN_AI_OUTPUT_MESSAGES,
+  ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
+  ATTR_GEN_AI_TOOL_DEFINITIONS,
+  ATTR_GEN_AI_TOKEN_TYPE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_ERROR_TYPE,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_USER_ID,
+  ATTR_OPENAI_API_TYPE,
+  ATTR_OPENAI_REQUEST_SERVICE_TIER,
+  ATTR_OPENAI_RESPONSE_SERVICE_TIER,
+  ATTR_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
+  ATTR_SIGHTLINE_TENANT_ID,
+  ATTR_SIGHTLINE_FEATURE,
+  ATTR_SIGHTLINE_PROMPT_ID,
+  ATTR_SIGHTLINE_PROMPT_VERSION,
+  ATTR_SIGHTLINE_STREAM_OUTCOME,
+  ATTR_SIGHTLINE_STREAM_CHUNKS,
+  ATTR_SIGHTLINE_CONTENT_TRUNCATED,
+  ATTR_SIGHTLINE_RESPONSE_READ,
+  GEN_AI_OPERATION_CHAT,
+  GEN_AI_OPERATION_TEXT_COMPLETION,
+  GEN_AI_OPERATION_GENERATE_CONTENT,
+  GEN_AI_OPERATION_EMBEDDINGS,
+  GEN_AI_TOKEN_TYPE_INPUT,
+  GEN_AI_TOKEN_TYPE_OUTPUT,
+  ERROR_TYPE_OTHER,
+  METRIC_GEN_AI_CLIENT_OPERATION_DURATION,
+  METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
+  METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,
+  METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK,
+  DURATION_BUCKETS,
+  TOKEN_BUCKETS,
+} from "./semconv.js";
+export { SightlineError } from "./sightline-error.js";
+export type { ContentCaptureMode, RedactContent, SightlineContext, SightlineOptions } from "./types.js";
+export { getSightlineContext, withContext } from "./with-context.js";
+export { wrapMethod } from "./wrap-method.js";
+export { asArray, asFields, asNumber, asString, type Fields, parseArguments } from "./read-fields.js";

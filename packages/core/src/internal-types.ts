@@ -1,0 +1,37 @@
+import type { Attributes, MeterProvider, Span, Tracer } from "@opentelemetry/api";
+import type { GenAIErrorInfo, GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
+import type { RedactContent } from "./types.js";
+
+/** Options resolved once per wrapped client. */
+export interface ResolvedConfig {
+  tracer: Tracer;
+  getMeterProvider: () => MeterProvider;
+  scopeName: string;
+  scopeVersion: string;
+  captureContent: boolean;
+  contentMaxBytes: number;
+  redactContent?: RedactContent;
+  metrics: boolean;
+  legacySystemAttribute: boolean;
+  abandonedAfterMs: number;
+  mapError?: (error: unknown) => GenAIErrorInfo | undefined;
+  onFinish: OperationFinisher[];
+}
+
+/** What an operation hands to finishers (cost, drift, …) once it has ended. */
+export interface FinishedOperation {
+  request: GenAIRequest;
+  target: GenAITarget;
+  response?: GenAIResponse;
+  errorType?: string;
+  durationSeconds: number;
+  timeToFirstChunkSeconds?: number;
+  /** The operation's span, still open: finishers may add attributes and events. */
+  span: Span;
+  /** The attributes the operation's own metrics were recorded with. */
+  metricAttributes: Attributes;
+  meterProvider: MeterProvider;
+}
+
+/** A step run after an operation's span attributes are set and before the span ends. */
+export type OperationFinisher = (operation: FinishedOperation) => void;

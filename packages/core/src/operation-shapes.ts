@@ -1,0 +1,134 @@
+import type { Attributes } from "@opentelemetry/api";
+
+/**
+ * The neutral shapes a provider package maps its client's requests, responses and stream
+ * chunks into. Core turns them into spans, metrics and content attributes, once for all providers.
+ */
+
+/** A message part in the semconv v1.41 "parts" shape. */
+export type MessagePart =
+  | { type: "text"; content: string }
+  | { type: "tool_call"; id?: string | null; name: string; arguments?: unknown }
+  | { type: "tool_call_response"; id?: string | null; response: unknown }
+  | { type: "reasoning"; content: string }
+  | { type: "uri"; modality: string; mime_type?: string | null; uri: string }
+  | { type: "blob"; modality: string; mime_type?: string | null; content: string }
+  | { type: "file"; modality: string; mime_type?: string | null; file_id: string }
+  | { type: string; [key: string]: unknown };
+
+/** One input message (semconv `gen_ai.input.messages` item). */
+export interface InputMessage {
+  role: string;
+  parts: MessagePart[];
+  name?: string | null;
+}
+
+/** One output message, one per choice or candidate (semconv `gen_ai.output.messages` item). */
+export interface OutputMessage extends InputMessage {
+  finish_reason: string;
+}
+
+/** One tool definition (semconv `gen_ai.tool.definitions` item). */
+export interface ToolDefinition {
+  type: string;
+  name: string;
+  description?: string | null;
+  parameters?: unknown;
+  [key: string]: unknown;
+}
+
+/** Content of a request, built only when content capture is on. */
+export interface RequestContent {
+  systemInstructions?: MessagePart[];
+  inputMessages?: InputMessage[];
+  toolDefinitions?: ToolDefinition[];
+}
+
+/** Token usage in semconv terms: input includes cached tokens, output includes reasoning tokens. */
+export interface GenAIUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  cacheReadInputTokens?: number;
+  cacheCreationInputTokens?: number;
+  reasoningOutputTokens?: number;
+}
+
+/** Request parameters with a semconv attribute. */
+export interface GenAIRequestParameters {
+  maxTokens?: number;
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  frequencyPenalty?: number;
+  presencePenalty?: number;
+  stopSequences?: string[];
+  seed?: number;
+  choiceCount?: number;
+  encodingFormats?: string[];
+  outputType?: string;
+}
+
+/** What a provider knows about a request before it is sent. */
+export interface GenAIRequest {
+  /** `gen_ai.operation.name`, e.g. `chat` or `embeddings`. */
+  operation: string;
+  /** The model as requested. */
+  model?: string;
+  /** True for streaming calls. */
+  stream?: boolean;
+  /** Sampling and output parameters. */
+  parameters?: GenAIRequestParameters;
+  /** Provider-specific attributes set at span start (e.g. `openai.api.type`). */
+  attributes?: Attributes;
+  /** Builds the captured content; called only when content capture is on. */
+  content?: () => RequestContent;
+}
+
+/** What a provider knows about a finished response. */
+export interface GenAIResponse {
+  id?: string;
+  model?: string;
+  /** Provider-reported finish reasons, one per choice in order. */
+  finishReasons?: string[];
+  usage?: GenAIUsage;
+  /** Embedding vector length, for embeddings. */
+  embeddingDimensions?: number;
+  /** Provider-specific attributes (e.g. `openai.response.system_fingerprint`). */
+  attributes?: Attributes;
+  /** Builds the captured output messages; called only when content capture is on. */
+  outputMessages?: () => OutputMessage[];
+}
+
+/** What a stream accumulator says about one chunk (bit flags, kept numeric for the hot path). */
+export const ChunkFlags = {
+  /** The chunk carried no output (role marker, usage, keep-alive). */
+  None: 0,
+  /** The chunk carried output (text, tool call arguments, reasoning). */
+  Output: 1,
+  /** Hide the chunk from the caller (e.g. a usage chunk the wrapper asked for itself). */
+  Hide: 2,
+} as const;
+
+/** Folds a stream's chunks into a response, one chunk at a time. */
+export interface StreamAccumulator<Chunk> {
+  /** Looks at one chunk; returns {@link ChunkFlags}. Must not keep the chunk unless content is captured. */
+  add(chunk: Chunk): number;
+  /** The response so far; called once when the stream ends for any reason. */
+  finish(): GenAIResponse;
+}
+
+/** Where the request went, for `server.address` / `server.port` and the provider name. */
+export interface GenAITarget {
+  /** `gen_ai.provider.name`. */
+  provider: string;
+  serverAddress?: string;
+  serverPort?: number;
+}
+
+/** What a provider says about an error thrown by its client. */
+export interface GenAIErrorInfo {
+  /** Low-cardinality `error.type` (class name or provider code). */
+  type: string;
+  /** HTTP status, when the error came from an HTTP response. */
+  statusCode?: number;
+}

@@ -1,0 +1,239 @@
+import { type Attributes, type Span, SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { buildRequestAttributes } from "./build-request-attributes.js";
+import { buildResponseAttributes } from "./build-response-attributes.js";
+import { getErrorInfo } from "./get-error-info.js";
+import type { ResolvedConfig } from "./internal-types.js";
+import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
+import { recordContentAttribute } from "./record-content-attribute.js";
+import { recordOperationMetrics } from "./record-operation-metrics.js";
+import { reportTelemetryError } from "./report-telemetry-error.js";
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_GEN_AI_INPUT_MESSAGES,
+  ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_OUTPUT_MESSAGES,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
+  ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
+  ATTR_GEN_AI_TOOL_DEFINITIONS,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_SIGHTLINE_RESPONSE_READ,
+  ATTR_SIGHTLINE_STREAM_CHUNKS,
+  ATTR_SIGHTLINE_STREAM_OUTCOME,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+} from "./semconv.js";
+import { getResolvedContext } from "./with-context.js";
+
+/** How a stream ended, recorded as `sightline.stream.outcome`. */
+export type StreamOutcome = "completed" | "cancelled" | "aborted" | "error" | "abandoned";
+
+const now = (): number => performance.now();
+
+/**
+ * One GenAI operation: its span, its timing and its single end. Every path that can finish a
+ * call (response parsed, error, stream done, consumer break, abort, abandonment) goes through
+ * `finish`, which runs once; later calls are ignored, so a span can never end twice.
+ */
+export class Operation {
+  readonly span: Span;
+  /** `performance.now()` at start. */
+  readonly startTime: number;
+  /** `performance.now()` of the last thing that happened (for abandoned spans' end time). */
+  lastActivity: number;
+  firstChunkTime: number | undefined;
+  chunkCount = 0;
+  /** Gaps between output chunks, in seconds; recorded as one histogram sample each at the end. */
+  readonly outputChunkGaps: number[] = [];
+  lastOutputChunkTime: number | undefined;
+  private ended = false;
+  private statusCode: number | undefined;
+  private readonly contextAttributes: Attributes | undefined;
+
+  constructor(
+    private readonly config: ResolvedConfig,
+    readonly request: GenAIRequest,
+    readonly target: GenAITarget,
+  ) {
+    const resolvedContext = getResolvedContext();
+    this.contextAttributes = resolvedContext?.metricAttributes;
+    const attributes = buildRequestAttributes({
+      request,
+      target,
+      legacySystemAttribute: config.legacySystemAttribute,
+    });
+    if (resolvedContext) Object.assign(attributes, resolvedContext.spanAttributes);
+    const name = request.model ? `${request.operation} ${request.model}` : request.operation;
+    this.span = config.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
+    this.startTime = now();
+    this.lastActivity = this.startTime;
+    if (config.captureContent && request.content && this.span.isRecording()) this.recordRequestContent();
+  }
+
+  /** True once the span has ended. */
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /** Remembers the HTTP status of the response, for the span. */
+  noteStatusCode(statusCode: number | undefined): void {
+    if (typeof statusCode === "number") this.statusCode = statusCode;
+    this.lastActivity = now();
+  }
+
+  /** Ends the operation successfully with `response`. */
+  succeed(response: GenAIResponse): void {
+    this.finish({ response });
+  }
+
+  /** Ends the operation with a provider or network error (the error itself is not changed). */
+  fail(error: unknown, response?: GenAIResponse): void {
+    this.finish({ response, error, failed: true });
+  }
+
+  /** Ends a stream's operation with how it ended and what the accumulator gathered. */
+  endStream(outcome: StreamOutcome, response: GenAIResponse | undefined, error?: unknown): void {
+    const endTime = outcome === "abandoned" ? this.lastActivity : undefined;
+    this.finish({ response, error, failed: outcome === "error", outcome, endTime });
+  }
+
+  /** Ends an operation whose response nobody read, at the time the response arrived. */
+  endUnread(): void {
+    this.finish({ endTime: this.lastActivity, unread: true });
+  }
+
+  private finish(result: {
+    response?: GenAIResponse;
+    error?: unknown;
+    failed?: boolean;
+    outcome?: StreamOutcome;
+    endTime?: number;
+    unread?: boolean;
+  }): void {
+    if (this.ended) return;
+    this.ended = true;
+    const endTime = result.endTime ?? now();
+    const span = this.span;
+    let errorType: string | undefined;
+    const metricAttributes: Attributes = {};
+    try {
+      const attributes: Attributes = result.response ? buildResponseAttributes(result.response) : {};
+      if (this.firstChunkTime !== undefined) {
+        attributes[ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK] = (this.firstChunkTime - this.startTime) / 1000;
+      }
+      if (result.outcome) {
+        attributes[ATTR_SIGHTLINE_STREAM_OUTCOME] = result.outcome;
+        attributes[ATTR_SIGHTLINE_STREAM_CHUNKS] = this.chunkCount;
+      }
+      if (result.unread) attributes[ATTR_SIGHTLINE_RESPONSE_READ] = false;
+      if (this.statusCode !== undefined) attributes[ATTR_HTTP_RESPONSE_STATUS_CODE] = this.statusCode;
+      if (result.failed) {
+        const info = getErrorInfo(result.error, this.config.mapError);
+        errorType = info.type;
+        attributes[ATTR_ERROR_TYPE] = errorType;
+        if (info.statusCode !== undefined) attributes[ATTR_HTTP_RESPONSE_STATUS_CODE] = info.statusCode;
+        if (result.error instanceof Error) span.recordException(result.error);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(result.error) });
+      }
+      span.setAttributes(attributes);
+      if (this.config.captureContent && result.response?.outputMessages && span.isRecording()) {
+        recordContentAttribute({
+          span,
+          config: this.config,
+          attribute: ATTR_GEN_AI_OUTPUT_MESSAGES,
+          build: result.response.outputMessages,
+        });
+      }
+    } catch (error) {
+      reportTelemetryError("recording the response", error);
+    }
+    const durationSeconds = (endTime - this.startTime) / 1000;
+    try {
+      Object.assign(metricAttributes, buildMetricAttributes(this, result.response?.model, errorType));
+      if (this.config.metrics) {
+        recordOperationMetrics({
+          config: this.config,
+          operation: this,
+          attributes: metricAttributes,
+          durationSeconds,
+          usage: result.response?.usage,
+        });
+      }
+    } catch (error) {
+      reportTelemetryError("recording metrics", error);
+    }
+    for (const finisher of this.config.onFinish) {
+      try {
+        finisher({
+          request: this.request,
+          target: this.target,
+          response: result.response,
+          errorType,
+          durationSeconds,
+          timeToFirstChunkSeconds:
+            this.firstChunkTime === undefined ? undefined : (this.firstChunkTime - this.startTime) / 1000,
+          span,
+          metricAttributes,
+          meterProvider: this.config.getMeterProvider(),
+        });
+      } catch (error) {
+        reportTelemetryError("a finishing step", error);
+      }
+    }
+    try {
+      span.end(result.endTime === undefined ? undefined : performance.timeOrigin + endTime);
+    } catch (error) {
+      reportTelemetryError("ending the span", error);
+    }
+  }
+
+  private recordRequestContent(): void {
+    try {
+      const content = this.request.content?.();
+      if (!content) return;
+      const entries: [string, unknown][] = [
+        [ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, content.systemInstructions],
+        [ATTR_GEN_AI_INPUT_MESSAGES, content.inputMessages],
+        [ATTR_GEN_AI_TOOL_DEFINITIONS, content.toolDefinitions],
+      ];
+      for (const [attribute, value] of entries) {
+        if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+        recordContentAttribute({ span: this.span, config: this.config, attribute, build: () => value });
+      }
+    } catch (error) {
+      reportTelemetryError("capturing request content", error);
+    }
+  }
+
+  /** Low-cardinality attributes for this operation's metrics. */
+  get baseContextAttributes(): Attributes | undefined {
+    return this.contextAttributes;
+  }
+}
+
+function buildMetricAttributes(
+  operation: Operation,
+  responseModel: string | undefined,
+  errorType: string | undefined,
+): Attributes {
+  const { request, target } = operation;
+  const attributes: Attributes = {
+    [ATTR_GEN_AI_OPERATION_NAME]: request.operation,
+    [ATTR_GEN_AI_PROVIDER_NAME]: target.provider,
+  };
+  if (request.model !== undefined) attributes[ATTR_GEN_AI_REQUEST_MODEL] = request.model;
+  if (typeof responseModel === "string") attributes[ATTR_GEN_AI_RESPONSE_MODEL] = responseModel;
+  if (target.serverAddress !== undefined) attributes[ATTR_SERVER_ADDRESS] = target.serverAddress;
+  if (target.serverPort !== undefined) attributes[ATTR_SERVER_PORT] = target.serverPort;
+  if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
+  const context = operation.baseContextAttributes;
+  if (context) Object.assign(attributes, context);
+  return attributes;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : "operation failed";
+}

@@ -1,0 +1,42 @@
+import type { Attributes } from "@opentelemetry/api";
+import { isTokenCount } from "./build-response-attributes.js";
+import { getMetricInstruments } from "./get-metric-instruments.js";
+import type { ResolvedConfig } from "./internal-types.js";
+import type { GenAIUsage } from "./operation-shapes.js";
+import { ATTR_ERROR_TYPE, ATTR_GEN_AI_TOKEN_TYPE, GEN_AI_TOKEN_TYPE_INPUT, GEN_AI_TOKEN_TYPE_OUTPUT } from "./semconv.js";
+
+/** Records the semconv v1.41 client metrics of one finished operation. */
+export function recordOperationMetrics(options: {
+  config: ResolvedConfig;
+  operation: { firstChunkTime: number | undefined; startTime: number; outputChunkGaps: number[] };
+  attributes: Attributes;
+  durationSeconds: number;
+  usage: GenAIUsage | undefined;
+}): void {
+  const { config, operation, attributes, usage } = options;
+  const instruments = getMetricInstruments({
+    meterProvider: config.getMeterProvider(),
+    scopeName: config.scopeName,
+    scopeVersion: config.scopeVersion,
+  });
+  instruments.duration.record(options.durationSeconds, attributes);
+  // Token usage and chunk timings carry no error.type in semconv.
+  let withoutError = attributes;
+  if (attributes[ATTR_ERROR_TYPE] !== undefined) {
+    withoutError = { ...attributes };
+    delete withoutError[ATTR_ERROR_TYPE];
+  }
+  if (usage && isTokenCount(usage.inputTokens)) {
+    instruments.tokenUsage.record(usage.inputTokens, { ...withoutError, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_INPUT });
+  }
+  if (usage && isTokenCount(usage.outputTokens)) {
+    instruments.tokenUsage.record(usage.outputTokens, {
+      ...withoutError,
+      [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_OUTPUT,
+    });
+  }
+  if (operation.firstChunkTime !== undefined) {
+    instruments.timeToFirstChunk.record((operation.firstChunkTime - operation.startTime) / 1000, withoutError);
+  }
+  for (const gap of operation.outputChunkGaps) instruments.timePerOutputChunk.record(gap, withoutError);
+}

@@ -1,0 +1,93 @@
+/**
+ * GenAI semantic convention names, copied from OpenTelemetry semantic conventions v1.41.1
+ * (identical in `@opentelemetry/semantic-conventions/incubating` 1.41.1–1.45.0). Kept here rather
+ * than imported because the incubating entry point is unstable and not meant for runtime imports.
+ * Names that semconv does not define carry the `sightline.` prefix.
+ */
+
+/** Schema URL of the conventions emitted by this version. */
+export const SEMCONV_SCHEMA_URL = "https://opentelemetry.io/schemas/1.41.0";
+
+export const ATTR_GEN_AI_OPERATION_NAME = "gen_ai.operation.name";
+export const ATTR_GEN_AI_PROVIDER_NAME = "gen_ai.provider.name";
+/** Deprecated since v1.37; emitted only with the `legacySystemAttribute` option. */
+export const ATTR_GEN_AI_SYSTEM = "gen_ai.system";
+export const ATTR_GEN_AI_REQUEST_MODEL = "gen_ai.request.model";
+export const ATTR_GEN_AI_REQUEST_MAX_TOKENS = "gen_ai.request.max_tokens";
+export const ATTR_GEN_AI_REQUEST_TEMPERATURE = "gen_ai.request.temperature";
+export const ATTR_GEN_AI_REQUEST_TOP_P = "gen_ai.request.top_p";
+export const ATTR_GEN_AI_REQUEST_TOP_K = "gen_ai.request.top_k";
+export const ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY = "gen_ai.request.frequency_penalty";
+export const ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY = "gen_ai.request.presence_penalty";
+export const ATTR_GEN_AI_REQUEST_STOP_SEQUENCES = "gen_ai.request.stop_sequences";
+export const ATTR_GEN_AI_REQUEST_SEED = "gen_ai.request.seed";
+export const ATTR_GEN_AI_REQUEST_CHOICE_COUNT = "gen_ai.request.choice.count";
+export const ATTR_GEN_AI_REQUEST_STREAM = "gen_ai.request.stream";
+export const ATTR_GEN_AI_REQUEST_ENCODING_FORMATS = "gen_ai.request.encoding_formats";
+export const ATTR_GEN_AI_OUTPUT_TYPE = "gen_ai.output.type";
+export const ATTR_GEN_AI_CONVERSATION_ID = "gen_ai.conversation.id";
+export const ATTR_GEN_AI_RESPONSE_ID = "gen_ai.response.id";
+export const ATTR_GEN_AI_RESPONSE_MODEL = "gen_ai.response.model";
+export const ATTR_GEN_AI_RESPONSE_FINISH_REASONS = "gen_ai.response.finish_reasons";
+export const ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk";
+export const ATTR_GEN_AI_USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens";
+export const ATTR_GEN_AI_USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
+export const ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS = "gen_ai.usage.cache_read.input_tokens";
+export const ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS = "gen_ai.usage.cache_creation.input_tokens";
+export const ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS = "gen_ai.usage.reasoning.output_tokens";
+export const ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT = "gen_ai.embeddings.dimension.count";
+export const ATTR_GEN_AI_INPUT_MESSAGES = "gen_ai.input.messages";
+export const ATTR_GEN_AI_OUTPUT_MESSAGES = "gen_ai.output.messages";
+export const ATTR_GEN_AI_SYSTEM_INSTRUCTIONS = "gen_ai.system_instructions";
+export const ATTR_GEN_AI_TOOL_DEFINITIONS = "gen_ai.tool.definitions";
+export const ATTR_GEN_AI_TOKEN_TYPE = "gen_ai.token.type";
+export const ATTR_SERVER_ADDRESS = "server.address";
+export const ATTR_SERVER_PORT = "server.port";
+export const ATTR_ERROR_TYPE = "error.type";
+export const ATTR_HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";
+export const ATTR_USER_ID = "user.id";
+
+export const ATTR_OPENAI_API_TYPE = "openai.api.type";
+export const ATTR_OPENAI_REQUEST_SERVICE_TIER = "openai.request.service_tier";
+export const ATTR_OPENAI_RESPONSE_SERVICE_TIER = "openai.response.service_tier";
+export const ATTR_OPENAI_RESPONSE_SYSTEM_FINGERPRINT = "openai.response.system_fingerprint";
+
+/** Sightline's own attributes (no semconv name exists). */
+export const ATTR_SIGHTLINE_TENANT_ID = "sightline.tenant.id";
+export const ATTR_SIGHTLINE_FEATURE = "sightline.feature";
+export const ATTR_SIGHTLINE_PROMPT_ID = "sightline.prompt.id";
+export const ATTR_SIGHTLINE_PROMPT_VERSION = "sightline.prompt.version";
+/** How a stream ended: `completed`, `cancelled` (consumer stopped early), `aborted`, `error`, `abandoned`. */
+export const ATTR_SIGHTLINE_STREAM_OUTCOME = "sightline.stream.outcome";
+/** Number of chunks the stream delivered. */
+export const ATTR_SIGHTLINE_STREAM_CHUNKS = "sightline.stream.chunks";
+/** Set when a captured content attribute was shortened to fit the byte bound. */
+export const ATTR_SIGHTLINE_CONTENT_TRUNCATED = "sightline.content.truncated";
+/** Set to `false` when a non-streaming response body was never read by the caller. */
+export const ATTR_SIGHTLINE_RESPONSE_READ = "sightline.response.read";
+
+/** Well-known `gen_ai.operation.name` values used by Sightline. */
+export const GEN_AI_OPERATION_CHAT = "chat";
+export const GEN_AI_OPERATION_TEXT_COMPLETION = "text_completion";
+export const GEN_AI_OPERATION_GENERATE_CONTENT = "generate_content";
+export const GEN_AI_OPERATION_EMBEDDINGS = "embeddings";
+
+export const GEN_AI_TOKEN_TYPE_INPUT = "input";
+export const GEN_AI_TOKEN_TYPE_OUTPUT = "output";
+
+/** Fallback `error.type` when nothing better is known. */
+export const ERROR_TYPE_OTHER = "_OTHER";
+
+export const METRIC_GEN_AI_CLIENT_OPERATION_DURATION = "gen_ai.client.operation.duration";
+export const METRIC_GEN_AI_CLIENT_TOKEN_USAGE = "gen_ai.client.token.usage";
+export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
+export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK = "gen_ai.client.operation.time_per_output_chunk";
+
+/** Bucket boundaries (seconds) semconv v1.41 gives for GenAI duration histograms. */
+export const DURATION_BUCKETS: readonly number[] = [
+  0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92,
+];
+/** Bucket boundaries semconv v1.41 gives for the token usage histogram. */
+export const TOKEN_BUCKETS: readonly number[] = [
+  1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864,
+];

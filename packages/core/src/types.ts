@@ -1,0 +1,54 @@
+import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
+
+/** Where captured message content goes. */
+export type ContentCaptureMode = "off" | "span";
+
+/** Called on every captured text before it is recorded; return the text to record. */
+export type RedactContent = (text: string, info: { attribute: string; role?: string }) => string;
+
+/** Options every Sightline wrapper accepts. */
+export interface SightlineOptions {
+  /** Tracer provider to use. Default: the global one (`trace.getTracerProvider()`). */
+  tracerProvider?: TracerProvider;
+  /** Meter provider to use. Default: the global one, looked up at each call so late registration works. */
+  meterProvider?: MeterProvider;
+  /**
+   * Record message content (`gen_ai.input.messages`, `gen_ai.output.messages`,
+   * `gen_ai.system_instructions`, `gen_ai.tool.definitions`) on spans. Default: off, unless the
+   * variable `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT` is `true` or `SPAN_ONLY`/`SPAN_AND_EVENT`.
+   * An explicit value here wins over the variable.
+   */
+  captureContent?: boolean;
+  /** Byte bound of each content attribute's JSON; longer texts are cut and marked. Default: 16384. */
+  contentMaxBytes?: number;
+  /** Redaction hook applied to every captured text before truncation. Default: none. */
+  redactContent?: RedactContent;
+  /** Record `gen_ai.client.*` metrics. Default: true. */
+  metrics?: boolean;
+  /** Also emit the deprecated `gen_ai.system` attribute, for dashboards built on it. Default: false. */
+  legacySystemAttribute?: boolean;
+  /**
+   * A stream the caller stops pulling from (or a response nobody reads) has its span ended after
+   * this many milliseconds without activity, with `sightline.stream.outcome = "abandoned"` and the
+   * end time of its last activity. Default: 60000.
+   */
+  abandonedAfterMs?: number;
+  /** Overrides the detected `gen_ai.provider.name`. Default: detected from the client. */
+  providerName?: string;
+}
+
+/** Attributes `withContext` puts on every span (and, for the low-cardinality ones, metrics) inside it. */
+export interface SightlineContext {
+  /** `gen_ai.conversation.id`: a session or thread id you already have. */
+  conversationId?: string;
+  /** `user.id`: the end user (spans only). */
+  userId?: string;
+  /** `sightline.tenant.id` (spans only). */
+  tenantId?: string;
+  /** `sightline.feature`: the product feature making the call (spans and metrics). */
+  feature?: string;
+  /** `sightline.prompt.id`: a named prompt template (spans and metrics). */
+  promptId?: string;
+  /** `sightline.prompt.version` (spans and metrics). */
+  promptVersion?: string;
+}

@@ -1,0 +1,122 @@
+import {
+  asArray,
+  asFields,
+  asString,
+  ChunkFlags,
+  type GenAIResponse,
+  type GenAIUsage,
+  type MessagePart,
+  type OutputMessage,
+  parseArguments,
+  type StreamAccumulator,
+} from "@sightline/core";
+import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
+import { mapOpenAIUsage } from "../map-openai-usage.js";
+import { openAIResponseAttributes } from "./map-chat-response.js";
+
+interface ChoiceState {
+  finishReason?: string;
+  text: string;
+  refusal: string;
+  toolCalls: { id?: string; name: string; arguments: string }[];
+}
+
+/**
+ * Folds `chat.completion.chunk`s into a response. Keeps only what the span needs (ids, finish
+ * reasons, usage) unless content is captured, in which case text and tool-call pieces are joined.
+ * `hideUsageChunk` hides the usage-only chunk that the wrapper requested on the caller's behalf.
+ */
+export function createChatStreamAccumulator(options: {
+  captureContent: boolean;
+  hideUsageChunk: boolean;
+}): StreamAccumulator<unknown> {
+  const { captureContent, hideUsageChunk } = options;
+  let id: string | undefined;
+  let model: string | undefined;
+  let usage: GenAIUsage | undefined;
+  let responseFields: Record<string, unknown> = {};
+  const choices: ChoiceState[] = [];
+
+  const choiceAt = (index: number): ChoiceState => {
+    let state = choices[index];
+    if (!state) {
+      state = { text: "", refusal: "", toolCalls: [] };
+      choices[index] = state;
+    }
+    return state;
+  };
+
+  return {
+    add(chunk) {
+      const fields = asFields(chunk);
+      id ??= asString(fields.id);
+      model ??= asString(fields.model);
+      if (fields.system_fingerprint !== undefined || fields.service_tier !== undefined) {
+        responseFields = { system_fingerprint: fields.system_fingerprint, service_tier: fields.service_tier };
+      }
+      let flags: number = ChunkFlags.None;
+      const chunkChoices = asArray(fields.choices);
+      for (const rawChoice of chunkChoices) {
+        const choice = asFields(rawChoice);
+        const index = typeof choice.index === "number" ? choice.index : 0;
+        const state = choiceAt(index);
+        const delta = asFields(choice.delta);
+        const content = delta.content;
+        if (typeof content === "string" && content.length > 0) {
+          flags |= ChunkFlags.Output;
+          if (captureContent) state.text += content;
+        }
+        if (typeof delta.refusal === "string" && delta.refusal.length > 0) {
+          flags |= ChunkFlags.Output;
+          if (captureContent) state.refusal += delta.refusal;
+        }
+        if (Array.isArray(delta.tool_calls)) {
+          flags |= ChunkFlags.Output;
+          if (captureContent) appendToolCalls(state, delta.tool_calls);
+        }
+        const finishReason = asString(choice.finish_reason);
+        if (finishReason) state.finishReason = finishReason;
+      }
+      if (fields.usage && typeof fields.usage === "object") {
+        usage = mapOpenAIUsage(fields.usage);
+        if (hideUsageChunk && chunkChoices.length === 0) flags |= ChunkFlags.Hide;
+      }
+      return flags;
+    },
+    finish(): GenAIResponse {
+      return {
+        id,
+        model,
+        finishReasons: choices.length ? Array.from(choices, (choice) => choice?.finishReason ?? "error") : undefined,
+        usage,
+        attributes: openAIResponseAttributes(responseFields),
+        outputMessages: () =>
+          Array.from(choices, (choice): OutputMessage => {
+            const parts: MessagePart[] = [];
+            if (choice?.text) parts.push({ type: "text", content: choice.text });
+            if (choice?.refusal) parts.push({ type: "refusal", content: choice.refusal });
+            for (const call of choice?.toolCalls ?? []) {
+              parts.push({ type: "tool_call", id: call.id, name: call.name, arguments: parseArguments(call.arguments) });
+            }
+            return { role: "assistant", parts, finish_reason: mapOpenAIFinishReason(choice?.finishReason) };
+          }),
+      };
+    },
+  };
+}
+
+function appendToolCalls(state: ChoiceState, deltas: unknown[]): void {
+  for (const rawDelta of deltas) {
+    const delta = asFields(rawDelta);
+    const index = typeof delta.index === "number" ? delta.index : state.toolCalls.length;
+    const fn = asFields(delta.function);
+    let call = state.toolCalls[index];
+    if (!call) {
+      call = { id: asString(delta.id), name: "", arguments: "" };
+      state.toolCalls[index] = call;
+    }
+    call.id ??= asString(delta.id);
+    call.name += asString(fn.name) ?? "";
+    call.arguments += asString(fn.arguments) ?? "";
+  }
+}

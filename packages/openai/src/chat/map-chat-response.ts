@@ -1,0 +1,56 @@
+import type { Attributes } from "@opentelemetry/api";
+import {
+  ATTR_OPENAI_RESPONSE_SERVICE_TIER,
+  ATTR_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
+  asArray,
+  asFields,
+  asString,
+  type GenAIResponse,
+  type MessagePart,
+  type OutputMessage,
+  parseArguments,
+} from "@sightline/core";
+import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
+import { mapOpenAIUsage } from "../map-openai-usage.js";
+
+/** Maps a `chat.completion` body to core's response shape. */
+export function mapChatResponse(body: unknown): GenAIResponse {
+  const fields = asFields(body);
+  const choices = asArray(fields.choices).map(asFields);
+  return {
+    id: asString(fields.id),
+    model: asString(fields.model),
+    finishReasons: choices.map((choice) => asString(choice.finish_reason) ?? "error"),
+    usage: mapOpenAIUsage(fields.usage),
+    attributes: openAIResponseAttributes(fields),
+    outputMessages: () =>
+      choices.map((choice): OutputMessage => {
+        const message = asFields(choice.message);
+        const parts: MessagePart[] = [];
+        const content = asString(message.content);
+        if (content) parts.push({ type: "text", content });
+        const refusal = asString(message.refusal);
+        if (refusal) parts.push({ type: "refusal", content: refusal });
+        for (const toolCall of asArray(message.tool_calls)) {
+          const call = asFields(toolCall);
+          const fn = asFields(call.function);
+          parts.push({ type: "tool_call", id: asString(call.id), name: asString(fn.name) ?? "", arguments: parseArguments(fn.arguments) });
+        }
+        return {
+          role: asString(message.role) ?? "assistant",
+          parts,
+          finish_reason: mapOpenAIFinishReason(asString(choice.finish_reason)),
+        };
+      }),
+  };
+}
+
+/** `openai.response.*` attributes shared by chat bodies and chunks. */
+export function openAIResponseAttributes(fields: Record<string, unknown>): Attributes {
+  const attributes: Attributes = {};
+  const fingerprint = asString(fields.system_fingerprint);
+  if (fingerprint) attributes[ATTR_OPENAI_RESPONSE_SYSTEM_FINGERPRINT] = fingerprint;
+  const tier = asString(fields.service_tier);
+  if (tier) attributes[ATTR_OPENAI_RESPONSE_SERVICE_TIER] = tier;
+  return attributes;
+}

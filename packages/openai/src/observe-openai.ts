@@ -1,0 +1,107 @@
+import { createInstrumentation, type GenAIRequest, type GenAIResponse, type StreamAccumulator, wrapMethod } from "@sightline/core";
+import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
+import { mapChatRequest } from "./chat/map-chat-request.js";
+import { mapChatResponse } from "./chat/map-chat-response.js";
+import { detectOpenAITarget } from "./detect-openai-target.js";
+import { mapEmbeddingsRequest } from "./embeddings/map-embeddings-request.js";
+import { mapEmbeddingsResponse } from "./embeddings/map-embeddings-response.js";
+import { observeOpenAIResult } from "./observe-openai-result.js";
+import { createResponsesStreamAccumulator } from "./responses/create-responses-stream-accumulator.js";
+import { mapResponsesRequest } from "./responses/map-responses-request.js";
+import { mapResponsesResponse } from "./responses/map-responses-response.js";
+import type { ObserveOpenAIOptions } from "./types.js";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+
+/** The shape of an `openai` client that Sightline relies on (openai 5.x–7.x). */
+export interface OpenAIClientLike {
+  baseURL?: string;
+  chat?: { completions?: object };
+  responses?: object;
+  embeddings?: object;
+}
+
+/** One wrapped method: how to map its request, its response and (if it streams) its chunks. */
+interface MethodMapping {
+  owner: object | undefined;
+  mapRequest: (params: unknown) => GenAIRequest;
+  mapResponse: (body: unknown) => GenAIResponse;
+  createAccumulator?: (injectedUsage: boolean) => StreamAccumulator<unknown>;
+  prepareParams?: (params: unknown) => { params: unknown; injectedUsage: boolean };
+}
+
+/**
+ * Makes every call of an `openai` client a GenAI span with metrics: `chat.completions.create`
+ * (and through it `parse()` and `stream()`), `responses.create` (and `stream()`/`parse()`),
+ * `embeddings.create`. Returns the same client object, used exactly as before; wrapping twice is
+ * harmless. Works for `AzureOpenAI` and OpenAI-compatible hosts (provider name from the base URL).
+ * @example
+ * import OpenAI from "openai";
+ * const openai = observeOpenAI(new OpenAI());
+ */
+export function observeOpenAI<Client extends OpenAIClientLike>(client: Client, options: ObserveOpenAIOptions = {}): Client {
+  const instrumentation = createInstrumentation({ scopeName: PACKAGE_NAME, scopeVersion: PACKAGE_VERSION, options });
+  const target = detectOpenAITarget({
+    baseURL: client.baseURL,
+    isAzureClient: client.constructor?.name === "AzureOpenAI",
+    providerName: options.providerName,
+  });
+  const captureContent = instrumentation.config.captureContent;
+  const injectUsage = options.streamUsage === "inject";
+
+  const mappings: MethodMapping[] = [
+    {
+      owner: client.chat?.completions,
+      mapRequest: mapChatRequest,
+      mapResponse: mapChatResponse,
+      prepareParams: (params) => prepareChatParams(params, injectUsage),
+      createAccumulator: (injectedUsage) => createChatStreamAccumulator({ captureContent, hideUsageChunk: injectedUsage }),
+    },
+    {
+      owner: client.responses,
+      mapRequest: mapResponsesRequest,
+      mapResponse: mapResponsesResponse,
+      createAccumulator: () => createResponsesStreamAccumulator(),
+    },
+    { owner: client.embeddings, mapRequest: mapEmbeddingsRequest, mapResponse: mapEmbeddingsResponse },
+  ];
+
+  for (const mapping of mappings) {
+    wrapMethod({
+      owner: mapping.owner,
+      name: "create",
+      wrap: (original) =>
+        function observedCreate(this: unknown, ...args: unknown[]) {
+          const { createAccumulator } = mapping;
+          const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
+          const callArgs = prepared.params === args[0] ? args : [prepared.params, ...args.slice(1)];
+          return instrumentation.traceOperation({
+            request: mapping.mapRequest(args[0]),
+            target,
+            invoke: () => original.apply(this, callArgs),
+            observe: (result, operation) =>
+              observeOpenAIResult({
+                instrumentation,
+                result,
+                operation,
+                mapResponse: mapping.mapResponse,
+                createAccumulator: createAccumulator && (() => createAccumulator(prepared.injectedUsage)),
+              }),
+          });
+        },
+    });
+  }
+  return client;
+}
+
+/** Adds `stream_options.include_usage` to a streamed chat request that lacks it, when asked to. */
+function prepareChatParams(params: unknown, inject: boolean): { params: unknown; injectedUsage: boolean } {
+  if (!inject || typeof params !== "object" || params === null) return { params, injectedUsage: false };
+  const body = params as { stream?: unknown; stream_options?: { include_usage?: unknown } | null };
+  if (body.stream !== true || body.stream_options?.include_usage !== undefined) {
+    return { params, injectedUsage: false };
+  }
+  return {
+    params: { ...body, stream_options: { ...(body.stream_options ?? {}), include_usage: true } },
+    injectedUsage: true,
+  };
+}
