@@ -52,7 +52,8 @@ export function buildRequestAttributes(options: {
     if (parameters.choiceCount !== undefined && parameters.choiceCount !== 1) {
       setNumber(attributes, ATTR_GEN_AI_REQUEST_CHOICE_COUNT, parameters.choiceCount);
     }
-    if (parameters.stopSequences?.length) attributes[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = parameters.stopSequences;
+    if (parameters.stopSequences?.length)
+      attributes[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = parameters.stopSequences;
     if (parameters.encodingFormats?.length) {
       attributes[ATTR_GEN_AI_REQUEST_ENCODING_FORMATS] = parameters.encodingFormats;
     }

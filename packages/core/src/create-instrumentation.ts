@@ -1,7 +1,7 @@
 import { context, metrics, trace } from "@opentelemetry/api";
 import type { FinishedOperation, OperationFinisher, ResolvedConfig } from "./internal-types.js";
-import type { GenAIErrorInfo, GenAIRequest, GenAITarget } from "./operation-shapes.js";
 import { Operation } from "./operation.js";
+import type { GenAIErrorInfo, GenAIRequest, GenAITarget } from "./operation-shapes.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 import { resolveContentCapture } from "./resolve-content-capture.js";
 import { SEMCONV_SCHEMA_URL } from "./semconv.js";
@@ -54,7 +54,9 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
   const options = create.options ?? {};
   const tracerProvider = options.tracerProvider ?? trace.getTracerProvider();
   const config: ResolvedConfig = {
-    tracer: tracerProvider.getTracer(create.scopeName, create.scopeVersion, { schemaUrl: SEMCONV_SCHEMA_URL }),
+    tracer: tracerProvider.getTracer(create.scopeName, create.scopeVersion, {
+      schemaUrl: SEMCONV_SCHEMA_URL,
+    }),
     getMeterProvider: options.meterProvider
       ? () => options.meterProvider as NonNullable<SightlineOptions["meterProvider"]>
       : () => metrics.getMeterProvider(),

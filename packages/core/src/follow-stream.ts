@@ -1,5 +1,5 @@
-import { ChunkFlags, type StreamAccumulator } from "./operation-shapes.js";
 import type { Operation, StreamOutcome } from "./operation.js";
+import { ChunkFlags, type StreamAccumulator } from "./operation-shapes.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 import { watchForAbandonment } from "./watch-for-abandonment.js";
 

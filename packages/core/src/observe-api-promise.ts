@@ -6,6 +6,7 @@ import { watchForAbandonment } from "./watch-for-abandonment.js";
 interface LazyApiPromise {
   responsePromise: PromiseLike<{ response?: { status?: number } }>;
   parseResponse: (...args: unknown[]) => Promise<unknown>;
+  _thenUnwrap?: (...args: unknown[]) => unknown;
 }
 
 /** Options of {@link observeApiPromise}. */
@@ -28,10 +29,40 @@ export interface ObserveApiPromiseOptions {
 export function observeApiPromise(value: unknown, options: ObserveApiPromiseOptions): boolean {
   if (!isLazyApiPromise(value)) return false;
   const { operation } = options;
-  const originalParse = value.parseResponse;
-  let parseStarted = false;
-  value.parseResponse = function (this: unknown, ...args: unknown[]) {
-    parseStarted = true;
+  const state = { parseStarted: false };
+  hookParse(value, options, state);
+  value.responsePromise.then(
+    (props) => {
+      operation.noteStatusCode(props?.response?.status);
+      // The caller's parse, if any, was queued on the same promise right after this callback.
+      Promise.resolve().then(() => {
+        if (!state.parseStarted) {
+          watchForAbandonment(
+            { operation, isBusy: () => state.parseStarted, abandon: () => operation.endUnread() },
+            options.abandonedAfterMs,
+          );
+        }
+      });
+    },
+    (error: unknown) => operation.fail(error),
+  );
+  return true;
+}
+
+/**
+ * Wraps the promise's parse step, and does the same for every promise derived from it with
+ * `_thenUnwrap` (the SDK's `parse()` helpers): in some SDK versions the derived promise parses
+ * through a closure of its own instead of calling its parent's `parseResponse`.
+ */
+function hookParse(
+  promise: LazyApiPromise,
+  options: ObserveApiPromiseOptions,
+  state: { parseStarted: boolean },
+): void {
+  const { operation } = options;
+  const originalParse = promise.parseResponse;
+  promise.parseResponse = function (this: unknown, ...args: unknown[]) {
+    state.parseStarted = true;
     const parsed = originalParse.apply(this, args);
     // Registered before the caller's continuation, so a stream is instrumented before it is read.
     parsed.then(
@@ -47,22 +78,18 @@ export function observeApiPromise(value: unknown, options: ObserveApiPromiseOpti
     );
     return parsed;
   };
-  value.responsePromise.then(
-    (props) => {
-      operation.noteStatusCode(props?.response?.status);
-      // The caller's parse, if any, was queued on the same promise right after this callback.
-      Promise.resolve().then(() => {
-        if (!parseStarted) {
-          watchForAbandonment(
-            { operation, isBusy: () => parseStarted, abandon: () => operation.endUnread() },
-            options.abandonedAfterMs,
-          );
-        }
-      });
-    },
-    (error: unknown) => operation.fail(error),
-  );
-  return true;
+  const originalThenUnwrap = promise._thenUnwrap;
+  if (typeof originalThenUnwrap === "function") {
+    promise._thenUnwrap = function (this: unknown, ...args: unknown[]) {
+      const derived = originalThenUnwrap.apply(this, args);
+      try {
+        if (isLazyApiPromise(derived)) hookParse(derived, options, state);
+      } catch (error) {
+        reportTelemetryError("observing a derived promise", error);
+      }
+      return derived;
+    };
+  }
 }
 
 function isLazyApiPromise(value: unknown): value is LazyApiPromise {

@@ -3,7 +3,12 @@ import { isTokenCount } from "./build-response-attributes.js";
 import { getMetricInstruments } from "./get-metric-instruments.js";
 import type { ResolvedConfig } from "./internal-types.js";
 import type { GenAIUsage } from "./operation-shapes.js";
-import { ATTR_ERROR_TYPE, ATTR_GEN_AI_TOKEN_TYPE, GEN_AI_TOKEN_TYPE_INPUT, GEN_AI_TOKEN_TYPE_OUTPUT } from "./semconv.js";
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_GEN_AI_TOKEN_TYPE,
+  GEN_AI_TOKEN_TYPE_INPUT,
+  GEN_AI_TOKEN_TYPE_OUTPUT,
+} from "./semconv.js";
 
 /** Records the semconv v1.41 client metrics of one finished operation. */
 export function recordOperationMetrics(options: {
@@ -27,7 +32,10 @@ export function recordOperationMetrics(options: {
     delete withoutError[ATTR_ERROR_TYPE];
   }
   if (usage && isTokenCount(usage.inputTokens)) {
-    instruments.tokenUsage.record(usage.inputTokens, { ...withoutError, [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_INPUT });
+    instruments.tokenUsage.record(usage.inputTokens, {
+      ...withoutError,
+      [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_INPUT,
+    });
   }
   if (usage && isTokenCount(usage.outputTokens)) {
     instruments.tokenUsage.record(usage.outputTokens, {
@@ -36,7 +44,10 @@ export function recordOperationMetrics(options: {
     });
   }
   if (operation.firstChunkTime !== undefined) {
-    instruments.timeToFirstChunk.record((operation.firstChunkTime - operation.startTime) / 1000, withoutError);
+    instruments.timeToFirstChunk.record(
+      (operation.firstChunkTime - operation.startTime) / 1000,
+      withoutError,
+    );
   }
   for (const gap of operation.outputChunkGaps) instruments.timePerOutputChunk.record(gap, withoutError);
 }

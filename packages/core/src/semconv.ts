@@ -80,8 +80,10 @@ export const ERROR_TYPE_OTHER = "_OTHER";
 
 export const METRIC_GEN_AI_CLIENT_OPERATION_DURATION = "gen_ai.client.operation.duration";
 export const METRIC_GEN_AI_CLIENT_TOKEN_USAGE = "gen_ai.client.token.usage";
-export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK = "gen_ai.client.operation.time_to_first_chunk";
-export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK = "gen_ai.client.operation.time_per_output_chunk";
+export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK =
+  "gen_ai.client.operation.time_to_first_chunk";
+export const METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK =
+  "gen_ai.client.operation.time_per_output_chunk";
 
 /** Bucket boundaries (seconds) semconv v1.41 gives for GenAI duration histograms. */
 export const DURATION_BUCKETS: readonly number[] = [

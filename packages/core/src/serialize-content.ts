@@ -58,7 +58,12 @@ function byteLength(text: string): number {
   return bytes;
 }
 
-function redactTexts(value: unknown, attribute: string, redact: RedactContent, role: string | undefined): unknown {
+function redactTexts(
+  value: unknown,
+  attribute: string,
+  redact: RedactContent,
+  role: string | undefined,
+): unknown {
   if (typeof value === "string") return redact(value, { attribute, role });
   if (Array.isArray(value)) return value.map((item) => redactTexts(item, attribute, redact, role));
   if (value && typeof value === "object") {
@@ -66,7 +71,10 @@ function redactTexts(value: unknown, attribute: string, redact: RedactContent, r
     const itemRole = typeof record.role === "string" ? record.role : role;
     const result: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(record)) {
-      result[key] = TEXT_KEYS.has(key) || typeof item === "object" ? redactTexts(item, attribute, redact, itemRole) : item;
+      result[key] =
+        TEXT_KEYS.has(key) || typeof item === "object"
+          ? redactTexts(item, attribute, redact, itemRole)
+          : item;
     }
     return result;
   }
@@ -106,7 +114,10 @@ function dropOldest(value: unknown, maxBytes: number): string {
   const items = [...value];
   while (items.length > 0) {
     const dropped = value.length - items.length;
-    const marker = { role: "_truncated", parts: [{ type: "text", content: `[${dropped} earlier items dropped]` }] };
+    const marker = {
+      role: "_truncated",
+      parts: [{ type: "text", content: `[${dropped} earlier items dropped]` }],
+    };
     const candidate = JSON.stringify(dropped > 0 ? [marker, ...items] : items);
     if (byteLength(candidate) <= maxBytes) return candidate;
     items.shift();

@@ -5,11 +5,10 @@ const BRAND = Symbol.for("sightline.error");
  * Errors from providers are never wrapped: they reach the caller as the same object.
  */
 export class SightlineError extends Error {
-  private readonly [BRAND] = true;
-
   constructor(options: { message: string; cause?: unknown; name?: string }) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = options.name ?? "SightlineError";
+    Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** True for any SightlineError, even one from another copy of this package. */

@@ -48,9 +48,11 @@ function resolveContext(values: SightlineContext): ResolvedSightlineContext {
   const metricAttributes: Attributes = {};
   if (values.feature !== undefined) metricAttributes[ATTR_SIGHTLINE_FEATURE] = values.feature;
   if (values.promptId !== undefined) metricAttributes[ATTR_SIGHTLINE_PROMPT_ID] = values.promptId;
-  if (values.promptVersion !== undefined) metricAttributes[ATTR_SIGHTLINE_PROMPT_VERSION] = values.promptVersion;
+  if (values.promptVersion !== undefined)
+    metricAttributes[ATTR_SIGHTLINE_PROMPT_VERSION] = values.promptVersion;
   const spanAttributes: Attributes = { ...metricAttributes };
-  if (values.conversationId !== undefined) spanAttributes[ATTR_GEN_AI_CONVERSATION_ID] = values.conversationId;
+  if (values.conversationId !== undefined)
+    spanAttributes[ATTR_GEN_AI_CONVERSATION_ID] = values.conversationId;
   if (values.userId !== undefined) spanAttributes[ATTR_USER_ID] = values.userId;
   if (values.tenantId !== undefined) spanAttributes[ATTR_SIGHTLINE_TENANT_ID] = values.tenantId;
   return { spanAttributes, metricAttributes };

@@ -25,7 +25,11 @@ const OLLAMA_PORT = 11434;
  * Works out the provider and server from the client's base URL. An unknown host falls back to
  * `openai` (the wire format) with `server.address` naming the real host, as semconv advises.
  */
-export function detectOpenAITarget(options: { baseURL: unknown; isAzureClient: boolean; providerName?: string }): GenAITarget {
+export function detectOpenAITarget(options: {
+  baseURL: unknown;
+  isAzureClient: boolean;
+  providerName?: string;
+}): GenAITarget {
   let url: URL | undefined;
   try {
     url = typeof options.baseURL === "string" ? new URL(options.baseURL) : undefined;

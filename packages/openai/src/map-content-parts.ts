@@ -19,12 +19,21 @@ export function mapContentParts(content: unknown): MessagePart[] {
       }
       case "input_audio": {
         const audio = asFields(fields.input_audio);
-        return { type: "blob", modality: "audio", mime_type: `audio/${asString(audio.format) ?? "wav"}`, content: asString(audio.data) ?? "" };
+        return {
+          type: "blob",
+          modality: "audio",
+          mime_type: `audio/${asString(audio.format) ?? "wav"}`,
+          content: asString(audio.data) ?? "",
+        };
       }
       case "file":
       case "input_file": {
         const file = asFields(fields.file ?? fields);
-        return { type: "file", modality: "document", file_id: asString(file.file_id) ?? asString(file.filename) ?? "" };
+        return {
+          type: "file",
+          modality: "document",
+          file_id: asString(file.file_id) ?? asString(file.filename) ?? "",
+        };
       }
       default:
         return { type: asString(fields.type) ?? "unknown" };
@@ -34,6 +43,7 @@ export function mapContentParts(content: unknown): MessagePart[] {
 
 function mapUrl(url: string, modality: string): MessagePart {
   const dataUrl = /^data:([^;,]+)?(;base64)?,/.exec(url);
-  if (dataUrl) return { type: "blob", modality, mime_type: dataUrl[1] ?? null, content: url.slice(dataUrl[0].length) };
+  if (dataUrl)
+    return { type: "blob", modality, mime_type: dataUrl[1] ?? null, content: url.slice(dataUrl[0].length) };
   return { type: "uri", modality, uri: url };
 }

@@ -1,4 +1,10 @@
-import { createInstrumentation, type GenAIRequest, type GenAIResponse, type StreamAccumulator, wrapMethod } from "@sightline/core";
+import {
+  createInstrumentation,
+  type GenAIRequest,
+  type GenAIResponse,
+  type StreamAccumulator,
+  wrapMethod,
+} from "@sightline/core";
 import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
 import { mapChatRequest } from "./chat/map-chat-request.js";
 import { mapChatResponse } from "./chat/map-chat-response.js";
@@ -38,8 +44,15 @@ interface MethodMapping {
  * import OpenAI from "openai";
  * const openai = observeOpenAI(new OpenAI());
  */
-export function observeOpenAI<Client extends OpenAIClientLike>(client: Client, options: ObserveOpenAIOptions = {}): Client {
-  const instrumentation = createInstrumentation({ scopeName: PACKAGE_NAME, scopeVersion: PACKAGE_VERSION, options });
+export function observeOpenAI<Client extends OpenAIClientLike>(
+  client: Client,
+  options: ObserveOpenAIOptions = {},
+): Client {
+  const instrumentation = createInstrumentation({
+    scopeName: PACKAGE_NAME,
+    scopeVersion: PACKAGE_VERSION,
+    options,
+  });
   const target = detectOpenAITarget({
     baseURL: client.baseURL,
     isAzureClient: client.constructor?.name === "AzureOpenAI",
@@ -54,7 +67,8 @@ export function observeOpenAI<Client extends OpenAIClientLike>(client: Client, o
       mapRequest: mapChatRequest,
       mapResponse: mapChatResponse,
       prepareParams: (params) => prepareChatParams(params, injectUsage),
-      createAccumulator: (injectedUsage) => createChatStreamAccumulator({ captureContent, hideUsageChunk: injectedUsage }),
+      createAccumulator: (injectedUsage) =>
+        createChatStreamAccumulator({ captureContent, hideUsageChunk: injectedUsage }),
     },
     {
       owner: client.responses,

@@ -87,7 +87,9 @@ export function createChatStreamAccumulator(options: {
       return {
         id,
         model,
-        finishReasons: choices.length ? Array.from(choices, (choice) => choice?.finishReason ?? "error") : undefined,
+        finishReasons: choices.length
+          ? Array.from(choices, (choice) => choice?.finishReason ?? "error")
+          : undefined,
         usage,
         attributes: openAIResponseAttributes(responseFields),
         outputMessages: () =>
@@ -96,7 +98,12 @@ export function createChatStreamAccumulator(options: {
             if (choice?.text) parts.push({ type: "text", content: choice.text });
             if (choice?.refusal) parts.push({ type: "refusal", content: choice.refusal });
             for (const call of choice?.toolCalls ?? []) {
-              parts.push({ type: "tool_call", id: call.id, name: call.name, arguments: parseArguments(call.arguments) });
+              parts.push({
+                type: "tool_call",
+                id: call.id,
+                name: call.name,
+                arguments: parseArguments(call.arguments),
+              });
             }
             return { role: "assistant", parts, finish_reason: mapOpenAIFinishReason(choice?.finishReason) };
           }),

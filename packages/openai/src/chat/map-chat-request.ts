@@ -29,7 +29,8 @@ export function mapChatRequest(params: unknown): GenAIRequest {
       presencePenalty: asNumber(body.presence_penalty),
       seed: asNumber(body.seed),
       choiceCount: asNumber(body.n),
-      stopSequences: typeof stop === "string" ? [stop] : asArray(stop).filter((item) => typeof item === "string"),
+      stopSequences:
+        typeof stop === "string" ? [stop] : asArray(stop).filter((item) => typeof item === "string"),
       outputType: mapOutputType(asString(asFields(body.response_format).type)),
     },
     attributes: {

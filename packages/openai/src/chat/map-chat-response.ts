@@ -34,7 +34,12 @@ export function mapChatResponse(body: unknown): GenAIResponse {
         for (const toolCall of asArray(message.tool_calls)) {
           const call = asFields(toolCall);
           const fn = asFields(call.function);
-          parts.push({ type: "tool_call", id: asString(call.id), name: asString(fn.name) ?? "", arguments: parseArguments(fn.arguments) });
+          parts.push({
+            type: "tool_call",
+            id: asString(call.id),
+            name: asString(fn.name) ?? "",
+            arguments: parseArguments(fn.arguments),
+          });
         }
         return {
           role: asString(message.role) ?? "assistant",

@@ -11,7 +11,13 @@ const OUTPUT_EVENTS = new Set([
 ]);
 
 /** Events that carry the whole response: the last one seen describes the call. */
-const RESPONSE_EVENTS = new Set(["response.created", "response.in_progress", "response.completed", "response.incomplete", "response.failed"]);
+const RESPONSE_EVENTS = new Set([
+  "response.created",
+  "response.in_progress",
+  "response.completed",
+  "response.incomplete",
+  "response.failed",
+]);
 
 /**
  * Follows Responses API stream events. The terminal event carries the complete response (usage

@@ -11,10 +11,20 @@ export function mapResponsesInput(input: unknown): InputMessage[] {
     if (type === "function_call") {
       messages.push({
         role: "assistant",
-        parts: [{ type: "tool_call", id: asString(fields.call_id), name: asString(fields.name) ?? "", arguments: parseArguments(fields.arguments) }],
+        parts: [
+          {
+            type: "tool_call",
+            id: asString(fields.call_id),
+            name: asString(fields.name) ?? "",
+            arguments: parseArguments(fields.arguments),
+          },
+        ],
       });
     } else if (type === "function_call_output") {
-      messages.push({ role: "tool", parts: [{ type: "tool_call_response", id: asString(fields.call_id), response: fields.output }] });
+      messages.push({
+        role: "tool",
+        parts: [{ type: "tool_call_response", id: asString(fields.call_id), response: fields.output }],
+      });
     } else if (type === "message") {
       messages.push({ role: asString(fields.role) ?? "user", parts: mapContentParts(fields.content) });
     } else {

@@ -23,7 +23,11 @@ export function mapResponsesResponse(body: unknown): GenAIResponse {
     usage: mapOpenAIUsage(fields.usage),
     attributes: tier ? { [ATTR_OPENAI_RESPONSE_SERVICE_TIER]: tier } : undefined,
     outputMessages: () => [
-      { role: "assistant", parts: output.flatMap(mapOutputItem), finish_reason: mapOpenAIFinishReason(finishReason) },
+      {
+        role: "assistant",
+        parts: output.flatMap(mapOutputItem),
+        finish_reason: mapOpenAIFinishReason(finishReason),
+      },
     ],
   };
 }
@@ -32,9 +36,13 @@ export function mapResponsesResponse(body: unknown): GenAIResponse {
  * The Responses API reports a status rather than a finish reason; this maps it to the chat
  * vocabulary so dashboards can group both APIs together.
  */
-function mapResponsesFinishReason(fields: Record<string, unknown>, output: Record<string, unknown>[]): string | undefined {
+function mapResponsesFinishReason(
+  fields: Record<string, unknown>,
+  output: Record<string, unknown>[],
+): string | undefined {
   const status = asString(fields.status);
-  if (status === "completed") return output.some((item) => item.type === "function_call") ? "tool_calls" : "stop";
+  if (status === "completed")
+    return output.some((item) => item.type === "function_call") ? "tool_calls" : "stop";
   if (status === "incomplete") {
     const reason = asString(asFields(fields.incomplete_details).reason);
     return reason === "max_output_tokens" ? "length" : (reason ?? "incomplete");
@@ -53,9 +61,18 @@ function mapOutputItem(item: Record<string, unknown>): MessagePart[] {
         return [];
       });
     case "function_call":
-      return [{ type: "tool_call", id: asString(item.call_id), name: asString(item.name) ?? "", arguments: parseArguments(item.arguments) }];
+      return [
+        {
+          type: "tool_call",
+          id: asString(item.call_id),
+          name: asString(item.name) ?? "",
+          arguments: parseArguments(item.arguments),
+        },
+      ];
     case "reasoning": {
-      const summary = asArray(item.summary).map((part) => asString(asFields(part).text) ?? "").join("\n");
+      const summary = asArray(item.summary)
+        .map((part) => asString(asFields(part).text) ?? "")
+        .join("\n");
       return summary ? [{ type: "reasoning", content: summary }] : [];
     }
     default:

@@ -1,0 +1,52 @@
+import { convertOtlpAttributes } from "./convert-otlp-attributes.js";
+import { convertScope, listOf, recordOf } from "./flatten-otlp-spans.js";
+import type { CapturedMetric, CapturedMetricPoint } from "./types.js";
+
+const KINDS = ["sum", "gauge", "histogram"] as const;
+
+/** Flattens an OTLP/JSON-shaped `ExportMetricsServiceRequest` into metrics carrying their resource and scope. */
+export function flattenOtlpMetrics(request: unknown): CapturedMetric[] {
+  const metrics: CapturedMetric[] = [];
+  for (const resourceMetrics of listOf(request, "resourceMetrics")) {
+    const resource = convertOtlpAttributes(recordOf(resourceMetrics, "resource").attributes);
+    for (const scopeMetrics of listOf(resourceMetrics, "scopeMetrics")) {
+      const scope = convertScope(recordOf(scopeMetrics, "scope"));
+      for (const metric of listOf(scopeMetrics, "metrics")) {
+        // Exponential histograms and summaries are not decoded; they are skipped rather than misreported.
+        const kind = KINDS.find((candidate) => candidate in metric);
+        if (!kind) continue;
+        metrics.push({
+          name: String(metric.name ?? ""),
+          ...(typeof metric.unit === "string" && metric.unit !== "" ? { unit: metric.unit } : {}),
+          ...(typeof metric.description === "string" && metric.description !== ""
+            ? { description: metric.description }
+            : {}),
+          kind,
+          points: listOf(recordOf(metric, kind), "dataPoints").map((point) => convertPoint(point, kind)),
+          resource,
+          scope,
+        });
+      }
+    }
+  }
+  return metrics;
+}
+
+function convertPoint(point: Record<string, unknown>, kind: CapturedMetric["kind"]): CapturedMetricPoint {
+  const result: CapturedMetricPoint = { attributes: convertOtlpAttributes(point.attributes) };
+  // Protobuf leaves zero counts off the wire; a histogram point always has a count and buckets.
+  if (kind === "histogram") {
+    result.count = 0;
+    result.bucketCounts = [];
+    result.explicitBounds = [];
+  }
+  if (point.asDouble !== undefined) result.value = Number(point.asDouble);
+  if (point.asInt !== undefined) result.value = Number(point.asInt);
+  if (point.count !== undefined) result.count = Number(point.count);
+  if (point.sum !== undefined) result.sum = Number(point.sum);
+  if (Array.isArray(point.bucketCounts)) result.bucketCounts = point.bucketCounts.map(Number);
+  if (Array.isArray(point.explicitBounds)) result.explicitBounds = point.explicitBounds.map(Number);
+  if (point.min !== undefined) result.min = Number(point.min);
+  if (point.max !== undefined) result.max = Number(point.max);
+  return result;
+}

@@ -1,0 +1,49 @@
+import type { MockRoute } from "../internal-types.js";
+import { isRecord } from "../is-record.js";
+import { sendJson } from "../send-json.js";
+import { writeSse } from "../write-sse.js";
+import { buildChatCompletion, getChatJsonSchema } from "./build-chat-completion.js";
+import { buildChatCompletionChunks } from "./build-chat-completion-chunks.js";
+import { createOpenAIErrorBody } from "./create-openai-error-body.js";
+import { resolveOpenAIAnswer } from "./resolve-openai-answer.js";
+
+/** `POST /v1/chat/completions`: the chat completion object, or its SSE chunks when `stream: true`. */
+export const chatCompletionsRoute: MockRoute = {
+  method: "POST",
+  matches: (path) => path.endsWith("/chat/completions"),
+  handle: async ({ request, script, response, sequence, signal }) => {
+    const body = isRecord(request.body) ? request.body : {};
+    const choices = typeof body.n === "number" && body.n > 1 ? Math.floor(body.n) : 1;
+    const answer = resolveOpenAIAnswer({
+      body,
+      script,
+      sequence,
+      inputField: "messages",
+      jsonSchema: getChatJsonSchema(body),
+      choices,
+    });
+    const headers = { "x-request-id": `req_mock_${sequence}` };
+    if (body.stream !== true) {
+      sendJson({
+        response,
+        status: 200,
+        body: buildChatCompletion({ answer, script, sequence, choices }),
+        headers,
+      });
+      return;
+    }
+    const includeUsage = isRecord(body.stream_options) && body.stream_options.include_usage === true;
+    const chunks = buildChatCompletionChunks({ answer, script, sequence, choices, includeUsage });
+    await writeSse({
+      response,
+      frames: chunks.map((data) => ({ data })),
+      script,
+      signal,
+      doneMarker: "[DONE]",
+      headers,
+      createErrorFrame: () => ({
+        data: createOpenAIErrorBody({ status: 500, message: "The Sightline mock failed mid-stream." }),
+      }),
+    });
+  },
+};

@@ -1,0 +1,196 @@
+/** Options for {@link startMockLLMServer}. */
+export interface MockLLMServerOptions {
+  /** TCP port to listen on, on 127.0.0.1. Default `0` (an ephemeral port). */
+  port?: number;
+}
+
+/** One HTTP request the mock server received. */
+export interface RecordedRequest {
+  /** HTTP method, upper case. */
+  method: string;
+  /** Request path without the query string, e.g. `/v1/chat/completions`. */
+  path: string;
+  /** Request headers, lower-case names; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  /** Parsed JSON body, or the raw string when it is not JSON (`""` when empty). */
+  body: unknown;
+}
+
+/** One scripted tool call the mock answers with. */
+export interface MockToolCall {
+  /** Call id. Default: a deterministic `call_mock_<n>`. */
+  id?: string;
+  /** Function name. */
+  name: string;
+  /** Function arguments as a JSON string, passed through as is. */
+  arguments: string;
+}
+
+/** Token counts the mock reports. Each default is described on {@link MockScript.usage}. */
+export interface MockUsage {
+  /** Input (prompt) tokens. */
+  inputTokens?: number;
+  /** Output (completion) tokens. */
+  outputTokens?: number;
+  /** Cached input tokens, part of the input tokens. Default `0`. */
+  cachedInputTokens?: number;
+  /** Reasoning tokens, part of the output tokens. Default `0`. */
+  reasoningTokens?: number;
+}
+
+/** How the mock answers one request. Every field is optional; `{}` is the default reply. */
+export interface MockScript {
+  /**
+   * Assistant text. Default `"Hello from the Sightline mock."`; `null` content when `toolCalls` are given
+   * without text; a schema-shaped JSON document when the request asks for a `json_schema` format.
+   */
+  text?: string;
+  /** Tool calls: chat `tool_calls`, Responses `function_call` output items. */
+  toolCalls?: MockToolCall[];
+  /** Provider-native finish reason. Default `"stop"`, or `"tool_calls"` when `toolCalls` are given. */
+  finishReason?: string;
+  /** Response model. Default: the request model plus `-2026-01-01` when it has no date suffix. */
+  model?: string;
+  /** Chat `system_fingerprint`. Default `"fp_mock"`. */
+  systemFingerprint?: string;
+  /** Token counts. Default: input and answer lengths in characters / 4, at least 1; cached and reasoning 0. */
+  usage?: MockUsage;
+  /** Number of content chunks when streaming; the text (and each tool call's arguments) is split across them. Default `5`. */
+  chunks?: number;
+  /** Fault: answer with this HTTP status and the provider's error body (429 adds `retry-after: 0`). */
+  status?: number;
+  /** Fault: the error body sent with `status`, instead of the provider's default. */
+  errorBody?: unknown;
+  /** Fault: wait this many milliseconds before sending the response headers. Default `0`. */
+  delayMs?: number;
+  /** Streaming: wait this many milliseconds before the first SSE frame. Default `0`. */
+  firstChunkDelayMs?: number;
+  /** Streaming: wait this many milliseconds between SSE frames. Default `0`. */
+  chunkDelayMs?: number;
+  /** Fault: destroy the socket after this many SSE data frames, without the end of the stream. */
+  cutAfterChunks?: number;
+  /** Fault: the SSE data payload at this 0-based index is invalid JSON. */
+  malformedChunkAt?: number;
+  /** Fault: at this 0-based SSE data index the provider's mid-stream error event is sent instead, then the stream ends. */
+  errorChunkAt?: number;
+  /** Never send usage, not even when the request asks for it. Default `false`. */
+  omitUsage?: boolean;
+}
+
+/** A running mock LLM server. */
+export interface MockLLMServer {
+  /** Base URL, `http://127.0.0.1:<port>`. */
+  url: string;
+  /** `${url}/v1`: pass as `baseURL` to `new OpenAI({ apiKey: "test", baseURL, maxRetries: 0 })`. */
+  openaiBaseURL: string;
+  /** Every request received, newest last; only the last 1000 are kept. */
+  requests: RecordedRequest[];
+  /** Queues scripts, first in first out; each request takes the next one, or the default reply when empty. */
+  enqueue(...scripts: MockScript[]): void;
+  /** Clears the script queue and the recorded requests. */
+  reset(): void;
+  /** Stops listening and destroys open sockets. */
+  close(): Promise<void>;
+}
+
+/** Options for {@link startOtlpCaptureReceiver}. */
+export interface OtlpCaptureReceiverOptions {
+  /** TCP port to listen on, on 127.0.0.1. Default `0` (an ephemeral port). */
+  port?: number;
+}
+
+/** One OTLP export request the receiver accepted or rejected. */
+export interface CapturedOtlpRequest {
+  /** Request path, e.g. `/v1/traces` or `/otlp/v1/metrics`. */
+  path: string;
+  /** Request headers, lower-case names. */
+  headers: Record<string, string>;
+  /** The `content-type` header without parameters, e.g. `application/x-protobuf`. */
+  contentType: string;
+}
+
+/** A decoded span, flattened out of its resource and scope. */
+export interface CapturedSpan {
+  /** Trace id, 32 lower-case hex characters. */
+  traceId: string;
+  /** Span id, 16 lower-case hex characters. */
+  spanId: string;
+  /** Parent span id in hex; absent for a root span. */
+  parentSpanId?: string;
+  /** Span name. */
+  name: string;
+  /** OTLP span kind: 0 unspecified, 1 internal, 2 server, 3 client, 4 producer, 5 consumer. */
+  kind: number;
+  /** Start time in Unix nanoseconds, as a decimal string. */
+  startTimeUnixNano: string;
+  /** End time in Unix nanoseconds, as a decimal string. */
+  endTimeUnixNano: string;
+  /** Attributes as JS values: strings, numbers (64-bit integers via `Number`), booleans, arrays, objects. */
+  attributes: Record<string, unknown>;
+  /** Span events with their attributes. */
+  events: { name: string; attributes: Record<string, unknown> }[];
+  /** OTLP status: code 0 unset, 1 ok, 2 error. */
+  status: { code: number; message?: string };
+  /** Resource attributes. */
+  resource: Record<string, unknown>;
+  /** Instrumentation scope. */
+  scope: { name: string; version?: string };
+}
+
+/** One data point of a captured metric. */
+export interface CapturedMetricPoint {
+  /** Point attributes. */
+  attributes: Record<string, unknown>;
+  /** Sum or gauge value. */
+  value?: number;
+  /** Histogram count. */
+  count?: number;
+  /** Histogram sum. */
+  sum?: number;
+  /** Histogram bucket counts. */
+  bucketCounts?: number[];
+  /** Histogram bucket boundaries. */
+  explicitBounds?: number[];
+  /** Histogram minimum, when sent. */
+  min?: number;
+  /** Histogram maximum, when sent. */
+  max?: number;
+}
+
+/** A decoded metric, flattened out of its resource and scope. */
+export interface CapturedMetric {
+  /** Instrument name. */
+  name: string;
+  /** Unit, when set. */
+  unit?: string;
+  /** Description, when set. */
+  description?: string;
+  /** Aggregation kind. */
+  kind: "sum" | "gauge" | "histogram";
+  /** Data points. */
+  points: CapturedMetricPoint[];
+  /** Resource attributes. */
+  resource: Record<string, unknown>;
+  /** Instrumentation scope. */
+  scope: { name: string; version?: string };
+}
+
+/** A running OTLP/HTTP capture receiver. */
+export interface OtlpCaptureReceiver {
+  /** Base URL, `http://127.0.0.1:<port>`; exporters post to `${url}/v1/traces` and `${url}/v1/metrics`. */
+  url: string;
+  /** Every export request received, in arrival order (garbage ones included). */
+  requests: CapturedOtlpRequest[];
+  /** All spans received so far, in arrival order. */
+  spans(): CapturedSpan[];
+  /** All metrics received so far, in arrival order (one entry per metric per export). */
+  metrics(): CapturedMetric[];
+  /** Resolves with all spans once at least `count` arrived; rejects after `timeoutMs` (default 5000). */
+  waitForSpans(count: number, timeoutMs?: number): Promise<CapturedSpan[]>;
+  /** Resolves with every metric named `name` once one arrived; rejects after `timeoutMs` (default 5000). */
+  waitForMetrics(name: string, timeoutMs?: number): Promise<CapturedMetric[]>;
+  /** Forgets the requests, spans and metrics received so far. */
+  reset(): void;
+  /** Stops listening and destroys open sockets. */
+  close(): Promise<void>;
+}
