@@ -71,7 +71,9 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
     const source = options.iterate();
     const onError = (error: unknown): never => {
       pending--;
-      end(signal?.aborted ? "aborted" : "error", error);
+      // The SDK aborts its own controller while cleaning up after a failure, so the signal alone
+      // can't tell a caller's abort from a broken stream; the error's kind can.
+      end(isAbortError(error) ? "aborted" : "error", error);
       throw error;
     };
     const observed: AsyncIterator<Chunk> & AsyncIterable<Chunk> = {
@@ -110,4 +112,9 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
     };
     return observed;
   };
+}
+
+function isAbortError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === "AbortError" || error.constructor?.name === "APIUserAbortError";
 }
