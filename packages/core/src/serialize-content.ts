@@ -6,6 +6,8 @@ export interface SerializedContent {
   truncated: boolean;
 }
 
+/** Room the truncation marker takes, in characters. */
+const MARKER_ALLOWANCE = 24;
 const TEXT_KEYS = new Set(["content", "arguments", "response", "description"]);
 
 /**
@@ -94,7 +96,8 @@ function longestText(value: unknown): number {
 
 function capTexts(value: unknown, cap: number): unknown {
   if (typeof value === "string") {
-    if (value.length <= cap) return value;
+    // Cutting a text only pays when the cut part is longer than the marker that replaces it.
+    if (value.length <= cap + MARKER_ALLOWANCE) return value;
     return `${value.slice(0, cap)}…[truncated ${value.length - cap} chars]`;
   }
   if (Array.isArray(value)) return value.map((item) => capTexts(item, cap));

@@ -1,1 +1,23 @@
-export {};
+export { PRICING_VERSION } from "./catalog-data.js";
+export { costOf } from "./cost-of.js";
+export { createPriceRegistry } from "./create-price-registry.js";
+export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
+export { listModels } from "./list-models.js";
+export { registerModelPrice } from "./register-model-price.js";
+export { resolveModel } from "./resolve-model.js";
+export type {
+  CatalogEntry,
+  CostBreakdown,
+  CostOfInput,
+  LongContextTier,
+  MatchKind,
+  ModelPriceOverride,
+  NormalizedUsage,
+  PriceInput,
+  PriceRegistry,
+  PriceRegistryOptions,
+  PriceSet,
+  PricingMode,
+  ResolvedModel,
+  ResolveModelInput,
+} from "./types.js";

@@ -1,0 +1,93 @@
+import { toDimensionLabel } from "./build-promql.js";
+import { buildSyntheticSeries, getSampleDimensionValues } from "./build-synthetic-series.js";
+import { checkAlertFile, defaultAlertFileName } from "./check-alert-file.js";
+import type { AlertPlan, AlertPlanRule } from "./internal-types.js";
+import { getAlertAnnotations, getGeneratedHeader, getStaticAlertLabels } from "./render-prometheus-rules.js";
+import { toAlertPlan } from "./to-alert-plan.js";
+import { toYamlText } from "./to-yaml-text.js";
+import type { GeneratePromtoolTestsOptions, NamingMode, RenderAlertsResult } from "./types.js";
+
+/** Path of the rule file relative to the test file; both are written side by side. */
+const ruleFileName = "sightline.rules.yml";
+
+/** Alert labels promtool should see: the static ones plus the rule's grouping labels. */
+function expectedLabels(rule: AlertPlanRule, values: Record<string, string>): Record<string, string> {
+  const grouping = Object.fromEntries(
+    rule.grouping.map((dimension) => [toDimensionLabel(dimension), values[dimension]!]),
+  );
+  return { ...getStaticAlertLabels(rule), ...grouping };
+}
+
+/** Annotations as Prometheus expands them; templates only use `$labels`, so this is exact. */
+function expectedAnnotations(rule: AlertPlanRule, labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(getAlertAnnotations(rule)).map(([name, template]) => [
+      name,
+      template.replace(/\{\{ \$labels\.([a-zA-Z0-9_]+) \}\}/g, (_, label: string) => labels[label] ?? ""),
+    ]),
+  );
+}
+
+function buildRuleTests(rule: AlertPlanRule, naming: NamingMode): Record<string, unknown>[] {
+  // Evaluate after the window has filled and `for` has elapsed, with five minutes to spare.
+  const evalMinutes = (rule.windowSeconds + rule.forSeconds) / 60 + 5;
+  const samples = evalMinutes + 5;
+  const values = getSampleDimensionValues(rule);
+  const firing = buildSyntheticSeries({ rule, naming, intent: "fire", dimensionValues: values, samples });
+  const quiet = buildSyntheticSeries({ rule, naming, intent: "quiet", dimensionValues: values, samples });
+  // When the rule matches on a dimension, a neighbouring value at firing level must not trip it.
+  const firstMatch = rule.match[0];
+  if (firstMatch) {
+    const neighbour = { ...values, [firstMatch[0]]: `${firstMatch[1]}-other` };
+    quiet.push(
+      ...buildSyntheticSeries({ rule, naming, intent: "fire", dimensionValues: neighbour, samples }),
+    );
+  }
+  const labels = expectedLabels(rule, values);
+  const evalTime = `${evalMinutes}m`;
+  return [
+    {
+      interval: "1m",
+      input_series: firing,
+      alert_rule_test: [
+        {
+          eval_time: evalTime,
+          alertname: rule.alertName,
+          exp_alerts: [{ exp_labels: labels, exp_annotations: expectedAnnotations(rule, labels) }],
+        },
+      ],
+    },
+    {
+      interval: "1m",
+      input_series: quiet,
+      alert_rule_test: [{ eval_time: evalTime, alertname: rule.alertName, exp_alerts: [] }],
+    },
+  ];
+}
+
+/** Builds the promtool test document for a plan: per rule, one test that fires it and one that stays quiet. */
+export function buildPromtoolTests(plan: AlertPlan, naming: NamingMode): Record<string, unknown> {
+  return {
+    rule_files: [ruleFileName],
+    evaluation_interval: "1m",
+    tests: plan.rules.flatMap((rule) => buildRuleTests(rule, naming)),
+  };
+}
+
+/**
+ * Generates `promtool test rules` unit tests for the Prometheus rules rendered from the same file and
+ * naming mode. Write both files into one folder (`sightline.rules.yml` and `sightline.rules.test.yml`) and
+ * run `promtool test rules sightline.rules.test.yml`.
+ *
+ * @example
+ * const tests = generatePromtoolTests({ text, naming: "otlp" });
+ */
+export function generatePromtoolTests(options: GeneratePromtoolTestsOptions): RenderAlertsResult {
+  const fileName = options.fileName ?? defaultAlertFileName;
+  const checked = checkAlertFile({ text: options.text, fileName });
+  if (!checked.ok) return checked;
+  const plan = toAlertPlan(checked.file, fileName);
+  const header = getGeneratedHeader(plan, `promtool unit tests, naming: ${options.naming}`);
+  const contents = `${header}${toYamlText(buildPromtoolTests(plan, options.naming))}`;
+  return { ok: true, files: [{ path: "prometheus/sightline.rules.test.yml", contents }] };
+}

@@ -1,0 +1,56 @@
+import type { AlertDimension, AlertSeverity } from "./types.js";
+
+/** What a plan rule measures, with its kind-specific settings resolved. */
+export type AlertSignal =
+  | { kind: "budget"; period: "hour" | "day" }
+  | { kind: "latency"; histogram: "duration" | "time-to-first-chunk"; quantile: number }
+  | { kind: "error-ratio" }
+  | { kind: "token-burn"; tokens: "input" | "output" | "total" }
+  | { kind: "drift-score" }
+  | { kind: "model-change" }
+  | { kind: "unpriced" };
+
+/**
+ * One rule of the intermediate form every renderer reads: defaults applied, durations in seconds,
+ * dimensions in canonical order. Renderers never look at the YAML.
+ */
+export interface AlertPlanRule {
+  /** Rule id from the file. */
+  id: string;
+  /** `Sightline` + PascalCase id; the Prometheus alert name. */
+  alertName: string;
+  /** Given or generated title. */
+  title: string;
+  /** Given or generated description. */
+  description: string;
+  /** Resolved severity. */
+  severity: AlertSeverity;
+  /** Runbook URL, when the rule has one. */
+  runbookUrl: string | undefined;
+  /** Default labels merged with the rule's labels (severity not included). */
+  labels: Record<string, string>;
+  /** What is measured. */
+  signal: AlertSignal;
+  /** In the kind's unit (see docs/alerts.md); the alert fires when the value is above it. */
+  threshold: number;
+  /** How far back the expression looks. */
+  windowSeconds: number;
+  /** How long the condition must hold; 0 fires at once. */
+  forSeconds: number;
+  /** The rule's `by` dimensions. */
+  by: AlertDimension[];
+  /** `match` as [dimension, value] pairs. */
+  match: [AlertDimension, string][];
+  /** by ∪ match dimensions: what each alert instance is labelled with. */
+  grouping: AlertDimension[];
+}
+
+/** The intermediate form of a whole alert file. */
+export interface AlertPlan {
+  /** Rule group name. */
+  group: string;
+  /** The alert file's name, for generated-file headers. */
+  sourceName: string;
+  /** One entry per rule of the file, in file order. */
+  rules: AlertPlanRule[];
+}

@@ -1,0 +1,146 @@
+import type { AlertPlan, AlertPlanRule } from "./internal-types.js";
+import { formatDuration } from "./parse-duration.js";
+import { driftEventKinds, sightlineAttributes, sightlineMetrics } from "./sightline-metric-names.js";
+import { toJsonText } from "./to-json-text.js";
+import type { AlertDimension, AlertSeverity } from "./types.js";
+
+/** Settings of the Datadog renderer. */
+export interface DatadogMonitorsOptions {
+  /** Tags added to every monitor. */
+  tags: string[];
+}
+
+/** The body of `POST /api/v1/monitor` (the subset Sightline sets). */
+export interface DatadogMonitor {
+  name: string;
+  type: "query alert";
+  query: string;
+  message: string;
+  tags: string[];
+  priority: number;
+  options: {
+    thresholds: { critical: number };
+    notify_no_data: boolean;
+    require_full_window: boolean;
+    include_tags: boolean;
+    renotify_interval: number;
+  };
+}
+
+const dimensionTags: Record<AlertDimension, string> = {
+  provider: sightlineAttributes.provider,
+  model: sightlineAttributes.model,
+  operation: sightlineAttributes.operation,
+  feature: sightlineAttributes.feature,
+  prompt: sightlineAttributes.prompt,
+  signal: sightlineAttributes.driftSignal,
+};
+
+const severityPriorities: Record<AlertSeverity, number> = { critical: 1, warning: 3, info: 5 };
+
+/** `metric{tag:value,...} by {key,...}` for our dotted OTel names (Datadog keeps the dots). */
+function scope(metric: string, rule: AlertPlanRule, extraFilters: string[] = []): string {
+  // Datadog lower-cases tag values on intake, so filters must be lower-case to match anything.
+  const filters = [
+    ...extraFilters,
+    ...rule.match.map(([dimension, value]) => `${dimensionTags[dimension]}:${value.toLowerCase()}`),
+  ];
+  const group =
+    rule.grouping.length === 0
+      ? ""
+      : ` by {${rule.grouping.map((dimension) => dimensionTags[dimension]).join(",")}}`;
+  return `${metric}{${filters.length === 0 ? "*" : filters.join(",")}}${group}`;
+}
+
+/** The monitor query without its comparison, and the threshold in the query's unit. */
+function toQuery(rule: AlertPlanRule): { query: string; threshold: number } {
+  const window = `last_${formatDuration(rule.windowSeconds)}`;
+  const windowMinutes = rule.windowSeconds / 60;
+  const signal = rule.signal;
+  switch (signal.kind) {
+    case "budget": {
+      // A monitor sums the window, so the per-period budget is scaled to the window.
+      const periodSeconds = signal.period === "hour" ? 3600 : 86_400;
+      return {
+        query: `sum(${window}):sum:${scope(sightlineMetrics.cost.name, rule)}.as_count()`,
+        threshold: Number(((rule.threshold * rule.windowSeconds) / periodSeconds).toPrecision(12)),
+      };
+    }
+    case "latency": {
+      // OTel histograms arrive as distributions, which serve percentiles directly.
+      const metric =
+        signal.histogram === "duration"
+          ? sightlineMetrics.operationDuration
+          : sightlineMetrics.timeToFirstChunk;
+      const percentile = `p${Number((signal.quantile * 100).toPrecision(6))}`;
+      return {
+        query: `percentile(${window}):${percentile}:${scope(metric.name, rule)}`,
+        threshold: rule.threshold,
+      };
+    }
+    case "error-ratio": {
+      const metric = sightlineMetrics.operationDuration.name;
+      const failed = `count:${scope(metric, rule, [`${sightlineAttributes.errorType}:*`])}`;
+      return { query: `sum(${window}):${failed} / count:${scope(metric, rule)}`, threshold: rule.threshold };
+    }
+    case "token-burn": {
+      const tokenFilter =
+        signal.tokens === "total" ? [] : [`${sightlineAttributes.tokenType}:${signal.tokens}`];
+      return {
+        query: `sum(${window}):sum:${scope(sightlineMetrics.tokenUsage.name, rule, tokenFilter)}`,
+        threshold: Number((rule.threshold * windowMinutes).toPrecision(12)),
+      };
+    }
+    case "drift-score":
+      return {
+        query: `max(${window}):max:${scope(sightlineMetrics.driftScore.name, rule)}`,
+        threshold: rule.threshold,
+      };
+    case "model-change": {
+      const kindFilter = [`${sightlineAttributes.driftKind}:${driftEventKinds.modelChange}`];
+      return {
+        query: `sum(${window}):sum:${scope(sightlineMetrics.driftEvents.name, rule, kindFilter)}.as_count()`,
+        threshold: rule.threshold,
+      };
+    }
+    case "unpriced":
+      return {
+        query: `sum(${window}):sum:${scope(sightlineMetrics.unpricedCalls.name, rule)}.as_count()`,
+        threshold: rule.threshold,
+      };
+  }
+}
+
+/** Builds one Datadog metric monitor per rule, over Sightline's OTel metric names. */
+export function buildDatadogMonitors(plan: AlertPlan, options: DatadogMonitorsOptions): DatadogMonitor[] {
+  return plan.rules.map((rule) => {
+    const { query, threshold } = toQuery(rule);
+    const runbook = rule.runbookUrl === undefined ? "" : `\n\nRunbook: ${rule.runbookUrl}`;
+    return {
+      name: `[${rule.severity}] ${rule.title}`,
+      type: "query alert",
+      query: `${query} > ${threshold}`,
+      message: `${rule.description}${runbook}`,
+      tags: [
+        ...options.tags,
+        `sightline-rule:${rule.id}`,
+        `severity:${rule.severity}`,
+        ...Object.entries(rule.labels).map(([name, value]) => `${name}:${value}`.toLowerCase()),
+      ],
+      priority: severityPriorities[rule.severity],
+      options: {
+        // Datadog requires the critical threshold to equal the number in the query.
+        thresholds: { critical: threshold },
+        notify_no_data: false,
+        require_full_window: false,
+        include_tags: true,
+        renotify_interval: 0,
+      },
+    };
+  });
+}
+
+/** Renders Datadog monitor JSON: a list of `POST /api/v1/monitor` bodies. */
+export function renderDatadogMonitors(plan: AlertPlan, options: DatadogMonitorsOptions): string {
+  return toJsonText(buildDatadogMonitors(plan, options));
+}

@@ -1,0 +1,139 @@
+import type { AlertPlan, AlertPlanRule, AlertSignal } from "./internal-types.js";
+import { formatDuration, parseDuration } from "./parse-duration.js";
+import type { AlertDimension, AlertFile, AlertRule } from "./types.js";
+
+/** Canonical dimension order, so equal groupings give equal expressions and recording-rule names. */
+export const dimensionOrder: readonly AlertDimension[] = [
+  "provider",
+  "model",
+  "operation",
+  "feature",
+  "prompt",
+  "signal",
+];
+
+const defaultBy: Record<AlertRule["kind"], AlertDimension[]> = {
+  budget: [],
+  latency: ["provider", "model"],
+  "error-ratio": ["provider", "model"],
+  "token-burn": [],
+  "drift-score": ["provider", "model", "signal"],
+  "model-change": ["provider", "model"],
+  unpriced: ["provider", "model"],
+};
+
+function toSignal(rule: AlertRule): AlertSignal {
+  switch (rule.kind) {
+    case "budget":
+      return { kind: "budget", period: rule.period };
+    case "latency":
+      return { kind: "latency", histogram: rule.signal ?? "duration", quantile: rule.quantile ?? 0.95 };
+    case "token-burn":
+      return { kind: "token-burn", tokens: rule.tokens ?? "total" };
+    default:
+      return { kind: rule.kind };
+  }
+}
+
+function defaultWindow(signal: AlertSignal): string {
+  if (signal.kind === "budget") return signal.period === "hour" ? "1h" : "1d";
+  if (signal.kind === "model-change") return "15m";
+  if (signal.kind === "unpriced") return "1h";
+  return "5m";
+}
+
+function defaultThreshold(rule: AlertRule): number {
+  if (rule.threshold !== undefined) return rule.threshold;
+  return rule.kind === "drift-score" ? 1 : 0;
+}
+
+/** A percentage without float noise: 0.05 → "5%". */
+function formatPercent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(6))}%`;
+}
+
+/** Text of the firing condition, used for generated titles and descriptions. */
+function describeCondition(signal: AlertSignal, threshold: number, window: string): string {
+  switch (signal.kind) {
+    case "budget":
+      return `Spend above $${threshold} per ${signal.period}`;
+    case "latency": {
+      const what = signal.histogram === "duration" ? "operation duration" : "time to first chunk";
+      return `p${Number((signal.quantile * 100).toPrecision(4))} ${what} above ${threshold}s`;
+    }
+    case "error-ratio":
+      return `Error ratio above ${formatPercent(threshold)}`;
+    case "token-burn":
+      return `${signal.tokens === "total" ? "Token" : `${signal.tokens[0]!.toUpperCase()}${signal.tokens.slice(1)} token`} usage above ${threshold} per minute`;
+    case "drift-score":
+      return `Drift score above ${threshold}`;
+    case "model-change":
+      return threshold === 0 ? "Model changed" : `More than ${threshold} model changes in ${window}`;
+    case "unpriced":
+      return threshold === 0
+        ? "Calls to a model with no price"
+        : `More than ${threshold} unpriced calls in ${window}`;
+  }
+}
+
+const whyItMatters: Record<AlertSignal["kind"], string> = {
+  budget: "Spend is projected from the window to the period.",
+  latency: "Users are waiting longer than the threshold.",
+  "error-ratio": "A growing share of calls to the provider fail.",
+  "token-burn": "Token consumption is unusually high; check for loops or oversized prompts.",
+  "drift-score": "A drift detector reports that responses no longer look like their baseline.",
+  "model-change": "The provider answered with a different model than before.",
+  unpriced: "These calls have no cost recorded, so spend alerts undercount; add a price for the model.",
+};
+
+function toAlertName(id: string): string {
+  return `Sightline${id
+    .split("-")
+    .map((part) => `${part[0]!.toUpperCase()}${part.slice(1)}`)
+    .join("")}`;
+}
+
+function toPlanRule(rule: AlertRule, file: AlertFile): AlertPlanRule {
+  const signal = toSignal(rule);
+  const threshold = defaultThreshold(rule);
+  const window = rule.window ?? defaultWindow(signal);
+  const eventLike = rule.kind === "model-change" || rule.kind === "unpriced";
+  const forText = rule.for ?? file.defaults?.for ?? (eventLike ? "0s" : "5m");
+  const byDimensions = rule.by ?? defaultBy[rule.kind];
+  const match = dimensionOrder.flatMap((dimension): [AlertDimension, string][] => {
+    const value = rule.match?.[dimension];
+    return value === undefined ? [] : [[dimension, value]];
+  });
+  const grouping = dimensionOrder.filter(
+    (dimension) => byDimensions.includes(dimension) || match.some(([matched]) => matched === dimension),
+  );
+  const condition = describeCondition(signal, threshold, formatDuration(parseDuration(window)!));
+  const matchText =
+    match.length > 0 ? ` (${match.map(([name, value]) => `${name}=${value}`).join(", ")})` : "";
+  return {
+    id: rule.id,
+    alertName: toAlertName(rule.id),
+    title: rule.title ?? `${condition}${matchText}`,
+    description:
+      rule.description ?? `${condition}${matchText} over the last ${window}. ${whyItMatters[signal.kind]}`,
+    severity: rule.severity ?? file.defaults?.severity ?? "warning",
+    runbookUrl: rule.runbook,
+    labels: { ...file.defaults?.labels, ...rule.labels },
+    signal,
+    threshold,
+    windowSeconds: parseDuration(window)!,
+    forSeconds: /^0[smhd]$/.test(forText) ? 0 : parseDuration(forText)!,
+    by: dimensionOrder.filter((dimension) => byDimensions.includes(dimension)),
+    match,
+    grouping,
+  };
+}
+
+/** Turns a validated alert file into the intermediate form all renderers share. */
+export function toAlertPlan(file: AlertFile, sourceName: string): AlertPlan {
+  return {
+    group: file.group ?? "sightline",
+    sourceName,
+    rules: file.rules.map((rule) => toPlanRule(rule, file)),
+  };
+}

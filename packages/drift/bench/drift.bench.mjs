@@ -1,0 +1,282 @@
+// Drift benchmark: detection delay and false alarms of each detector and threshold mode on seeded streams,
+// plus cost per observation and bytes per stream. Runs on the built dist: `pnpm bench` (builds first).
+// Usage: node --expose-gc bench/drift.bench.mjs [--quick]
+import { createDriftMonitor, createSeededRandom } from "../dist/index.js";
+
+const quick = process.argv.includes("--quick");
+const stationarySeeds = quick ? 10 : 100;
+const stationaryLength = 20_000;
+const changeSeeds = quick ? 40 : 200;
+const horizon = 3000;
+const key = { provider: "openai", model: "gpt-4o", operation: "chat" };
+
+// Base signal: mean 1000, σ 100 (so a kσ step adds 100·k). Log-normal: median e^5.5 ≈ 245 tokens, log-σ 0.9.
+const gaussian = (random) => 1000 + 100 * random.normal();
+const logNormal = (random) => Math.round(Math.exp(5.5 + 0.9 * random.normal()));
+const mixBefore = { stop: 0.9, length: 0.07, tool_calls: 0.03 };
+const mixAfter = { stop: 0.8, length: 0.12, tool_calls: 0.03, content_filter: 0.05 };
+
+const scalarScenarios = [
+  { name: "step 2σ", generate: (random, since) => gaussian(random) + (since >= 0 ? 200 : 0) },
+  { name: "step 1σ", generate: (random, since) => gaussian(random) + (since >= 0 ? 100 : 0) },
+  { name: "step 0.5σ", generate: (random, since) => gaussian(random) + (since >= 0 ? 50 : 0) },
+  {
+    name: "ramp 1σ/500",
+    generate: (random, since) => gaussian(random) + (since >= 0 ? (100 * since) / 500 : 0),
+  },
+  { name: "σ ×2", generate: (random, since) => 1000 + (since >= 0 ? 200 : 100) * random.normal() },
+  { name: "log-normal ×1.5", generate: (random, since) => logNormal(random) * (since >= 0 ? 1.5 : 1) },
+];
+const categoricalScenarios = [
+  { name: "new finish mix", generate: (random, since) => random.pick(since >= 0 ? mixAfter : mixBefore) },
+  {
+    name: "refusal 2%→8%",
+    generate: (random, since) => (random.next() < (since >= 0 ? 0.08 : 0.02) ? "true" : "false"),
+  },
+];
+
+// Every row measures the detector on its own (`rearm: "reset"` keeps the reference, so a false alarm does not
+// blind the detector for a re-baseline and the rate is the detector's own).
+const scalarRows = [
+  { name: "CUSUM, calibrated (default)", options: { meanDetector: "cusum", scalarDistance: "none" } },
+  { name: "Page-Hinkley, calibrated", options: { meanDetector: "page_hinkley", scalarDistance: "none" } },
+  { name: "PSI, calibrated, window 250 (default)", options: { meanDetector: "none" } },
+  { name: "CUSUM + PSI, calibrated (defaults)", options: {} },
+  {
+    name: "CUSUM + PSI, calibrated, no log transform",
+    options: { transform: "none" },
+  },
+  {
+    name: "CUSUM, conventional (k=0.5, h=5)",
+    options: { meanDetector: "cusum", scalarDistance: "none", thresholds: "conventional" },
+  },
+  {
+    name: "Page-Hinkley, conventional (δ=0.005σ, λ=50σ)",
+    options: { meanDetector: "page_hinkley", scalarDistance: "none", thresholds: "conventional" },
+  },
+  {
+    name: "PSI > 0.1, window 250",
+    options: { meanDetector: "none", thresholds: "conventional" },
+  },
+  {
+    name: "baseline: PSI > 0.1, ref 1000, window 100",
+    options: { meanDetector: "none", thresholds: "conventional", referenceSize: 1000, windowSize: 100 },
+  },
+  {
+    name: "baseline: PSI > 0.1, ref 1000, window 500",
+    options: { meanDetector: "none", thresholds: "conventional", referenceSize: 1000, windowSize: 500 },
+  },
+];
+const categoricalRows = [
+  { name: "Jensen-Shannon, calibrated, window 250 (default)", options: {} },
+  { name: "Jensen-Shannon, calibrated, window 100", options: { windowSize: 100 } },
+  { name: "Jensen-Shannon > 0.1, window 250", options: { thresholds: "conventional" } },
+  { name: "Jensen-Shannon > 0.1, window 100", options: { thresholds: "conventional", windowSize: 100 } },
+];
+
+function observeOne(monitor, kind, value) {
+  return kind === "scalar"
+    ? monitor.observe({ key, scalars: { signal: value } })
+    : monitor.observe({ key, categories: { signal: value } });
+}
+
+function countFalseAlarms({ options, kind, generate, seeds }) {
+  const referenceSize = options.referenceSize ?? 500;
+  let alarms = 0;
+  let observations = 0;
+  for (let seed = 1; seed <= seeds; seed += 1) {
+    const random = createSeededRandom(100_000 + seed);
+    const monitor = createDriftMonitor({ rearm: "reset", ...options });
+    for (let index = 0; index < referenceSize + stationaryLength; index += 1) {
+      alarms += observeOne(monitor, kind, generate(random, -1)).length;
+    }
+    observations += stationaryLength;
+  }
+  return (alarms / observations) * 10_000;
+}
+
+function measureDelays({ options, kind, generate }) {
+  const referenceSize = options.referenceSize ?? 500;
+  const delays = [];
+  let misses = 0;
+  for (let seed = 1; seed <= changeSeeds; seed += 1) {
+    const random = createSeededRandom(seed);
+    // The change lands at a random phase of the window, 1,000–1,499 observations after the reference.
+    const changeAt = referenceSize + 1000 + Math.floor(random.next() * 500);
+    const monitor = createDriftMonitor({ rearm: "reset", ...options });
+    let delay;
+    for (let index = 0; index < changeAt + horizon; index += 1) {
+      const since = index - changeAt;
+      const verdicts = observeOne(monitor, kind, generate(random, since));
+      if (since >= 0 && verdicts.length > 0) {
+        delay = since;
+        break;
+      }
+    }
+    if (delay === undefined) misses += 1;
+    else delays.push(delay);
+  }
+  delays.sort((left, right) => left - right);
+  const at = (share) => delays[Math.min(delays.length - 1, Math.floor(share * delays.length))];
+  if (delays.length === 0) return "missed";
+  const text = `${at(0.5)} / ${at(0.9)}`;
+  return misses > 0 ? `${text} (${misses} missed)` : text;
+}
+
+function formatRate(rate) {
+  return rate === 0 ? "0" : rate < 0.1 ? rate.toFixed(3) : rate < 10 ? rate.toFixed(2) : rate.toFixed(0);
+}
+
+function printTable({ title, columns, rows }) {
+  console.log(`\n### ${title}\n`);
+  console.log(`| detector | ${columns.join(" | ")} |`);
+  console.log(`| --- | ${columns.map(() => "---").join(" | ")} |`);
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+}
+
+function runDetectionTables() {
+  const scalarTable = [];
+  for (const row of scalarRows) {
+    const cells = [row.name];
+    cells.push(
+      formatRate(
+        countFalseAlarms({
+          options: row.options,
+          kind: "scalar",
+          generate: gaussian,
+          seeds: stationarySeeds,
+        }),
+      ),
+    );
+    cells.push(
+      formatRate(
+        countFalseAlarms({
+          options: row.options,
+          kind: "scalar",
+          generate: logNormal,
+          seeds: stationarySeeds / 2,
+        }),
+      ),
+    );
+    for (const scenario of scalarScenarios) {
+      cells.push(measureDelays({ options: row.options, kind: "scalar", generate: scenario.generate }));
+    }
+    scalarTable.push(cells);
+    process.stderr.write(`done: ${row.name}\n`);
+  }
+  printTable({
+    title: `Scalar signals: false alarms per 10,000 stationary observations; delay median / p90 (observations after the change, ${changeSeeds} seeds, missed = none within ${horizon})`,
+    columns: ["FA Gaussian", "FA log-normal", ...scalarScenarios.map((scenario) => scenario.name)],
+    rows: scalarTable,
+  });
+  const categoricalTable = [];
+  for (const row of categoricalRows) {
+    const cells = [row.name];
+    cells.push(
+      formatRate(
+        countFalseAlarms({
+          options: row.options,
+          kind: "categorical",
+          generate: (random) => random.pick(mixBefore),
+          seeds: stationarySeeds / 2,
+        }),
+      ),
+    );
+    for (const scenario of categoricalScenarios) {
+      cells.push(measureDelays({ options: row.options, kind: "categorical", generate: scenario.generate }));
+    }
+    categoricalTable.push(cells);
+    process.stderr.write(`done: ${row.name}\n`);
+  }
+  printTable({
+    title: "Categorical signals (same units)",
+    columns: ["FA stationary mix", ...categoricalScenarios.map((scenario) => scenario.name)],
+    rows: categoricalTable,
+  });
+}
+
+function fullObservation(random, keyIndex) {
+  return {
+    key: { ...key, feature: `feature-${keyIndex}` },
+    scalars: {
+      output_tokens: logNormal(random),
+      input_tokens: Math.round(Math.exp(7 + 0.5 * random.normal())),
+      duration: 1.5 * Math.exp(0.4 * random.normal()),
+      time_to_first_chunk: 0.4 * Math.exp(0.3 * random.normal()),
+      cache_hit_ratio: random.next() < 0.6 ? 0 : random.next(),
+    },
+    categories: {
+      finish_reason: random.pick(mixBefore),
+      refusal: random.next() < 0.02 ? "true" : "false",
+      error_type: random.pick({ none: 0.97, timeout: 0.02, rate_limit: 0.01 }),
+    },
+    identity: {
+      responseModel: "gpt-4o-2024-08-06",
+      systemFingerprint: random.next() < 0.5 ? "fp_a" : "fp_b",
+    },
+  };
+}
+
+function measureHeap(build) {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const kept = build();
+  globalThis.gc?.();
+  const after = process.memoryUsage().heapUsed;
+  return { kept, bytes: after - before };
+}
+
+function runCostTable() {
+  const random = createSeededRandom(7);
+  const observations = Array.from({ length: 20_000 }, () => fullObservation(random, 0));
+  const monitor = createDriftMonitor();
+  for (let index = 0; index < 1000; index += 1) monitor.observe(observations[index]);
+  const rounds = quick ? 5 : 25;
+  const start = process.hrtime.bigint();
+  for (let round = 0; round < rounds; round += 1)
+    for (const observation of observations) monitor.observe(observation);
+  const perObservation = Number(process.hrtime.bigint() - start) / (rounds * observations.length);
+  const streams = 200;
+  const warm = measureHeap(() => {
+    const many = createDriftMonitor({ maxKeys: streams });
+    const source = createSeededRandom(9);
+    for (let index = 0; index < streams * 600; index += 1)
+      many.observe(fullObservation(source, index % streams));
+    return many;
+  });
+  const warming = measureHeap(() => {
+    const many = createDriftMonitor({ maxKeys: streams });
+    const source = createSeededRandom(9);
+    for (let index = 0; index < streams * 499; index += 1)
+      many.observe(fullObservation(source, index % streams));
+    return many;
+  });
+  const monitoringJson = JSON.stringify(warm.kept.snapshot()).length / streams;
+  const warmingJson = JSON.stringify(warming.kept.snapshot()).length / streams;
+  printTable({
+    title:
+      "Cost (one stream key with 5 scalar + 3 categorical signals + identity, defaults, Node " +
+      process.version +
+      ")",
+    columns: ["value"],
+    rows: [
+      ["ns per observation (all 8 signals)", perObservation.toFixed(0)],
+      ["ns per signal", (perObservation / 8).toFixed(0)],
+      ["JSON snapshot bytes per stream, monitoring", monitoringJson.toFixed(0)],
+      ["JSON snapshot bytes per stream, warm-up buffer full (499 of 500)", warmingJson.toFixed(0)],
+      [
+        `heap bytes per stream, monitoring (${streams} streams${globalThis.gc ? "" : ", run with --expose-gc for accuracy"})`,
+        (warm.bytes / streams).toFixed(0),
+      ],
+      [`heap bytes per stream, warm-up buffer full`, (warming.bytes / streams).toFixed(0)],
+    ],
+  });
+}
+
+const started = Date.now();
+console.log(`## Sightline drift benchmark${quick ? " (quick)" : ""}`);
+runDetectionTables();
+runCostTable();
+console.log(
+  `\n_${((Date.now() - started) / 1000).toFixed(0)} s; seeded, so every run prints the same detection numbers._`,
+);

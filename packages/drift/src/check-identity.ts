@@ -1,0 +1,60 @@
+import type { IdentityState, SignalVerdict } from "./internal-types.js";
+
+function checkValue(
+  seen: string[],
+  options: { value: string | undefined; signal: string; memory: number; observations: number },
+): (SignalVerdict & { signal: string }) | undefined {
+  const value = options.value;
+  if (value === undefined || value === "") return undefined;
+  const position = seen.indexOf(value);
+  if (position === seen.length - 1 && position >= 0) return undefined;
+  const previous = seen[seen.length - 1];
+  if (position >= 0) {
+    // A value seen before (fingerprints alternate between a few backends) moves to most recent without a verdict.
+    seen.splice(position, 1);
+    seen.push(value);
+    return undefined;
+  }
+  seen.push(value);
+  if (seen.length > options.memory) seen.shift();
+  if (previous === undefined) return undefined;
+  return {
+    kind: "model_change",
+    signal: options.signal,
+    detector: "identity",
+    statistic: 1,
+    threshold: 1,
+    score: 1,
+    reference: { count: options.observations },
+    current: { count: 1 },
+    previous,
+    next: value,
+  };
+}
+
+/**
+ * Immediate, non-statistical check: a response model or system fingerprint never seen on this stream (within
+ * the last `memory` distinct values) yields a `model_change` verdict on the observation that carries it.
+ */
+export function checkIdentity(
+  state: IdentityState,
+  input: { responseModel?: string; systemFingerprint?: string; memory: number },
+): (SignalVerdict & { signal: string })[] {
+  const verdicts: (SignalVerdict & { signal: string })[] = [];
+  const model = checkValue(state.responseModels, {
+    value: input.responseModel,
+    signal: "response_model",
+    memory: input.memory,
+    observations: state.observations,
+  });
+  if (model !== undefined) verdicts.push(model);
+  const fingerprint = checkValue(state.systemFingerprints, {
+    value: input.systemFingerprint,
+    signal: "system_fingerprint",
+    memory: input.memory,
+    observations: state.observations,
+  });
+  if (fingerprint !== undefined) verdicts.push(fingerprint);
+  state.observations += 1;
+  return verdicts;
+}

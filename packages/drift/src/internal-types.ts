@@ -1,0 +1,90 @@
+import type { CusumState } from "./create-cusum.js";
+import type { PageHinkleyState } from "./create-page-hinkley.js";
+import type { DriftRearmMode, DriftStreamKey, DriftThresholdMode, DriftVerdict } from "./types.js";
+
+export interface ResolvedDriftOptions {
+  referenceSize: number;
+  windowSize: number;
+  windowMilliseconds: number | undefined;
+  minimumWindowCount: number;
+  meanDetector: "cusum" | "page_hinkley" | "none";
+  scalarDistance: "psi" | "none";
+  thresholds: DriftThresholdMode;
+  falseAlarmRate: number;
+  windowFalseAlarmProbability: number;
+  meanShift: number;
+  bins: number;
+  transform: "auto" | "log" | "none";
+  topCategories: number;
+  rearm: DriftRearmMode;
+  maxKeys: number;
+  maxSignalsPerKey: number;
+  identityMemory: number;
+}
+
+/** A verdict before the monitor stamps the stream key on it. */
+export type SignalVerdict = Omit<DriftVerdict, "key" | "signal">;
+
+export interface ScalarReference {
+  count: number;
+  mean: number;
+  std: number;
+  transform: "log" | "none";
+  offset: number;
+  center: number;
+  scale: number;
+  edges: number[];
+  counts: number[];
+  detector: "cusum" | "page_hinkley" | "none";
+  slack: number;
+  threshold: number;
+  fading: number;
+  minimumObservations: number;
+}
+
+export interface ScalarWindow {
+  count: number;
+  sum: number;
+  sumOfSquares: number;
+  counts: number[];
+  startedAt: number;
+}
+
+export interface ScalarSignalState {
+  phase: "warming" | "monitoring";
+  buffer: number[];
+  reference: ScalarReference | null;
+  sequential: CusumState | PageHinkleyState | null;
+  observations: number;
+  window: ScalarWindow | null;
+  lastDistance: number | null;
+  lastDistanceThreshold: number | null;
+}
+
+export interface CategoricalWindow {
+  count: number;
+  counts: Record<string, number>;
+  startedAt: number;
+}
+
+export interface CategoricalSignalState {
+  phase: "warming" | "monitoring";
+  referenceCounts: Record<string, number>;
+  referenceCount: number;
+  window: CategoricalWindow | null;
+  lastDistance: number | null;
+  lastDistanceThreshold: number | null;
+}
+
+export interface IdentityState {
+  responseModels: string[];
+  systemFingerprints: string[];
+  observations: number;
+}
+
+export interface StreamState {
+  key: DriftStreamKey;
+  identity: IdentityState;
+  scalars: Map<string, ScalarSignalState>;
+  categories: Map<string, CategoricalSignalState>;
+}

@@ -1,0 +1,43 @@
+import type { ResolvedDriftOptions } from "./internal-types.js";
+import type { DriftMonitorOptions } from "./types.js";
+
+function positiveInteger(value: number | undefined, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value) || value < 1) return fallback;
+  return Math.floor(value);
+}
+
+function probability(value: number | undefined, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value) || value <= 0 || value >= 1) return fallback;
+  return value;
+}
+
+/** Fills defaults and clamps nonsense so the detectors never see an invalid setting. */
+export function resolveDriftOptions(options: DriftMonitorOptions = {}): ResolvedDriftOptions {
+  const windowMilliseconds =
+    options.windowMilliseconds !== undefined && options.windowMilliseconds > 0
+      ? options.windowMilliseconds
+      : undefined;
+  return {
+    // Two equal-mass bins need at least a handful of observations each.
+    referenceSize: Math.max(20, positiveInteger(options.referenceSize, 500)),
+    windowSize: Math.max(10, positiveInteger(options.windowSize, 250)),
+    windowMilliseconds,
+    minimumWindowCount: Math.max(10, positiveInteger(options.minimumWindowCount, 100)),
+    meanDetector:
+      options.meanDetector === "page_hinkley" || options.meanDetector === "none"
+        ? options.meanDetector
+        : "cusum",
+    scalarDistance: options.scalarDistance === "none" ? "none" : "psi",
+    thresholds: options.thresholds === "conventional" ? "conventional" : "calibrated",
+    falseAlarmRate: probability(options.falseAlarmRate, 0.00002),
+    windowFalseAlarmProbability: probability(options.windowFalseAlarmProbability, 0.002),
+    meanShift: options.meanShift !== undefined && options.meanShift > 0 ? options.meanShift : 0.6,
+    bins: Math.max(2, positiveInteger(options.bins, 10)),
+    transform: options.transform ?? "auto",
+    topCategories: Math.max(2, positiveInteger(options.topCategories, 16)),
+    rearm: options.rearm === "reset" ? "reset" : "rebaseline",
+    maxKeys: positiveInteger(options.maxKeys, 256),
+    maxSignalsPerKey: positiveInteger(options.maxSignalsPerKey, 32),
+    identityMemory: positiveInteger(options.identityMemory, 8),
+  };
+}

@@ -1,0 +1,176 @@
+/** Identifies one stream: detectors keep separate state per key. */
+export interface DriftStreamKey {
+  /** Provider name, e.g. `openai`. */
+  provider: string;
+  /** Response model family, e.g. `gpt-4o` (snapshots of one family share a stream). */
+  model: string;
+  /** Operation name, e.g. `chat`. */
+  operation: string;
+  /** Feature or prompt-template id, when the application supplies one. */
+  feature?: string;
+}
+
+/** Well-known scalar signal names; any other string is accepted too. */
+export type DriftScalarSignal =
+  | "output_tokens"
+  | "input_tokens"
+  | "duration"
+  | "time_to_first_chunk"
+  | "cache_hit_ratio"
+  | (string & {});
+
+/** Well-known categorical signal names; any other string is accepted too. */
+export type DriftCategoricalSignal = "finish_reason" | "refusal" | "tool_call" | "error_type" | (string & {});
+
+/** One finished operation, as the detectors see it. */
+export interface DriftObservation {
+  /** The stream this observation belongs to. */
+  key: DriftStreamKey;
+  /** Numeric signals; non-finite values are ignored. */
+  scalars?: Partial<Record<DriftScalarSignal, number>>;
+  /** Categorical signals, one category per signal (e.g. `finish_reason: "stop"`, `refusal: "false"`). */
+  categories?: Partial<Record<DriftCategoricalSignal, string>>;
+  /** Identity of what answered; a value never seen on this stream gives an immediate `model_change` verdict. */
+  identity?: { responseModel?: string; systemFingerprint?: string };
+  /** Milliseconds since the epoch; only time-based windows read it. Default `Date.now()`. */
+  timestamp?: number;
+}
+
+/** Which detector produced a verdict or score. */
+export type DriftDetector = "page_hinkley" | "cusum" | "psi" | "jensen_shannon" | "identity" | (string & {});
+
+/** Summary of the observations on one side of a comparison. */
+export interface DriftSummary {
+  /** Number of observations summarised. */
+  count: number;
+  /** Mean of the raw values (scalar signals). */
+  mean?: number;
+  /** Standard deviation of the raw values (scalar signals). */
+  std?: number;
+  /** Share of observations per bin (scalar, labelled `[low, high)`) or per category. */
+  distribution?: Record<string, number>;
+}
+
+/** A threshold crossing, or an identity change, on one observation. */
+export interface DriftVerdict {
+  /** `drift` for a statistical alarm, `model_change` for a new response model or system fingerprint. */
+  kind: "drift" | "model_change";
+  /** The stream that crossed. */
+  key: DriftStreamKey;
+  /** Signal name, e.g. `output_tokens`, `finish_reason`, `response_model`, `system_fingerprint`. */
+  signal: string;
+  /** Detector that fired. */
+  detector: DriftDetector;
+  /** The detector's statistic when it fired. */
+  statistic: number;
+  /** The threshold it crossed. */
+  threshold: number;
+  /** `statistic / threshold`; at least 1 for a verdict. */
+  score: number;
+  /** The frozen reference. */
+  reference: DriftSummary;
+  /** The evidence: observations since the detector's estimated change point, or the closed window. */
+  current: DriftSummary;
+  /** Direction of a mean change (`up` or `down`), for sequential detectors. */
+  direction?: "up" | "down";
+  /** Previous identity value, for `model_change`. */
+  previous?: string;
+  /** New identity value, for `model_change`. */
+  next?: string;
+}
+
+/** Current normalised score of one detector on one stream, for a gauge. */
+export interface DriftScore {
+  /** The stream. */
+  key: DriftStreamKey;
+  /** Signal name. */
+  signal: string;
+  /** Detector name. */
+  detector: DriftDetector;
+  /** Current statistic (distance detectors: the last closed window). */
+  statistic: number;
+  /** Threshold in force. */
+  threshold: number;
+  /** `statistic / threshold`; at least 1 means alarm. */
+  score: number;
+}
+
+/** Threshold mode: learned from the reference's own noise, or the conventional fixed numbers. */
+export type DriftThresholdMode = "calibrated" | "conventional";
+
+/** What a signal does after it raises a drift verdict. */
+export type DriftRearmMode = "rebaseline" | "reset";
+
+/** Options of {@link createDriftMonitor}. */
+export interface DriftMonitorOptions {
+  /** Observations frozen as the reference of each signal before any verdict. Default `500`. */
+  referenceSize?: number;
+  /** Observations per tumbling window of the distance detectors (PSI, Jensen-Shannon). Default `250`. */
+  windowSize?: number;
+  /** Use time-based tumbling windows of this many milliseconds instead of `windowSize`. Default unset. */
+  windowMilliseconds?: number;
+  /** Fewest observations a time-based window needs before it is compared (it keeps growing until then). Default `100`. */
+  minimumWindowCount?: number;
+  /** Sequential detector on the mean of each scalar signal, or `none`. Default `"cusum"`. */
+  meanDetector?: "cusum" | "page_hinkley" | "none";
+  /** Binned distance between each scalar's reference and window, or `none`. Default `"psi"`. */
+  scalarDistance?: "psi" | "none";
+  /** `calibrated` derives thresholds from the reference size and a false-alarm budget; `conventional` uses textbook constants (CUSUM k=0.5 h=5, Page-Hinkley δ=0.005σ λ=50σ α=0.9999, PSI 0.1, Jensen-Shannon 0.1). Default `"calibrated"`. */
+  thresholds?: DriftThresholdMode;
+  /** Calibrated mode: target false alarms per observation of each sequential detector. Default `0.00002` (0.2 per 10,000). */
+  falseAlarmRate?: number;
+  /** Calibrated mode: probability that one window of a stationary stream crosses a distance threshold. Default `0.002`. */
+  windowFalseAlarmProbability?: number;
+  /** Smallest mean shift, in reference standard deviations, the sequential detector is tuned for (the slack is half of it). Default `0.6`. */
+  meanShift?: number;
+  /** Quantile bins for scalar distributions, fixed from the reference. Default `10`. */
+  bins?: number;
+  /** Transform of scalar values: `auto` uses a log for non-negative, right-skewed references. Default `"auto"`. */
+  transform?: "auto" | "log" | "none";
+  /** Distinct categories kept per categorical signal; the rest share an `other` bucket. Default `16`. */
+  topCategories?: number;
+  /** After a drift verdict: `rebaseline` learns a new reference from the next observations; `reset` keeps the reference and clears the detector. Default `"rebaseline"`. */
+  rearm?: DriftRearmMode;
+  /** Stream keys kept; the least recently observed key is forgotten beyond this. Default `256`. */
+  maxKeys?: number;
+  /** Signals kept per stream key (scalar and categorical each); further names are ignored. Default `32`. */
+  maxSignalsPerKey?: number;
+  /** Distinct response models and fingerprints remembered per stream, so alternating values do not re-fire. Default `8`. */
+  identityMemory?: number;
+  /** Start from a snapshot taken with {@link DriftMonitor.snapshot}. Default unset. */
+  initialState?: DriftState;
+}
+
+/** JSON-serialisable state of a monitor: references, detectors, windows and identities of every stream. */
+export interface DriftState {
+  /** Format version. */
+  version: 1;
+  /** Streams, least recently observed first. */
+  streams: DriftStreamState[];
+}
+
+/** Serialised state of one stream. */
+export interface DriftStreamState {
+  /** The stream key. */
+  key: DriftStreamKey;
+  /** Response models and fingerprints seen, most recent last. */
+  identity: { responseModels: string[]; systemFingerprints: string[]; observations: number };
+  /** Opaque per-signal scalar state. */
+  scalars: Record<string, unknown>;
+  /** Opaque per-signal categorical state. */
+  categories: Record<string, unknown>;
+}
+
+/** Online drift detection over many streams. */
+export interface DriftMonitor {
+  /** Feeds one observation; returns the verdicts that crossed on this observation (usually none). */
+  observe(observation: DriftObservation): DriftVerdict[];
+  /** Current normalised score of every monitoring detector. */
+  scores(): DriftScore[];
+  /** JSON-serialisable copy of the whole state. */
+  snapshot(): DriftState;
+  /** Replaces the whole state with a snapshot. */
+  restore(state: DriftState): void;
+  /** Forgets the reference of one stream (or every stream) so the next observations become the new reference. */
+  rebaseline(key?: DriftStreamKey): void;
+}

@@ -1,0 +1,192 @@
+import { CATALOG_ENTRIES, PRICING_VERSION } from "./catalog-data.js";
+import { compileEntry } from "./compile-entry.js";
+import { computeCost } from "./compute-cost.js";
+import { createCatalogIndex } from "./create-catalog-index.js";
+import { createOverrideEntry } from "./create-override-entry.js";
+import type { CompiledEntry } from "./internal-types.js";
+import { looksLikeBedrockId, normalizeModelName } from "./normalize-model-name.js";
+import { isKnownProviderName, normalizeProvider } from "./normalize-provider.js";
+import type {
+  CatalogEntry,
+  CostBreakdown,
+  CostOfInput,
+  ModelPriceOverride,
+  PriceRegistry,
+  PriceRegistryOptions,
+  ResolvedModel,
+  ResolveModelInput,
+} from "./types.js";
+
+const AZURE = "azure.ai.openai";
+/** Hosts of other vendors' models, which fall back to the vendor's own price when they have none listed. */
+const RESELLERS = new Set(["aws.bedrock", "gcp.vertex_ai"]);
+const VENDOR_BY_MODEL_PREFIX: readonly (readonly [string, string])[] = [
+  ["claude", "anthropic"],
+  ["gemini", "gcp.gemini"],
+  ["mistral", "mistral_ai"],
+  ["codestral", "mistral_ai"],
+  ["deepseek", "deepseek"],
+  ["grok", "x_ai"],
+];
+const FIRST_PARTY_ORDER = ["openai", "anthropic", "gcp.gemini", "mistral_ai", "deepseek", "x_ai", "groq"];
+const RESOLUTION_CACHE_LIMIT = 2048;
+
+interface CompiledOverride {
+  provider: string | undefined;
+  pattern: string;
+  isPrefix: boolean;
+  compiled: CompiledEntry;
+}
+
+/**
+ * Creates a price registry: the bundled catalog (or `options.catalog`), user overrides that win over it, and an
+ * Azure deployment map. Registries are independent; the package-level functions use a shared default one.
+ *
+ * @example
+ * const registry = createPriceRegistry({ azureDeployments: { "prod-chat": "gpt-4o-2024-11-20" } });
+ * registry.costOf({ provider: "azure.ai.openai", model: "prod-chat", usage: { inputTokens: 1200, outputTokens: 300 } });
+ */
+export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRegistry {
+  const pricingVersion = options.pricingVersion ?? PRICING_VERSION;
+  const catalog = options.catalog ?? CATALOG_ENTRIES;
+  const index = createCatalogIndex(catalog.map((entry) => compileEntry(entry, pricingVersion)));
+  const overrides: CompiledOverride[] = [];
+  const azureDeployments = new Map<string, string>();
+  // Model strings repeat endlessly in production, so memoise resolutions; cleared whenever prices change.
+  const resolutionCache = new Map<
+    string,
+    { compiled: CompiledEntry; match: ResolvedModel["match"] } | null
+  >();
+
+  for (const [deployment, model] of Object.entries(options.azureDeployments ?? {})) {
+    azureDeployments.set(deployment.trim().toLowerCase(), model);
+  }
+  for (const override of options.overrides ?? []) addOverride(override);
+
+  function addOverride(override: ModelPriceOverride): void {
+    const provider = override.provider === undefined ? undefined : normalizeProvider(override.provider);
+    const raw = override.model.trim().toLowerCase();
+    const isPrefix = raw.endsWith("*");
+    const pattern = isPrefix ? raw.slice(0, -1) : raw;
+    const compiled = compileEntry(createOverrideEntry(override), "override");
+    overrides.unshift({ provider, pattern, isPrefix, compiled });
+    resolutionCache.clear();
+  }
+
+  function findOverride(provider: string | undefined, names: readonly string[]): CompiledEntry | undefined {
+    for (const override of overrides) {
+      if (override.provider !== undefined && override.provider !== provider) continue;
+      const hit = names.some((name) =>
+        override.isPrefix ? name.startsWith(override.pattern) : name === override.pattern,
+      );
+      if (hit) return override.compiled;
+    }
+    return undefined;
+  }
+
+  function resolveCompiled(input: ResolveModelInput) {
+    const day = toDay(input.at);
+    const cacheKey = day === undefined ? `${input.provider ?? ""}\u0000${input.model}` : undefined;
+    if (cacheKey !== undefined) {
+      const cached = resolutionCache.get(cacheKey);
+      if (cached !== undefined) return cached ?? undefined;
+    }
+    const result = resolveUncached(input.provider, input.model, day);
+    if (cacheKey !== undefined) {
+      if (resolutionCache.size >= RESOLUTION_CACHE_LIMIT) resolutionCache.clear();
+      resolutionCache.set(cacheKey, result ?? null);
+    }
+    return result;
+  }
+
+  function resolveUncached(providerInput: string | undefined, modelInput: string, day: string | undefined) {
+    let model = modelInput.trim();
+    if (!model) return undefined;
+    let provider = providerInput === undefined ? undefined : normalizeProvider(providerInput);
+    if (provider === undefined) provider = providerFromPrefix(model);
+
+    let viaDeployment = false;
+    if (provider === AZURE) {
+      const mapped = azureDeployments.get(model.toLowerCase());
+      if (mapped !== undefined) {
+        model = mapped.trim();
+        viaDeployment = true;
+      }
+    }
+
+    const names = [modelInput.trim().toLowerCase(), model.toLowerCase(), normalizeModelName(provider, model)];
+    const override = findOverride(provider, names);
+    if (override) return { compiled: override, match: "override" as const };
+
+    const candidates = provider !== undefined ? [provider] : inferProviders(model);
+    for (const candidate of candidates) {
+      const found = index.lookup({ provider: candidate, model, day });
+      if (found) {
+        const exactish = found.match === "exact" || found.match === "alias";
+        return viaDeployment && exactish ? { ...found, match: "alias" as const } : found;
+      }
+    }
+
+    const host = provider ?? candidates[0];
+    if (host !== undefined && RESELLERS.has(host)) {
+      const vendorModel = normalizeModelName(host, model).replace(/^global\./, "");
+      const vendor = VENDOR_BY_MODEL_PREFIX.find(([prefix]) => vendorModel.startsWith(prefix))?.[1];
+      const found = vendor ? index.lookup({ provider: vendor, model: vendorModel, day }) : undefined;
+      // The host may price differently from the vendor (regional premiums), so flag it as the weakest match.
+      if (found) return { compiled: found.compiled, match: "family" as const };
+    }
+    return undefined;
+  }
+
+  return {
+    pricingVersion,
+    resolveModel(input: ResolveModelInput): ResolvedModel | undefined {
+      const found = resolveCompiled(input);
+      return found ? { entry: found.compiled.entry, match: found.match } : undefined;
+    },
+    costOf(input: CostOfInput): CostBreakdown | undefined {
+      const found = resolveCompiled(input);
+      if (!found) return undefined;
+      return computeCost({
+        compiled: found.compiled,
+        match: found.match,
+        usage: input.usage,
+        serviceTier: input.serviceTier,
+        batch: input.batch,
+      });
+    },
+    registerModelPrice: addOverride,
+    registerAzureDeployment(deployment: string, model: string): void {
+      azureDeployments.set(deployment.trim().toLowerCase(), model);
+      resolutionCache.clear();
+    },
+    listModels(provider?: string): CatalogEntry[] {
+      const wanted = provider === undefined ? undefined : normalizeProvider(provider);
+      return catalog.filter(
+        (entry) =>
+          (wanted === undefined || normalizeProvider(entry.provider) === wanted) &&
+          entry.validTo === undefined,
+      );
+    },
+  };
+}
+
+function providerFromPrefix(model: string): string | undefined {
+  const slash = model.indexOf("/");
+  if (slash < 0) return undefined;
+  const head = model.slice(0, slash).toLowerCase();
+  return isKnownProviderName(head) ? normalizeProvider(head) : undefined;
+}
+
+function inferProviders(model: string): string[] {
+  if (looksLikeBedrockId(model)) return ["aws.bedrock"];
+  if (model.includes("@")) return ["gcp.vertex_ai"];
+  return FIRST_PARTY_ORDER;
+}
+
+function toDay(at: Date | string | undefined): string | undefined {
+  if (at === undefined) return undefined;
+  const date = typeof at === "string" ? new Date(at) : at;
+  if (Number.isNaN(date.getTime())) return undefined;
+  return date.toISOString().slice(0, 10);
+}

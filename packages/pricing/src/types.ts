@@ -1,0 +1,214 @@
+/**
+ * Token counts for one call, normalised to the OpenTelemetry GenAI semantic conventions: every detail count is a
+ * subset of its total (`inputTokens` includes cache reads and writes, `outputTokens` includes reasoning).
+ */
+export interface NormalizedUsage {
+  /** All input tokens, including cache reads, cache writes and audio (`gen_ai.usage.input_tokens`). */
+  inputTokens?: number;
+  /** All output tokens, including reasoning and audio (`gen_ai.usage.output_tokens`). */
+  outputTokens?: number;
+  /** Input tokens served from the prompt cache; a subset of `inputTokens`. */
+  cacheReadInputTokens?: number;
+  /** Input tokens written to the prompt cache (all durations); a subset of `inputTokens`. */
+  cacheWriteInputTokens?: number;
+  /** The part of `cacheWriteInputTokens` written with a 1 hour lifetime (Anthropic), priced at the 1 h rate. */
+  cacheWrite1hInputTokens?: number;
+  /** Reasoning ("thinking") tokens; a subset of `outputTokens`. */
+  reasoningOutputTokens?: number;
+  /** Uncached audio input tokens; a subset of `inputTokens`. */
+  audioInputTokens?: number;
+  /** Audio output tokens (not reasoning); a subset of `outputTokens`. */
+  audioOutputTokens?: number;
+}
+
+/** How a model string was matched to a catalog entry, from most to least certain. */
+export type MatchKind = "exact" | "alias" | "normalized" | "family" | "override";
+
+/**
+ * Prices of one pricing mode, as decimal strings in USD per 1 million tokens (at most 6 decimal places), so that
+ * they can be compared with providers' pages and computed exactly.
+ */
+export interface PriceSet {
+  /** Uncached text input. */
+  input: string;
+  /** Text output; also the reasoning rate unless `reasoning` is set. */
+  output: string;
+  /** Cache read (cached input). Default: the `input` rate. */
+  cacheRead?: string;
+  /** Cache write with the default (5 minute) lifetime. Default: the `input` rate. */
+  cacheWrite?: string;
+  /** Cache write with a 1 hour lifetime. Default: the `cacheWrite` rate. */
+  cacheWrite1h?: string;
+  /** Reasoning output. Default: the `output` rate. */
+  reasoning?: string;
+  /** Audio input. Default: the `input` rate. */
+  inputAudio?: string;
+  /** Audio output. Default: the `output` rate. */
+  outputAudio?: string;
+}
+
+/** Prices that apply to a whole request when its total input (cache included) is above a threshold. */
+export interface LongContextTier {
+  /** The tier applies when total input tokens are strictly greater than this. */
+  aboveInputTokens: number;
+  /** Prices for every token of such a request. */
+  prices: PriceSet;
+}
+
+/** A complete pricing mode: base prices plus optional long-context tiers. */
+export interface PricingMode {
+  /** Prices below every long-context threshold. */
+  prices: PriceSet;
+  /** Long-context tiers, in ascending threshold order. */
+  longContext?: readonly LongContextTier[];
+}
+
+/** One priced model in the catalog. */
+export interface CatalogEntry extends PricingMode {
+  /** Provider, as `gen_ai.provider.name` (e.g. `openai`, `aws.bedrock`, `gcp.gemini`). */
+  provider: string;
+  /** The provider's model id this entry prices, e.g. `gpt-4o` or `anthropic.claude-sonnet-4-20250514-v1:0`. */
+  id: string;
+  /** Other names for exactly this model at exactly these prices (dated snapshots, `-latest` aliases). */
+  aliases?: readonly string[];
+  /** Family name whose future dated snapshots may share this price (matched as `family`); absent = never folds. */
+  family?: string;
+  /** Batch prices (already discounted), when the provider publishes them. */
+  batch?: PricingMode;
+  /** Service-tier prices keyed by tier name (e.g. `flex`, `priority`). */
+  serviceTiers?: Readonly<Record<string, PricingMode>>;
+  /** First day (ISO `YYYY-MM-DD`, inclusive) these prices apply; absent = since the model's launch. */
+  validFrom?: string;
+  /** Day (ISO `YYYY-MM-DD`, exclusive) these prices stopped applying; absent = still current. */
+  validTo?: string;
+  /** Provider page the prices belong to. */
+  sourceUrl: string;
+  /** Where the numbers were actually read, with the snapshot or commit. */
+  source: string;
+  /** Date (ISO) the prices were last checked against `source`. */
+  checkedAt: string;
+  /** Caveats a person refreshing the catalog should know. */
+  note?: string;
+}
+
+/** The result of resolving a model string. */
+export interface ResolvedModel {
+  /** The catalog (or override) entry that prices the model. */
+  entry: CatalogEntry;
+  /** How the model string matched. */
+  match: MatchKind;
+}
+
+/** Input of `resolveModel`. */
+export interface ResolveModelInput {
+  /** Provider as `gen_ai.provider.name`; common spellings (`bedrock`, `vertex_ai`, `azure`, `xai`) are accepted. Default: inferred from the model string. */
+  provider?: string;
+  /** Model string as reported (prefer `gen_ai.response.model`). */
+  model: string;
+  /** When the call happened, for models whose price changed; default: the current price. */
+  at?: Date | string;
+}
+
+/** Input of `costOf`. */
+export interface CostOfInput {
+  /** Provider as `gen_ai.provider.name`. */
+  provider: string;
+  /** Model string as reported (prefer `gen_ai.response.model`). */
+  model: string;
+  /** Token usage normalised to the semantic conventions. */
+  usage: NormalizedUsage;
+  /** Service tier the provider reported (e.g. OpenAI `flex`, `priority`); `default`, `auto`, `standard` mean list price. */
+  serviceTier?: string;
+  /** Whether the call ran through a batch API. Default: false. */
+  batch?: boolean;
+  /** When the call happened, for models whose price changed; default: the current price. */
+  at?: Date | string;
+}
+
+/**
+ * The cost of one call in USD. Every part is the exactly computed amount converted to a number at the end;
+ * `total` is converted from the exact integer sum of the parts.
+ */
+export interface CostBreakdown {
+  /** Always `USD`. */
+  currency: "USD";
+  /** Sum of all parts. */
+  total: number;
+  /** Uncached text input: (input − cache read − cache write − audio input) × input rate. */
+  input: number;
+  /** Cache reads × cache-read rate. */
+  cachedInput: number;
+  /** Cache writes at the 5 minute rate plus 1 hour writes at the 1 hour rate. */
+  cacheWrite: number;
+  /** Non-reasoning text output: (output − reasoning − audio output) × output rate. */
+  output: number;
+  /** Reasoning tokens × reasoning rate (the output rate unless priced apart); part of output, never added twice. */
+  reasoning: number;
+  /** Audio input tokens × audio input rate. */
+  audioInput: number;
+  /** Audio output tokens × audio output rate. */
+  audioOutput: number;
+  /** How the model matched. */
+  match: MatchKind;
+  /** Id of the catalog entry that priced the call. */
+  modelId: string;
+  /** Provider of the catalog entry (differs from the input for Bedrock/Vertex fallbacks). */
+  provider: string;
+  /** Catalog version, or `override` when a user price was used. */
+  pricingVersion: string;
+  /** Service tier whose prices were used: `standard`, or a tier the entry prices. */
+  serviceTier: string;
+  /** Whether batch prices were used (false when batch was asked for but the entry has no batch price). */
+  batch: boolean;
+  /** Threshold of the long-context tier used, if any. */
+  longContextAboveInputTokens?: number;
+}
+
+/** Prices as given by a user: numbers or decimal strings in USD per 1 million tokens. */
+export type PriceInput = { [Key in keyof PriceSet]: PriceSet[Key] | number };
+
+/** A user price that wins over the catalog. */
+export interface ModelPriceOverride {
+  /** Provider it applies to; absent = every provider. */
+  provider?: string;
+  /** Model string (matched case-insensitively, also after normalisation), or a prefix ending in `*`. */
+  model: string;
+  /** Prices in USD per 1 million tokens. */
+  prices: PriceInput;
+  /** Optional long-context tiers. */
+  longContext?: readonly { aboveInputTokens: number; prices: PriceInput }[];
+  /** Optional batch prices. */
+  batch?: PriceInput;
+  /** Optional service-tier prices. */
+  serviceTiers?: Readonly<Record<string, PriceInput>>;
+  /** Free text saying where the price came from. Default: `user override`. */
+  source?: string;
+}
+
+/** Options of `createPriceRegistry`. */
+export interface PriceRegistryOptions {
+  /** User prices, checked before the catalog; later entries win over earlier ones. */
+  overrides?: readonly ModelPriceOverride[];
+  /** Azure OpenAI deployment name → model name (e.g. `{ "prod-chat": "gpt-4o-2024-11-20" }`). */
+  azureDeployments?: Readonly<Record<string, string>>;
+  /** Catalog to use instead of the bundled one (e.g. a refreshed copy). Default: the bundled catalog. */
+  catalog?: readonly CatalogEntry[];
+  /** Version string reported for `catalog`. Default: the bundled `PRICING_VERSION`. */
+  pricingVersion?: string;
+}
+
+/** A price catalog with its resolver and overrides. */
+export interface PriceRegistry {
+  /** Version of the catalog this registry prices with. */
+  readonly pricingVersion: string;
+  /** Resolve a model string to a catalog entry, or `undefined` when unknown. */
+  resolveModel(input: ResolveModelInput): ResolvedModel | undefined;
+  /** Cost of one call, or `undefined` when the model is unknown (never zero for an unknown model). */
+  costOf(input: CostOfInput): CostBreakdown | undefined;
+  /** Add a user price that wins over the catalog and earlier overrides. */
+  registerModelPrice(override: ModelPriceOverride): void;
+  /** Map an Azure OpenAI deployment name to the model it serves. */
+  registerAzureDeployment(deployment: string, model: string): void;
+  /** Current catalog entries, optionally of one provider; superseded prices are left out. */
+  listModels(provider?: string): CatalogEntry[];
+}
