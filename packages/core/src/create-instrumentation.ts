@@ -1,4 +1,9 @@
 import { context, metrics, trace } from "@opentelemetry/api";
+import { getDefaultPriceRegistry } from "@sightline/pricing";
+import { createCostFinisher } from "./create-cost-finisher.js";
+import { createDriftFinisher } from "./create-drift-finisher.js";
+import { detectRefusal } from "./detect-refusal.js";
+import { getDefaultDriftMonitor } from "./get-default-drift-monitor.js";
 import type { FinishedOperation, OperationFinisher, ResolvedConfig } from "./internal-types.js";
 import { Operation } from "./operation.js";
 import type { GenAIErrorInfo, GenAIRequest, GenAITarget } from "./operation-shapes.js";
@@ -69,8 +74,9 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
     legacySystemAttribute: options.legacySystemAttribute ?? false,
     abandonedAfterMs: positiveOr(options.abandonedAfterMs, DEFAULT_ABANDONED_AFTER_MS),
     mapError: create.mapError,
-    onFinish: create.onFinish ?? [],
+    onFinish: [],
   };
+  config.onFinish = [...createBuiltInFinishers(options, config.captureContent), ...(create.onFinish ?? [])];
   return {
     config,
     traceOperation<Result>(spec: TraceOperationSpec<Result>): Result {
@@ -97,6 +103,26 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
       return result;
     },
   };
+}
+
+/** Cost first, so the drift observation of a call sees the same span state as its cost. */
+function createBuiltInFinishers(options: SightlineOptions, captureContent: boolean): OperationFinisher[] {
+  const finishers: OperationFinisher[] = [];
+  if (options.cost !== false) {
+    const registry = (typeof options.cost === "object" && options.cost.registry) || getDefaultPriceRegistry();
+    finishers.push(createCostFinisher({ registry }));
+  }
+  if (options.drift !== false) {
+    const drift = typeof options.drift === "object" ? options.drift : {};
+    finishers.push(
+      createDriftFinisher({
+        monitor: drift.monitor ?? getDefaultDriftMonitor(),
+        detectRefusal: drift.detectRefusal ?? detectRefusal,
+        captureContent,
+      }),
+    );
+  }
+  return finishers;
 }
 
 function positiveOr(value: number | undefined, fallback: number): number {

@@ -1,4 +1,4 @@
-import type { Counter, Histogram, MeterProvider } from "@opentelemetry/api";
+import type { Histogram, MeterProvider } from "@opentelemetry/api";
 import {
   DURATION_BUCKETS,
   METRIC_GEN_AI_CLIENT_OPERATION_DURATION,
@@ -15,8 +15,6 @@ export interface MetricInstruments {
   tokenUsage: Histogram;
   timeToFirstChunk: Histogram;
   timePerOutputChunk: Histogram;
-  /** Extra instruments other Sightline features add, by name. */
-  extra: Map<string, Counter | Histogram>;
 }
 
 const cache = new WeakMap<MeterProvider, MetricInstruments>();
@@ -58,7 +56,6 @@ export function getMetricInstruments(options: {
       unit: "s",
       advice: durationAdvice,
     }),
-    extra: new Map(),
   };
   cache.set(options.meterProvider, instruments);
   return instruments;

@@ -1,4 +1,18 @@
 export {
+  createDriftMonitor,
+  type DriftMonitor,
+  type DriftMonitorOptions,
+  type DriftState,
+} from "@sightline/drift";
+export {
+  type CostBreakdown,
+  createPriceRegistry,
+  getDefaultPriceRegistry,
+  type PriceRegistry,
+  registerModelPrice,
+} from "@sightline/pricing";
+export type { DetectRefusal } from "./create-drift-finisher.js";
+export {
   type CreateInstrumentationOptions,
   createInstrumentation,
   type FinishedOperation,
@@ -6,7 +20,10 @@ export {
   type OperationFinisher,
   type TraceOperationSpec,
 } from "./create-instrumentation.js";
+export { detectRefusal } from "./detect-refusal.js";
 export { type FollowStreamOptions, followStream } from "./follow-stream.js";
+export { getDefaultDriftMonitor } from "./get-default-drift-monitor.js";
+export { getModelFamily } from "./get-model-family.js";
 export { type ObserveApiPromiseOptions, observeApiPromise } from "./observe-api-promise.js";
 export { observePromise } from "./observe-promise.js";
 export { Operation, type StreamOutcome } from "./operation.js";
@@ -60,6 +77,7 @@ export {
   ATTR_GEN_AI_TOOL_DEFINITIONS,
   ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_COST,
   ATTR_GEN_AI_USAGE_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
@@ -71,7 +89,26 @@ export {
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
   ATTR_SIGHTLINE_CONTENT_TRUNCATED,
+  ATTR_SIGHTLINE_COST_CACHE_WRITE,
+  ATTR_SIGHTLINE_COST_CACHED_INPUT,
+  ATTR_SIGHTLINE_COST_CURRENCY,
+  ATTR_SIGHTLINE_COST_INPUT,
+  ATTR_SIGHTLINE_COST_MATCH,
+  ATTR_SIGHTLINE_COST_MODEL,
+  ATTR_SIGHTLINE_COST_OUTPUT,
+  ATTR_SIGHTLINE_COST_REASONING,
+  ATTR_SIGHTLINE_DRIFT_DETECTOR,
+  ATTR_SIGHTLINE_DRIFT_DIRECTION,
+  ATTR_SIGHTLINE_DRIFT_KIND,
+  ATTR_SIGHTLINE_DRIFT_NEXT,
+  ATTR_SIGHTLINE_DRIFT_PREVIOUS,
+  ATTR_SIGHTLINE_DRIFT_SCORE,
+  ATTR_SIGHTLINE_DRIFT_SIGNAL,
+  ATTR_SIGHTLINE_DRIFT_STATISTIC,
+  ATTR_SIGHTLINE_DRIFT_THRESHOLD,
   ATTR_SIGHTLINE_FEATURE,
+  ATTR_SIGHTLINE_MODEL_FAMILY,
+  ATTR_SIGHTLINE_PRICING_VERSION,
   ATTR_SIGHTLINE_PROMPT_ID,
   ATTR_SIGHTLINE_PROMPT_VERSION,
   ATTR_SIGHTLINE_RESPONSE_READ,
@@ -79,8 +116,11 @@ export {
   ATTR_SIGHTLINE_STREAM_OUTCOME,
   ATTR_SIGHTLINE_TENANT_ID,
   ATTR_USER_ID,
+  COST_MATCH_UNPRICED,
   DURATION_BUCKETS,
   ERROR_TYPE_OTHER,
+  EVENT_SIGHTLINE_DRIFT,
+  EVENT_SIGHTLINE_MODEL_CHANGE,
   GEN_AI_OPERATION_CHAT,
   GEN_AI_OPERATION_EMBEDDINGS,
   GEN_AI_OPERATION_GENERATE_CONTENT,
@@ -91,10 +131,20 @@ export {
   METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK,
   METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,
   METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
+  METRIC_SIGHTLINE_GEN_AI_COST,
+  METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED,
+  METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS,
+  METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE,
   SEMCONV_SCHEMA_URL,
   TOKEN_BUCKETS,
 } from "./semconv.js";
 export { SightlineError } from "./sightline-error.js";
-export type { ContentCaptureMode, RedactContent, SightlineContext, SightlineOptions } from "./types.js";
+export type {
+  ContentCaptureMode,
+  DriftOptions,
+  RedactContent,
+  SightlineContext,
+  SightlineOptions,
+} from "./types.js";
 export { getSightlineContext, withContext } from "./with-context.js";
 export { wrapMethod } from "./wrap-method.js";

@@ -93,6 +93,10 @@ export interface GenAIResponse {
   usage?: GenAIUsage;
   /** Embedding vector length, for embeddings. */
   embeddingDimensions?: number;
+  /** The service tier that served the call, when the provider reports one (prices depend on it). */
+  serviceTier?: string;
+  /** The backend configuration fingerprint, when the provider reports one (a change is a drift signal). */
+  systemFingerprint?: string;
   /** Provider-specific attributes (e.g. `openai.response.system_fingerprint`). */
   attributes?: Attributes;
   /** Builds the captured output messages; called only when content capture is on. */

@@ -93,3 +93,43 @@ export const DURATION_BUCKETS: readonly number[] = [
 export const TOKEN_BUCKETS: readonly number[] = [
   1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864,
 ];
+
+/** Cost of the call in USD; the name OpenLIT and Langfuse already read. */
+export const ATTR_GEN_AI_USAGE_COST = "gen_ai.usage.cost";
+/** How the model matched the price catalog (`exact`, `alias`, `normalized`, `family`, `override`) or `unpriced`. */
+export const ATTR_SIGHTLINE_COST_MATCH = "sightline.cost.match";
+/** The catalog entry the call was priced as. */
+export const ATTR_SIGHTLINE_COST_MODEL = "sightline.cost.model";
+export const ATTR_SIGHTLINE_COST_CURRENCY = "sightline.cost.currency";
+/** Cost breakdown parts (USD); together they add up to `gen_ai.usage.cost`. */
+export const ATTR_SIGHTLINE_COST_INPUT = "sightline.cost.input";
+export const ATTR_SIGHTLINE_COST_CACHED_INPUT = "sightline.cost.cached_input";
+export const ATTR_SIGHTLINE_COST_CACHE_WRITE = "sightline.cost.cache_write";
+export const ATTR_SIGHTLINE_COST_OUTPUT = "sightline.cost.output";
+export const ATTR_SIGHTLINE_COST_REASONING = "sightline.cost.reasoning";
+/** Version of the price catalog used. */
+export const ATTR_SIGHTLINE_PRICING_VERSION = "sightline.pricing.version";
+export const COST_MATCH_UNPRICED = "unpriced";
+/** Counter of spend, USD. */
+export const METRIC_SIGHTLINE_GEN_AI_COST = "sightline.gen_ai.cost";
+/** Counter of calls whose model has no price. */
+export const METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED = "sightline.gen_ai.cost.unpriced";
+
+/** Span event for a drift verdict, and for a changed response model or fingerprint. */
+export const EVENT_SIGHTLINE_DRIFT = "sightline.drift";
+export const EVENT_SIGHTLINE_MODEL_CHANGE = "sightline.model_change";
+export const ATTR_SIGHTLINE_DRIFT_KIND = "sightline.drift.kind";
+export const ATTR_SIGHTLINE_DRIFT_SIGNAL = "sightline.drift.signal";
+export const ATTR_SIGHTLINE_DRIFT_DETECTOR = "sightline.drift.detector";
+export const ATTR_SIGHTLINE_DRIFT_STATISTIC = "sightline.drift.statistic";
+export const ATTR_SIGHTLINE_DRIFT_THRESHOLD = "sightline.drift.threshold";
+export const ATTR_SIGHTLINE_DRIFT_SCORE = "sightline.drift.score";
+export const ATTR_SIGHTLINE_DRIFT_DIRECTION = "sightline.drift.direction";
+export const ATTR_SIGHTLINE_DRIFT_PREVIOUS = "sightline.drift.previous";
+export const ATTR_SIGHTLINE_DRIFT_NEXT = "sightline.drift.next";
+/** The model family drift streams are keyed by (the response model without its date). */
+export const ATTR_SIGHTLINE_MODEL_FAMILY = "sightline.model.family";
+/** Gauge: the current drift score per stream and signal (1 = at the alarm threshold). */
+export const METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE = "sightline.gen_ai.drift.score";
+/** Counter of drift verdicts and model changes. */
+export const METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS = "sightline.gen_ai.drift.events";

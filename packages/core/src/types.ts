@@ -1,4 +1,6 @@
 import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
+import type { DriftMonitor } from "@sightline/drift";
+import type { PriceRegistry } from "@sightline/pricing";
 
 /** Where captured message content goes. */
 export type ContentCaptureMode = "off" | "span";
@@ -35,6 +37,25 @@ export interface SightlineOptions {
   abandonedAfterMs?: number;
   /** Overrides the detected `gen_ai.provider.name`. Default: detected from the client. */
   providerName?: string;
+  /**
+   * Price every call from the bundled catalog (`gen_ai.usage.cost`, `sightline.gen_ai.cost`).
+   * `false` turns it off; `{ registry }` prices with your own registry. Default: on, with the
+   * process-wide registry that `registerModelPrice()` adds to.
+   */
+  cost?: boolean | { registry?: PriceRegistry };
+  /**
+   * Watch every call for drift (span events `sightline.drift` / `sightline.model_change`, metrics
+   * `sightline.gen_ai.drift.*`). `false` turns it off. Default: on, with the process-wide monitor.
+   */
+  drift?: boolean | DriftOptions;
+}
+
+/** Drift options. */
+export interface DriftOptions {
+  /** The monitor to feed. Default: `getDefaultDriftMonitor()`. */
+  monitor?: DriftMonitor;
+  /** Decides whether an answer is a refusal (used only when content capture is on). Default: a phrase heuristic. */
+  detectRefusal?: (text: string) => boolean;
 }
 
 /** Attributes `withContext` puts on every span (and, for the low-cardinality ones, metrics) inside it. */

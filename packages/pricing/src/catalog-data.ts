@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-11-28.34d452d9";
+export const PRICING_VERSION = "2026-11-28.a806898f";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -162,6 +162,66 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     sourceUrl: "https://platform.openai.com/docs/pricing",
     source: "Research doc A12: all sources agree; flex 0.55/2.20 from Langfuse",
     checkedAt: "2026-08-22",
+  },
+  {
+    provider: "openai",
+    id: "text-embedding-3-small",
+    family: "text-embedding-3-small",
+    prices: {
+      input: "0.02",
+      output: "0",
+    },
+    batch: {
+      prices: {
+        input: "0.01",
+        output: "0",
+      },
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI's embedding prices as listed on its pricing/model pages, cross-checked against two independent trackers (embeddingcost.com 'verified May 2026', tokenprice.fyi snapshot 3 Jul 2026): 3-small 0.02, 3-large 0.13, ada-002 0.10 per 1M input tokens, batch 50% off (ada-002: batch from the same trackers)",
+    checkedAt: "2026-11-28",
+    note: "Embeddings bill input tokens only; output is priced at 0 because embeddings produce no output tokens.",
+  },
+  {
+    provider: "openai",
+    id: "text-embedding-3-large",
+    family: "text-embedding-3-large",
+    prices: {
+      input: "0.13",
+      output: "0",
+    },
+    batch: {
+      prices: {
+        input: "0.065",
+        output: "0",
+      },
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI's embedding prices as listed on its pricing/model pages, cross-checked against two independent trackers (embeddingcost.com 'verified May 2026', tokenprice.fyi snapshot 3 Jul 2026): 3-small 0.02, 3-large 0.13, ada-002 0.10 per 1M input tokens, batch 50% off (ada-002: batch from the same trackers)",
+    checkedAt: "2026-11-28",
+    note: "Embeddings bill input tokens only; output is priced at 0 because embeddings produce no output tokens.",
+  },
+  {
+    provider: "openai",
+    id: "text-embedding-ada-002",
+    family: "text-embedding-ada-002",
+    prices: {
+      input: "0.10",
+      output: "0",
+    },
+    batch: {
+      prices: {
+        input: "0.05",
+        output: "0",
+      },
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI's embedding prices as listed on its pricing/model pages, cross-checked against two independent trackers (embeddingcost.com 'verified May 2026', tokenprice.fyi snapshot 3 Jul 2026): 3-small 0.02, 3-large 0.13, ada-002 0.10 per 1M input tokens, batch 50% off (ada-002: batch from the same trackers)",
+    checkedAt: "2026-11-28",
+    note: "Embeddings bill input tokens only; output is priced at 0 because embeddings produce no output tokens.",
   },
   {
     provider: "anthropic",

@@ -1,19 +1,22 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { MockProvider, MockRoute } from "./internal-types.js";
+import { anthropicProvider } from "./anthropic/anthropic-provider.js";
+import { geminiProvider } from "./gemini/gemini-provider.js";
 import { openaiProvider } from "./openai/openai-provider.js";
 import { sendJson } from "./send-json.js";
 import { sleep } from "./sleep.js";
 import type { MockLLMServer, MockLLMServerOptions, MockScript, RecordedRequest } from "./types.js";
 
 // Each provider is one module; a new wire format is one more entry here.
-const PROVIDERS: readonly MockProvider[] = [openaiProvider];
+// OpenAI's catch-all `/v1/` comes last so the others' 404 bodies win on their own paths.
+const PROVIDERS: readonly MockProvider[] = [anthropicProvider, geminiProvider, openaiProvider];
 const MAX_RECORDED_REQUESTS = 1000;
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 /**
- * Starts a mock LLM server on 127.0.0.1 speaking the OpenAI wire format (chat completions, Responses,
- * embeddings; SSE streaming), with scripted answers and fault injection.
+ * Starts a mock LLM server on 127.0.0.1 speaking the OpenAI (chat completions, Responses, embeddings),
+ * Anthropic Messages and Gemini wire formats (SSE streaming too), with scripted answers and fault injection.
  *
  * @example
  * ```ts
@@ -65,7 +68,9 @@ export async function startMockLLMServer(options: MockLLMServerOptions = {}): Pr
       sendJson({ response, status: 404, body: provider.createErrorBody({ status: 404, message }) });
       return;
     }
-    const script = queue.shift() ?? {};
+    // A behaviour change applies to default replies only, so faults enqueued by a test still win.
+    const changed = options.behaviourChange && sequence >= options.behaviourChange.afterCalls;
+    const script = queue.shift() ?? (changed ? (options.behaviourChange?.script ?? {}) : {});
     sequence += 1;
     // One controller per request, aborted by the client leaving or the server closing. (Not
     // AbortSignal.any: on Node 20 it can keep every derived signal alive on the long-lived closing signal.)

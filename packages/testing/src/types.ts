@@ -2,6 +2,12 @@
 export interface MockLLMServerOptions {
   /** TCP port to listen on, on 127.0.0.1. Default `0` (an ephemeral port). */
   port?: number;
+  /**
+   * A model that quietly changes behaviour: after `afterCalls` requests, every default reply uses
+   * `script` (e.g. a new `model` or `systemFingerprint`, longer `text`, a slower `firstChunkDelayMs`,
+   * refusals). Scripts enqueued by a test still win. Default: none.
+   */
+  behaviourChange?: { afterCalls: number; script: MockScript };
 }
 
 /** One HTTP request the mock server received. */
@@ -36,6 +42,10 @@ export interface MockUsage {
   cachedInputTokens?: number;
   /** Reasoning tokens, part of the output tokens. Default `0`. */
   reasoningTokens?: number;
+  /** Anthropic only: `cache_creation_input_tokens` (like cache reads, not part of Anthropic's `input_tokens`). Default `0`. */
+  cacheCreationInputTokens?: number;
+  /** Gemini only: `toolUsePromptTokenCount`. Default: absent. */
+  toolUsePromptTokens?: number;
 }
 
 /** How the mock answers one request. Every field is optional; `{}` is the default reply. */
@@ -75,6 +85,10 @@ export interface MockScript {
   errorChunkAt?: number;
   /** Never send usage, not even when the request asks for it. Default `false`. */
   omitUsage?: boolean;
+  /** Anthropic `thinking` block / Gemini `thought: true` part sent before the answer text. Default: none. */
+  thinking?: string;
+  /** Gemini only: block the prompt (`promptFeedback.blockReason`, e.g. `"SAFETY"`) and send no candidates. */
+  blockReason?: string;
 }
 
 /** A running mock LLM server. */

@@ -91,6 +91,8 @@ export function createChatStreamAccumulator(options: {
           ? Array.from(choices, (choice) => choice?.finishReason ?? "error")
           : undefined,
         usage,
+        serviceTier: asString(responseFields.service_tier),
+        systemFingerprint: asString(responseFields.system_fingerprint),
         attributes: openAIResponseAttributes(responseFields),
         outputMessages: () =>
           Array.from(choices, (choice): OutputMessage => {

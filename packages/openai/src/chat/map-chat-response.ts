@@ -22,6 +22,8 @@ export function mapChatResponse(body: unknown): GenAIResponse {
     model: asString(fields.model),
     finishReasons: choices.map((choice) => asString(choice.finish_reason) ?? "error"),
     usage: mapOpenAIUsage(fields.usage),
+    serviceTier: asString(fields.service_tier),
+    systemFingerprint: asString(fields.system_fingerprint),
     attributes: openAIResponseAttributes(fields),
     outputMessages: () =>
       choices.map((choice): OutputMessage => {

@@ -21,6 +21,7 @@ export function mapResponsesResponse(body: unknown): GenAIResponse {
     model: asString(fields.model),
     finishReasons: finishReason ? [finishReason] : undefined,
     usage: mapOpenAIUsage(fields.usage),
+    serviceTier: tier,
     attributes: tier ? { [ATTR_OPENAI_RESPONSE_SERVICE_TIER]: tier } : undefined,
     outputMessages: () => [
       {
