@@ -1,8 +1,9 @@
 // The engine's own cost per operation and per stream chunk, with no SDK and no I/O: what
 // Sightline adds on the CPU, feature by feature, measured in one process as the best of several
 // rounds (the minimum is the figure least disturbed by the rest of a shared machine).
-import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+
 import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
+import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { ChunkFlags, createInstrumentation, followStream } from "../dist/index.js";
 
 class PullReader extends MetricReader {
@@ -10,7 +11,9 @@ class PullReader extends MetricReader {
   async onShutdown() {}
 }
 const discarding = { export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} };
-const tracerProvider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: discarding })] });
+const tracerProvider = new TracerProvider({
+  spanProcessors: [new SimpleSpanProcessor({ exporter: discarding })],
+});
 const meterProvider = new MeterProvider({ readers: [new PullReader()] });
 const OPERATIONS = 20_000;
 const CHUNKS = 50;
@@ -35,16 +38,26 @@ const variants = [
   ["+ metrics", { cost: false, drift: false }],
   ["+ cost", { drift: false }],
   ["+ drift (everything on)", {}],
+  ["everything on, chunkTimingMetric off", { chunkTimingMetric: false }],
 ];
 console.log(`\nSightline engine cost without I/O (best of ${ROUNDS} rounds, Node ${process.version})\n`);
 console.log(`| features | µs per plain operation | µs per chunk of a ${CHUNKS}-chunk stream, all included |`);
 console.log("| --- | --- | --- |");
 for (const [label, options] of variants) {
-  const instrumentation = createInstrumentation({ scopeName: "bench", scopeVersion: "0", options: { tracerProvider, meterProvider, ...options } });
+  const instrumentation = createInstrumentation({
+    scopeName: "bench",
+    scopeVersion: "0",
+    options: { tracerProvider, meterProvider, ...options },
+  });
   const plain = best(() => {
     const started = performance.now();
     for (let index = 0; index < OPERATIONS; index++) {
-      instrumentation.traceOperation({ request, target, invoke: () => index, observe: (_result, operation) => operation.succeed(response(index)) });
+      instrumentation.traceOperation({
+        request,
+        target,
+        invoke: () => index,
+        observe: (_result, operation) => operation.succeed(response(index)),
+      });
     }
     return ((performance.now() - started) * 1000) / OPERATIONS;
   });
@@ -61,8 +74,20 @@ for (const [label, options] of variants) {
           let iterate = () => source();
           if (mode === "followed") {
             let operation;
-            instrumentation.traceOperation({ request: { ...request, stream: true }, target, invoke: () => undefined, observe: (_result, started) => { operation = started; } });
-            iterate = followStream({ operation, iterate, accumulator: { add: () => ChunkFlags.Output, finish: () => response(stream) }, abandonedAfterMs: 60_000 });
+            instrumentation.traceOperation({
+              request: { ...request, stream: true },
+              target,
+              invoke: () => undefined,
+              observe: (_result, started) => {
+                operation = started;
+              },
+            });
+            iterate = followStream({
+              operation,
+              iterate,
+              accumulator: { add: () => ChunkFlags.Output, finish: () => response(stream) },
+              abandonedAfterMs: 60_000,
+            });
           }
           const iterator = iterate();
           while (!(await iterator.next()).done) {}

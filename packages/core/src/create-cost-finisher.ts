@@ -1,4 +1,4 @@
-import { diag } from "@opentelemetry/api";
+import { type Attributes, diag } from "@opentelemetry/api";
 import type { CostBreakdown, PriceRegistry } from "@sightline/pricing";
 import { getExtraInstruments } from "./get-extra-instruments.js";
 import type { FinishedOperation, OperationFinisher } from "./internal-types.js";
@@ -6,7 +6,6 @@ import {
   ATTR_GEN_AI_USAGE_COST,
   ATTR_SIGHTLINE_COST_CACHE_WRITE,
   ATTR_SIGHTLINE_COST_CACHED_INPUT,
-  ATTR_SIGHTLINE_COST_CURRENCY,
   ATTR_SIGHTLINE_COST_INPUT,
   ATTR_SIGHTLINE_COST_MATCH,
   ATTR_SIGHTLINE_COST_MODEL,
@@ -63,17 +62,21 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
   };
 }
 
-function costAttributes(breakdown: CostBreakdown) {
-  return {
+/** Zero parts are left out: most calls have no cache writes or reasoning, and every attribute costs. */
+function costAttributes(breakdown: CostBreakdown): Attributes {
+  const attributes: Attributes = {
     [ATTR_GEN_AI_USAGE_COST]: breakdown.total,
-    [ATTR_SIGHTLINE_COST_CURRENCY]: breakdown.currency,
-    [ATTR_SIGHTLINE_COST_INPUT]: breakdown.input,
-    [ATTR_SIGHTLINE_COST_CACHED_INPUT]: breakdown.cachedInput,
-    [ATTR_SIGHTLINE_COST_CACHE_WRITE]: breakdown.cacheWrite,
-    [ATTR_SIGHTLINE_COST_OUTPUT]: breakdown.output,
-    [ATTR_SIGHTLINE_COST_REASONING]: breakdown.reasoning,
     [ATTR_SIGHTLINE_COST_MATCH]: breakdown.match,
     [ATTR_SIGHTLINE_COST_MODEL]: breakdown.modelId,
     [ATTR_SIGHTLINE_PRICING_VERSION]: breakdown.pricingVersion,
   };
+  const parts: [string, number][] = [
+    [ATTR_SIGHTLINE_COST_INPUT, breakdown.input],
+    [ATTR_SIGHTLINE_COST_CACHED_INPUT, breakdown.cachedInput],
+    [ATTR_SIGHTLINE_COST_CACHE_WRITE, breakdown.cacheWrite],
+    [ATTR_SIGHTLINE_COST_OUTPUT, breakdown.output],
+    [ATTR_SIGHTLINE_COST_REASONING, breakdown.reasoning],
+  ];
+  for (const [key, value] of parts) if (value !== 0) attributes[key] = value;
+  return attributes;
 }

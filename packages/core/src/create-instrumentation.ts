@@ -71,6 +71,7 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
     contentMaxBytes: positiveOr(options.contentMaxBytes, DEFAULT_CONTENT_MAX_BYTES),
     redactContent: options.redactContent,
     metrics: options.metrics ?? true,
+    chunkTimingMetric: options.chunkTimingMetric ?? true,
     legacySystemAttribute: options.legacySystemAttribute ?? false,
     abandonedAfterMs: positiveOr(options.abandonedAfterMs, DEFAULT_ABANDONED_AFTER_MS),
     mapError: create.mapError,

@@ -91,7 +91,6 @@ export {
   ATTR_SIGHTLINE_CONTENT_TRUNCATED,
   ATTR_SIGHTLINE_COST_CACHE_WRITE,
   ATTR_SIGHTLINE_COST_CACHED_INPUT,
-  ATTR_SIGHTLINE_COST_CURRENCY,
   ATTR_SIGHTLINE_COST_INPUT,
   ATTR_SIGHTLINE_COST_MATCH,
   ATTR_SIGHTLINE_COST_MODEL,
@@ -139,6 +138,14 @@ export {
   TOKEN_BUCKETS,
 } from "./semconv.js";
 export { SightlineError } from "./sightline-error.js";
+export {
+  createPropertyTelemetrySwitch,
+  type NativeSpansMode,
+  type NativeTelemetryState,
+  type NativeTelemetrySwitch,
+  type SilenceNativeTelemetryOptions,
+  silenceNativeTelemetry,
+} from "./silence-native-telemetry.js";
 export type {
   ContentCaptureMode,
   DriftOptions,

@@ -12,6 +12,7 @@ export interface ResolvedConfig {
   contentMaxBytes: number;
   redactContent?: RedactContent;
   metrics: boolean;
+  chunkTimingMetric: boolean;
   legacySystemAttribute: boolean;
   abandonedAfterMs: number;
   mapError?: (error: unknown) => GenAIErrorInfo | undefined;

@@ -49,5 +49,7 @@ export function recordOperationMetrics(options: {
       withoutError,
     );
   }
-  for (const gap of operation.outputChunkGaps) instruments.timePerOutputChunk.record(gap, withoutError);
+  if (config.chunkTimingMetric) {
+    for (const gap of operation.outputChunkGaps) instruments.timePerOutputChunk.record(gap, withoutError);
+  }
 }

@@ -100,8 +100,7 @@ export const ATTR_GEN_AI_USAGE_COST = "gen_ai.usage.cost";
 export const ATTR_SIGHTLINE_COST_MATCH = "sightline.cost.match";
 /** The catalog entry the call was priced as. */
 export const ATTR_SIGHTLINE_COST_MODEL = "sightline.cost.model";
-export const ATTR_SIGHTLINE_COST_CURRENCY = "sightline.cost.currency";
-/** Cost breakdown parts (USD); together they add up to `gen_ai.usage.cost`. */
+/** Cost breakdown parts (USD, zero parts omitted); together they add up to `gen_ai.usage.cost`. */
 export const ATTR_SIGHTLINE_COST_INPUT = "sightline.cost.input";
 export const ATTR_SIGHTLINE_COST_CACHED_INPUT = "sightline.cost.cached_input";
 export const ATTR_SIGHTLINE_COST_CACHE_WRITE = "sightline.cost.cache_write";

@@ -26,7 +26,11 @@ const rows = [];
 for (const transport of ["in-process", "http"]) {
   for (const { caseName, calls, unit, perCall } of plan) {
     const runs = Array.from({ length: processes }, () =>
-      JSON.parse(execFileSync(process.execPath, [runner, caseName, transport, String(calls)], { encoding: "utf8" }).trim()),
+      JSON.parse(
+        execFileSync(process.execPath, [runner, caseName, transport, String(calls)], {
+          encoding: "utf8",
+        }).trim(),
+      ),
     );
     const figure = (part, clock) => median(runs.map((run) => run[part][clock]));
     const raw = figure("raw", "wall");
@@ -46,8 +50,12 @@ for (const transport of ["in-process", "http"]) {
 }
 
 const format = (value, digits = 1) => value.toFixed(digits);
-console.log(`\nSightline overhead vs the raw openai client (medians; ${processes} fresh processes × 100 paired batches; Node ${process.version})\n`);
-console.log("| transport | case | raw µs/call | wrapped µs/call | ratio | extra wall µs/call | extra CPU µs/call | extra per unit (wall) |");
+console.log(
+  `\nSightline overhead vs the raw openai client (medians; ${processes} fresh processes × 100 paired batches; Node ${process.version})\n`,
+);
+console.log(
+  "| transport | case | raw µs/call | wrapped µs/call | ratio | extra wall µs/call | extra CPU µs/call | extra per unit (wall) |",
+);
 console.log("| --- | --- | --- | --- | --- | --- | --- | --- |");
 for (const row of rows) {
   console.log(
@@ -55,5 +63,9 @@ for (const row of rows) {
   );
 }
 const peaks = rows.map((row) => row.peakRssMegabytes);
-console.log(`\nPeak RSS of a measuring process (both clients, ${plan[0].calls} calls each): ${format(Math.min(...peaks))}–${format(Math.max(...peaks))} MB.`);
-console.log("Targets (in-process, everything on): ≤ +25 µs per plain call and per embeddings call, ≤ +1 µs per stream chunk.");
+console.log(
+  `\nPeak RSS of a measuring process (both clients, ${plan[0].calls} calls each): ${format(Math.min(...peaks))}–${format(Math.max(...peaks))} MB.`,
+);
+console.log(
+  "Targets (in-process, everything on): ≤ +25 µs per plain call and per embeddings call, ≤ +1 µs per stream chunk.",
+);

@@ -17,12 +17,18 @@ const messages = [{ role: "user", content: "Summarise the quarterly report in on
 const cases = {
   chat: (client) => client.chat.completions.create({ model: "gpt-4o-mini", messages }),
   stream: async (client) => {
-    const stream = await client.chat.completions.create({ model: "gpt-4o-mini", messages, stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      model: "gpt-4o-mini",
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     for await (const _chunk of stream) {
       // read every chunk, as an app would
     }
   },
-  embeddings: (client) => client.embeddings.create({ model: "text-embedding-3-small", input: ["alpha", "beta"] }),
+  embeddings: (client) =>
+    client.embeddings.create({ model: "text-embedding-3-small", input: ["alpha", "beta"] }),
 };
 
 /** Exports nothing, but only after the SDK has built every span: the cost measured is Sightline's plus the SDK's. */
@@ -40,7 +46,11 @@ class PullReader extends MetricReader {
 }
 
 const server = await startMockLLMServer();
-const script = { text: "Revenue grew 12% while costs held flat. ".repeat(6), chunks: STREAM_CHUNKS, usage: { inputTokens: 20, outputTokens: 60 } };
+const script = {
+  text: "Revenue grew 12% while costs held flat. ".repeat(6),
+  chunks: STREAM_CHUNKS,
+  usage: { inputTokens: 20, outputTokens: 60 },
+};
 const enqueueMany = (count) => {
   for (let index = 0; index < count; index++) server.enqueue(script);
 };
@@ -52,10 +62,18 @@ if (transport === "in-process") {
   const recordingFetch = async (url, init) => {
     const response = await fetch(url, init);
     const body = new Uint8Array(await response.arrayBuffer());
-    recorded.set(new URL(url).pathname + (JSON.parse(init.body).stream ? ":stream" : ""), { body, headers: [...response.headers] });
+    recorded.set(new URL(url).pathname + (JSON.parse(init.body).stream ? ":stream" : ""), {
+      body,
+      headers: [...response.headers],
+    });
     return new Response(body, { status: response.status, headers: response.headers });
   };
-  const recorder = new OpenAI({ apiKey: "bench", baseURL: server.openaiBaseURL, maxRetries: 0, fetch: recordingFetch });
+  const recorder = new OpenAI({
+    apiKey: "bench",
+    baseURL: server.openaiBaseURL,
+    maxRetries: 0,
+    fetch: recordingFetch,
+  });
   enqueueMany(1);
   await cases[caseName](recorder);
   fetchOption = async (url, init) => {
@@ -81,8 +99,15 @@ function splitFrames(bytes) {
 }
 
 const createClient = () =>
-  new OpenAI({ apiKey: "bench", baseURL: server.openaiBaseURL, maxRetries: 0, ...(fetchOption ? { fetch: fetchOption } : {}) });
-const tracerProvider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: new DiscardingExporter() })] });
+  new OpenAI({
+    apiKey: "bench",
+    baseURL: server.openaiBaseURL,
+    maxRetries: 0,
+    ...(fetchOption ? { fetch: fetchOption } : {}),
+  });
+const tracerProvider = new TracerProvider({
+  spanProcessors: [new SimpleSpanProcessor({ exporter: new DiscardingExporter() })],
+});
 const meterProvider = new MeterProvider({ readers: [new PullReader()] });
 const clients = {
   raw: createClient(),
@@ -100,7 +125,10 @@ const runBatch = async (variant) => {
   const wallBefore = performance.now();
   for (let index = 0; index < batchSize; index++) await cases[caseName](clients[variant]);
   const cpu = process.cpuUsage(cpuBefore);
-  return { cpu: (cpu.user + cpu.system) / batchSize, wall: ((performance.now() - wallBefore) * 1000) / batchSize };
+  return {
+    cpu: (cpu.user + cpu.system) / batchSize,
+    wall: ((performance.now() - wallBefore) * 1000) / batchSize,
+  };
 };
 // Warm both paths up (JIT, connection pools) before measuring.
 for (let index = 0; index < 4; index++) {
