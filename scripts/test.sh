@@ -23,5 +23,9 @@ pnpm exec biome ci --colors=off .
 rm -f packages/*/test-results.json examples/*/test-results.json
 status=0
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
+# promtool on every rendered Prometheus file (default set and examples), beside the unit tests.
+if command -v promtool >/dev/null 2>&1; then
+  bash packages/alerts/scripts/check-prometheus-rules.sh || status=$?
+fi
 node scripts/summarize-test-results.mjs || status=$?
 exit "$status"

@@ -1,6 +1,7 @@
-import type { AlertPlanRule } from "./internal-types.js";
+import { type AlertPlanRule, isSimplePlanRule, type SimplePlanRule } from "./internal-types.js";
 import { formatDuration } from "./parse-duration.js";
 import {
+  dimensionAttributes,
   driftEventKinds,
   type MetricDescriptor,
   sightlineAttributes,
@@ -8,15 +9,6 @@ import {
 } from "./sightline-metric-names.js";
 import { toPrometheusLabelName, toPrometheusMetricName } from "./to-prometheus-name.js";
 import type { AlertDimension, NamingMode } from "./types.js";
-
-const dimensionAttributes: Record<AlertDimension, string> = {
-  provider: sightlineAttributes.provider,
-  model: sightlineAttributes.model,
-  operation: sightlineAttributes.operation,
-  feature: sightlineAttributes.feature,
-  prompt: sightlineAttributes.prompt,
-  signal: sightlineAttributes.driftSignal,
-};
 
 /** Prometheus label a dimension becomes. */
 export function toDimensionLabel(dimension: AlertDimension): string {
@@ -31,11 +23,20 @@ export interface RecordingRule {
 
 /** PromQL for one plan rule. */
 export interface RulePromQl {
-  /** Recording rule the alert reads, when the expression is worth precomputing. */
+  /** Recording rules the alert reads (none when the expression is cheap). */
+  recordingRules: RecordingRule[];
+  /** The full alert condition for Prometheus, reading the recording rules. */
+  alertCondition: string;
+  /** The value the threshold applies to, computed from raw metrics (Grafana, shadow checks). */
+  rawValue: string;
+}
+
+/** One value expression: optionally precomputed by a recording rule. */
+interface ValuePromQl {
   recordingRule: RecordingRule | undefined;
-  /** The value the threshold applies to, reading the recording rule when there is one (Prometheus). */
+  /** The value as the alert reads it (from the recording rule when there is one). */
   alertValue: string;
-  /** The same value computed from raw metrics (Grafana, shadow checks). */
+  /** The value computed from raw metrics. */
   rawValue: string;
 }
 
@@ -47,10 +48,16 @@ function selector(metric: string, matchers: string[]): string {
   return matchers.length === 0 ? metric : `${metric}{${matchers.join(", ")}}`;
 }
 
-function sumBy(labels: string[], expression: string, aggregation = "sum"): string {
+/** `operator by (labels) (expression)`, or `operator(expression)` without labels. */
+function aggregate(options: { operator: "sum" | "max"; labels: string[]; expression: string }): string {
+  const { operator, labels, expression } = options;
   return labels.length === 0
-    ? `${aggregation}(${expression})`
-    : `${aggregation} by (${labels.join(", ")}) (${expression})`;
+    ? `${operator}(${expression})`
+    : `${operator} by (${labels.join(", ")}) (${expression})`;
+}
+
+function sumBy(labels: string[], expression: string): string {
+  return aggregate({ operator: "sum", labels, expression });
 }
 
 /** Recording-rule level prefix, after the `level:metric:operations` convention. */
@@ -58,31 +65,30 @@ function recordLevel(rule: AlertPlanRule): string {
   return rule.grouping.length === 0 ? "sightline" : `sightline_by_${rule.grouping.join("_")}`;
 }
 
-function metricName(metric: MetricDescriptor, naming: NamingMode, suffix = ""): string {
-  return `${toPrometheusMetricName(metric, naming)}${suffix}`;
-}
-
 /**
- * Builds the PromQL for a plan rule. Recording rules are grouped by every `by` and `match` dimension and
+ * Builds the value PromQL for a single-condition plan rule. Recording rules are grouped by every `by` and `match` dimension and
  * carry no filter, so rules that share a window and grouping share one recording rule; the alert then
  * selects the matched series from it.
  */
-export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl {
+function buildValuePromQl(rule: SimplePlanRule, naming: NamingMode): ValuePromQl {
   const groupLabels = rule.grouping.map(toDimensionLabel);
   const matchMatchers = rule.match.map(
     ([dimension, value]) => `${toDimensionLabel(dimension)}=${quoteLabelValue(value)}`,
   );
   const window = formatDuration(rule.windowSeconds);
   const level = recordLevel(rule);
-  const withRecording = (record: string, build: (matchers: string[]) => string): RulePromQl => ({
+  const withRecording = (record: string, build: (matchers: string[]) => string): ValuePromQl => ({
     recordingRule: { record, expr: build([]) },
     alertValue: selector(record, matchMatchers),
     rawValue: build(matchMatchers),
   });
+  // Histogram series names add a suffix to the metric name: `_bucket`, `_sum`, `_count`.
+  const metricName = (metric: MetricDescriptor, suffix = "") =>
+    `${toPrometheusMetricName(metric, naming)}${suffix}`;
   const signal = rule.signal;
   switch (signal.kind) {
     case "budget": {
-      const cost = metricName(sightlineMetrics.cost, naming);
+      const cost = metricName(sightlineMetrics.cost);
       const perPeriod = withRecording(
         `${level}:gen_ai_cost_usd_per_hour:rate${window}`,
         (matchers) => `${sumBy(groupLabels, `rate(${selector(cost, matchers)}[${window}])`)} * 3600`,
@@ -99,7 +105,7 @@ export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl
         signal.histogram === "duration"
           ? sightlineMetrics.operationDuration
           : sightlineMetrics.timeToFirstChunk;
-      const bucket = metricName(histogram, naming, "_bucket");
+      const bucket = metricName(histogram, "_bucket");
       const name =
         signal.histogram === "duration"
           ? "gen_ai_operation_duration_seconds"
@@ -111,17 +117,12 @@ export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl
           `histogram_quantile(${signal.quantile}, ${sumBy(["le", ...groupLabels], `rate(${selector(bucket, matchers)}[${window}])`)})`,
       );
     }
-    case "error-ratio": {
-      const count = metricName(sightlineMetrics.operationDuration, naming, "_count");
-      const errorMatcher = `${toPrometheusLabelName(sightlineAttributes.errorType)}!=""`;
-      return withRecording(`${level}:gen_ai_error_ratio:rate${window}`, (matchers) => {
-        const failed = sumBy(groupLabels, `rate(${selector(count, [...matchers, errorMatcher])}[${window}])`);
-        const all = sumBy(groupLabels, `rate(${selector(count, matchers)}[${window}])`);
-        return `${failed} / ${all}`;
-      });
-    }
+    case "error-ratio":
+      return withRecording(`${level}:gen_ai_error_ratio:rate${window}`, (matchers) =>
+        buildErrorRatio({ naming, groupLabels, matchers, window }),
+      );
     case "token-burn": {
-      const sum = metricName(sightlineMetrics.tokenUsage, naming, "_sum");
+      const sum = metricName(sightlineMetrics.tokenUsage, "_sum");
       const typeMatchers =
         signal.tokens === "total"
           ? []
@@ -135,8 +136,12 @@ export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl
     }
     case "drift-score": {
       // A gauge is cheap to read, so there is no recording rule.
-      const score = metricName(sightlineMetrics.driftScore, naming);
-      const value = sumBy(groupLabels, `max_over_time(${selector(score, matchMatchers)}[${window}])`, "max");
+      const score = metricName(sightlineMetrics.driftScore);
+      const value = aggregate({
+        operator: "max",
+        labels: groupLabels,
+        expression: `max_over_time(${selector(score, matchMatchers)}[${window}])`,
+      });
       return { recordingRule: undefined, alertValue: value, rawValue: value };
     }
     case "model-change":
@@ -149,9 +154,93 @@ export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl
           : [];
       const value = sumBy(
         groupLabels,
-        `increase(${selector(metricName(metric, naming), [...kindMatchers, ...matchMatchers])}[${window}])`,
+        `increase(${selector(metricName(metric), [...kindMatchers, ...matchMatchers])}[${window}])`,
       );
       return { recordingRule: undefined, alertValue: value, rawValue: value };
     }
   }
+}
+
+/** Share of failed operations: `rate(count{error_type!=""}) / rate(count)`, both summed by the grouping. */
+function buildErrorRatio(options: {
+  naming: NamingMode;
+  groupLabels: string[];
+  matchers: string[];
+  window: string;
+}): string {
+  const { naming, groupLabels, matchers, window } = options;
+  const count = `${toPrometheusMetricName(sightlineMetrics.operationDuration, naming)}_count`;
+  const errorMatcher = `${toPrometheusLabelName(sightlineAttributes.errorType)}!=""`;
+  const failed = sumBy(groupLabels, `rate(${selector(count, [...matchers, errorMatcher])}[${window}])`);
+  const all = sumBy(groupLabels, `rate(${selector(count, matchers)}[${window}])`);
+  return `${failed} / ${all}`;
+}
+
+/**
+ * Share of bad calls for an SLO over one window: failures, or with a latency objective everything that
+ * did not succeed within it (`1 - good / all`, good counted from the `le` bucket without `error.type`).
+ */
+function buildSloBadRatio(options: {
+  rule: AlertPlanRule;
+  naming: NamingMode;
+  latencySeconds: number | undefined;
+  windowSeconds: number;
+}): { record: string; build: (matchers: string[]) => string } {
+  const { rule, naming, latencySeconds, windowSeconds } = options;
+  const groupLabels = rule.grouping.map(toDimensionLabel);
+  const window = formatDuration(windowSeconds);
+  if (latencySeconds === undefined) {
+    return {
+      record: `${recordLevel(rule)}:gen_ai_error_ratio:rate${window}`,
+      build: (matchers) => buildErrorRatio({ naming, groupLabels, matchers, window }),
+    };
+  }
+  const histogram = toPrometheusMetricName(sightlineMetrics.operationDuration, naming);
+  const goodMatchers = [
+    `le="${latencySeconds}"`,
+    `${toPrometheusLabelName(sightlineAttributes.errorType)}=""`,
+  ];
+  return {
+    record: `${recordLevel(rule)}:gen_ai_slo_bad_ratio_le_${String(latencySeconds).replace(".", "_")}:rate${window}`,
+    build: (matchers) => {
+      const good = sumBy(
+        groupLabels,
+        `rate(${selector(`${histogram}_bucket`, [...matchers, ...goodMatchers])}[${window}])`,
+      );
+      const all = sumBy(groupLabels, `rate(${selector(`${histogram}_count`, matchers)}[${window}])`);
+      return `1 - (${good} / ${all})`;
+    },
+  };
+}
+
+/**
+ * Builds the PromQL for a plan rule. Recording rules are grouped by every `by` and `match` dimension and
+ * carry no filter, so rules that share a window and grouping share one recording rule; the alert then
+ * selects the matched series from it. SLO burn alerts need the bad-call ratio above the threshold over
+ * both their long and their short window.
+ */
+export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl {
+  const signal = rule.signal;
+  if (isSimplePlanRule(rule)) {
+    const value = buildValuePromQl(rule, naming);
+    return {
+      recordingRules: value.recordingRule ? [value.recordingRule] : [],
+      alertCondition: `${value.alertValue} > ${rule.threshold}`,
+      rawValue: value.rawValue,
+    };
+  }
+  const matchMatchers = rule.match.map(
+    ([dimension, value]) => `${toDimensionLabel(dimension)}=${quoteLabelValue(value)}`,
+  );
+  if (signal.kind !== "slo-burn") throw new Error("unreachable: simple rules are handled above");
+  const latencySeconds = signal.slo.latencySeconds;
+  const long = buildSloBadRatio({ rule, naming, latencySeconds, windowSeconds: rule.windowSeconds });
+  const short = buildSloBadRatio({ rule, naming, latencySeconds, windowSeconds: signal.shortWindowSeconds });
+  const threshold = rule.threshold;
+  return {
+    recordingRules: [long, short].map((ratio) => ({ record: ratio.record, expr: ratio.build([]) })),
+    alertCondition: `${selector(long.record, matchMatchers)} > ${threshold} and ${selector(short.record, matchMatchers)} > ${threshold}`,
+    // `A and B > t` keeps A's value where B is above t; Grafana then compares A with t.
+    rawValue: `(${long.build(matchMatchers)}) and (${short.build(matchMatchers)}) > ${threshold}`,
+  };
 }

@@ -20,8 +20,11 @@ const sampleValues: Record<AlertDimension, string> = {
   signal: "output_length",
 };
 
-/** Whether the series should make the rule fire or keep it quiet. */
-export type SeriesIntent = "fire" | "quiet";
+/**
+ * Whether the series should make the rule fire or keep it quiet; `recovered` (SLO burns only) burns at
+ * firing level and then stops for the last `recoveredSteps`, so only the short window sees the recovery.
+ */
+export type SeriesIntent = "fire" | "quiet" | "recovered";
 
 /** The value of each dimension for the test series: the matched value when there is one. */
 export function getSampleDimensionValues(rule: AlertPlanRule): Record<AlertDimension, string> {
@@ -44,6 +47,17 @@ function counterValues(perMinute: number, samples: number): string {
   return perMinute === 0 ? `0x${samples}` : `0+${formatNumber(perMinute)}x${samples}`;
 }
 
+/** A counter whose growth changes: `0+5x50 250+0x10` (each phase starts where the last ended). */
+function phasedCounterValues(phases: { perMinute: number; steps: number }[]): string {
+  let start = 0;
+  const parts: string[] = [];
+  for (const phase of phases) {
+    parts.push(`${formatNumber(start)}+${formatNumber(phase.perMinute)}x${phase.steps}`);
+    start += phase.perMinute * phase.steps;
+  }
+  return parts.join(" ");
+}
+
 /**
  * Synthetic series for one rule. Fire series cross the threshold with a wide margin (twice it, or a step
  * above it) so float rounding cannot flip the outcome; quiet series stay at half of it or at zero.
@@ -54,6 +68,8 @@ export function buildSyntheticSeries(options: {
   intent: SeriesIntent;
   dimensionValues: Record<AlertDimension, string>;
   samples: number;
+  /** For `recovered`: how many final steps have no bad calls. */
+  recoveredSteps?: number;
 }): SyntheticSeries[] {
   const { rule, naming, intent, dimensionValues, samples } = options;
   const isDrift = rule.signal.kind === "drift-score" || rule.signal.kind === "model-change";
@@ -96,18 +112,36 @@ export function buildSyntheticSeries(options: {
       ];
     }
     case "error-ratio": {
-      const count = `${toPrometheusMetricName(sightlineMetrics.operationDuration, naming)}_count`;
-      const ratio = intent === "fire" ? Math.min(threshold * 2, (1 + threshold) / 2) : threshold / 2;
-      const succeeded = 100;
-      const failed = (succeeded * ratio) / (1 - ratio);
+      const ratio = badRatio(intent, threshold);
+      return buildErrorSeries({
+        naming,
+        labels,
+        samples,
+        failedValues: counterValues(toFailedPerMinute(ratio), samples),
+      });
+    }
+    case "slo-burn": {
+      const ratio = badRatio(intent === "quiet" ? "quiet" : "fire", threshold);
+      const recoveredSteps = intent === "recovered" ? (options.recoveredSteps ?? 0) : 0;
+      const burningSteps = samples - recoveredSteps;
+      const latency = signal.slo.latencySeconds;
+      if (latency === undefined) {
+        const failedValues = phasedCounterValues([
+          { perMinute: toFailedPerMinute(ratio), steps: burningSteps },
+          { perMinute: 0, steps: recoveredSteps },
+        ]);
+        return buildErrorSeries({ naming, labels, samples, failedValues });
+      }
+      // 100 calls a minute, of which the good ones (no error, within the latency) land in `le="latency"`.
+      const histogram = toPrometheusMetricName(sightlineMetrics.operationDuration, naming);
       return [
-        { series: seriesText(count, labels), values: counterValues(succeeded, samples) },
+        { series: seriesText(`${histogram}_count`, labels), values: counterValues(100, samples) },
         {
-          series: seriesText(count, {
-            ...labels,
-            [toPrometheusLabelName(sightlineAttributes.errorType)]: "timeout",
-          }),
-          values: counterValues(failed, samples),
+          series: seriesText(`${histogram}_bucket`, { ...labels, le: formatNumber(latency) }),
+          values: phasedCounterValues([
+            { perMinute: 100 * (1 - ratio), steps: burningSteps },
+            { perMinute: 100, steps: recoveredSteps },
+          ]),
         },
       ];
     }
@@ -159,4 +193,35 @@ export function buildSyntheticSeries(options: {
       ];
     }
   }
+}
+
+/** Bad-call ratio for a test: twice the threshold (capped below 1) to fire, half of it to stay quiet. */
+function badRatio(intent: SeriesIntent, threshold: number): number {
+  return intent === "fire" ? Math.min(threshold * 2, (1 + threshold) / 2) : threshold / 2;
+}
+
+/** Failed calls per minute that make `ratio` of all calls fail, next to 100 successful ones a minute. */
+function toFailedPerMinute(ratio: number): number {
+  return (100 * ratio) / (1 - ratio);
+}
+
+/** 100 successful operations a minute, and failed ones (with `error.type`) as given. */
+function buildErrorSeries(options: {
+  naming: NamingMode;
+  labels: Record<string, string>;
+  samples: number;
+  failedValues: string;
+}): SyntheticSeries[] {
+  const { naming, labels, samples, failedValues } = options;
+  const count = `${toPrometheusMetricName(sightlineMetrics.operationDuration, naming)}_count`;
+  return [
+    { series: seriesText(count, labels), values: counterValues(100, samples) },
+    {
+      series: seriesText(count, {
+        ...labels,
+        [toPrometheusLabelName(sightlineAttributes.errorType)]: "timeout",
+      }),
+      values: failedValues,
+    },
+  ];
 }

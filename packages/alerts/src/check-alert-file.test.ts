@@ -37,8 +37,8 @@ describe("checkAlertFile", () => {
     expect(messagesOf("unknown-fields.alerts.yaml")).toEqual([
       "unknown-fields.alerts.yaml:2 rule: unknown field; allowed: version, group, defaults, rules",
       "unknown-fields.alerts.yaml:5 rules[0].threshold: required: a positive number of USD",
-      "unknown-fields.alerts.yaml:8 rules[0].treshold: unknown field for a budget rule; allowed: id, kind, title, description, window, for, severity, labels, runbook, by, match, threshold, period",
-      'unknown-fields.alerts.yaml:10 rules[1].kind: expected one of budget, latency, error-ratio, token-burn, drift-score, model-change, unpriced, got "cost"',
+      "unknown-fields.alerts.yaml:8 rules[0].treshold: unknown field for a budget rule; allowed: id, kind, title, description, for, severity, labels, runbook, match, window, by, threshold, period",
+      'unknown-fields.alerts.yaml:10 rules[1].kind: expected one of budget, latency, error-ratio, token-burn, drift-score, model-change, unpriced, slo, got "cost"',
     ]);
   });
 
@@ -53,6 +53,18 @@ describe("checkAlertFile", () => {
       "bad-dimensions.alerts.yaml:18 rules[2].threshold: expected a whole number of calls, 0 or more, got 1.5",
       'bad-dimensions.alerts.yaml:19 rules[2].runbook: expected an http(s) URL, got "runbooks/unpriced.md"',
       'bad-dimensions.alerts.yaml:20 rules[3].id: "drift" is already used by rules[1]; ids must be unique',
+    ]);
+  });
+
+  it("checks SLO fields and explains why by and window do not apply", () => {
+    expect(messagesOf("bad-slo.alerts.yaml")).toEqual([
+      "bad-slo.alerts.yaml:5 rules[0].objective: expected a fraction from 0.95 to 0.9999, such as 0.99 or 0.995, got 0.9",
+      "bad-slo.alerts.yaml:6 rules[0].latency: expected seconds at a duration bucket boundary, one of 0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92, got 3",
+      'bad-slo.alerts.yaml:7 rules[0].period: expected one of 7d, 28d, 30d, got "90d"',
+      "bad-slo.alerts.yaml:11 rules[1].by: an SLO covers one population; use match, with one SLO rule per value",
+      "bad-slo.alerts.yaml:12 rules[1].window: SLO burn-rate windows are fixed (1h with 5m, 6h with 30m); set period instead",
+      "bad-slo.alerts.yaml:13 rules[1].threshold: unknown field for a slo rule; allowed: id, kind, title, description, for, severity, labels, runbook, match, objective, latency, period",
+      "bad-slo.alerts.yaml:14 rules[2].objective: required: a fraction from 0.95 to 0.9999, such as 0.99 or 0.995",
     ]);
   });
 

@@ -1,13 +1,7 @@
 import { type FieldIssue, formatFieldPath, readAlertDocument } from "./read-alert-document.js";
 import type { AlertFile, AlertFileError, AlertFileSource, CheckAlertFileResult } from "./types.js";
-import {
-  alertSeverities,
-  describeValue,
-  isMap,
-  validateAlertRule,
-  validateDuration,
-  validateLabels,
-} from "./validate-alert-rule.js";
+import { alertSeverities, validateAlertRule } from "./validate-alert-rule.js";
+import { describeValue, isMap, oneOf, validateFor, validateLabels } from "./validate-field.js";
 
 /** File name used in messages when the caller gives none. */
 export const defaultAlertFileName = "sightline.alerts.yaml";
@@ -54,14 +48,9 @@ function validateTopLevel(value: unknown): FieldIssue[] {
           });
         }
       }
-      if (defaults.for !== undefined)
-        issues.push(...validateDuration(defaults.for, ["defaults", "for"], { allowZero: true }));
-      if (defaults.severity !== undefined && !alertSeverities.includes(defaults.severity as "warning")) {
-        issues.push({
-          path: ["defaults", "severity"],
-          detail: `expected one of ${alertSeverities.join(", ")}, got ${describeValue(defaults.severity)}`,
-        });
-      }
+      if (defaults.for !== undefined) issues.push(...validateFor(defaults.for, ["defaults", "for"]));
+      if (defaults.severity !== undefined)
+        issues.push(...oneOf(alertSeverities)(defaults.severity, ["defaults", "severity"]));
       if (defaults.labels !== undefined)
         issues.push(...validateLabels(defaults.labels, ["defaults", "labels"]));
     }
@@ -102,25 +91,23 @@ function validateTopLevel(value: unknown): FieldIssue[] {
 export function checkAlertFile(source: AlertFileSource): CheckAlertFileResult {
   const fileName = source.fileName ?? defaultAlertFileName;
   const document = readAlertDocument(source.text);
-  const toError = (
-    position: { line: number; column: number },
-    path: string,
-    detail: string,
-  ): AlertFileError => ({
+  const toError = (located: {
+    line: number;
+    column: number;
+    path: string;
+    detail: string;
+  }): AlertFileError => ({
     fileName,
-    line: position.line,
-    column: position.column,
-    path,
-    detail,
-    message: `${fileName}:${position.line}${path === "" ? "" : ` ${path}`}: ${detail}`,
+    ...located,
+    message: `${fileName}:${located.line}${located.path === "" ? "" : ` ${located.path}`}: ${located.detail}`,
   });
   if (document.syntaxErrors.length > 0) {
-    return { ok: false, errors: document.syntaxErrors.map((error) => toError(error, "", error.detail)) };
+    return { ok: false, errors: document.syntaxErrors.map((error) => toError({ ...error, path: "" })) };
   }
   const issues = validateTopLevel(document.value);
   if (issues.length > 0) {
     const errors = issues.map((issue) =>
-      toError(document.locate(issue.path), formatFieldPath(issue.path), issue.detail),
+      toError({ ...document.locate(issue.path), path: formatFieldPath(issue.path), detail: issue.detail }),
     );
     errors.sort((left, right) => left.line - right.line || left.column - right.column);
     return { ok: false, errors };

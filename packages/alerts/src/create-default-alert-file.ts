@@ -47,6 +47,11 @@ rules:
   - id: unpriced-calls
     kind: unpriced
     severity: info
+  # 99% of LLM calls succeed over 30 days. Pages (critical) when 2% of the error budget burns within an
+  # hour; opens a ticket (warning) when 5% burns within six hours.
+  - id: llm-availability
+    kind: slo
+    objective: 0.99
 `;
 
 /**

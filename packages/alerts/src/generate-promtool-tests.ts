@@ -7,6 +7,13 @@ import { toAlertPlan } from "./to-alert-plan.js";
 import { toYamlText } from "./to-yaml-text.js";
 import type { GeneratePromtoolTestsOptions, NamingMode, RenderAlertsResult } from "./types.js";
 
+/**
+ * Rules are evaluated every 5 minutes in the tests (series still have a sample a minute). promtool
+ * evaluates every rule at every step of every test, and day-long windows need a day of steps, so a 1m step
+ * made the suite five times slower without testing anything more: thresholds and `for` behave the same.
+ */
+const evaluationMinutes = 5;
+
 /** Path of the rule file relative to the test file; both are written side by side. */
 const ruleFileName = "sightline.rules.yml";
 
@@ -29,8 +36,11 @@ function expectedAnnotations(rule: AlertPlanRule, labels: Record<string, string>
 }
 
 function buildRuleTests(rule: AlertPlanRule, naming: NamingMode): Record<string, unknown>[] {
-  // Evaluate after the window has filled and `for` has elapsed, with five minutes to spare.
-  const evalMinutes = (rule.windowSeconds + rule.forSeconds) / 60 + 5;
+  // Evaluate after the window has filled and `for` has elapsed, on an evaluation step, with two steps to
+  // spare (the condition first holds at the first step, and `for` counts from there).
+  const evalMinutes =
+    Math.ceil((rule.windowSeconds + rule.forSeconds) / 60 / evaluationMinutes) * evaluationMinutes +
+    2 * evaluationMinutes;
   const samples = evalMinutes + 5;
   const values = getSampleDimensionValues(rule);
   const firing = buildSyntheticSeries({ rule, naming, intent: "fire", dimensionValues: values, samples });
@@ -45,7 +55,27 @@ function buildRuleTests(rule: AlertPlanRule, naming: NamingMode): Record<string,
   }
   const labels = expectedLabels(rule, values);
   const evalTime = `${evalMinutes}m`;
+  // An SLO burn must also stop alerting soon after the burn stops, even though the long window still
+  // remembers it: that is what the short window is for.
+  const recovered =
+    rule.signal.kind === "slo-burn"
+      ? [
+          {
+            interval: "1m",
+            input_series: buildSyntheticSeries({
+              rule,
+              naming,
+              intent: "recovered",
+              dimensionValues: values,
+              samples,
+              recoveredSteps: rule.signal.shortWindowSeconds / 60 + 10,
+            }),
+            alert_rule_test: [{ eval_time: evalTime, alertname: rule.alertName, exp_alerts: [] }],
+          },
+        ]
+      : [];
   return [
+    ...recovered,
     {
       interval: "1m",
       input_series: firing,
@@ -69,7 +99,7 @@ function buildRuleTests(rule: AlertPlanRule, naming: NamingMode): Record<string,
 export function buildPromtoolTests(plan: AlertPlan, naming: NamingMode): Record<string, unknown> {
   return {
     rule_files: [ruleFileName],
-    evaluation_interval: "1m",
+    evaluation_interval: `${evaluationMinutes}m`,
     tests: plan.rules.flatMap((rule) => buildRuleTests(rule, naming)),
   };
 }
@@ -89,5 +119,5 @@ export function generatePromtoolTests(options: GeneratePromtoolTestsOptions): Re
   const plan = toAlertPlan(checked.file, fileName);
   const header = getGeneratedHeader(plan, `promtool unit tests, naming: ${options.naming}`);
   const contents = `${header}${toYamlText(buildPromtoolTests(plan, options.naming))}`;
-  return { ok: true, files: [{ path: "prometheus/sightline.rules.test.yml", contents }] };
+  return { ok: true, files: [{ path: "prometheus/sightline.rules.test.yml", contents }], warnings: [] };
 }

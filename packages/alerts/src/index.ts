@@ -31,6 +31,7 @@ export type {
   RenderAlertsOptions,
   RenderAlertsResult,
   RenderedFile,
+  SloRule,
   TokenBurnRule,
   UnpricedRule,
 } from "./types.js";

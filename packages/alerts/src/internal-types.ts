@@ -8,15 +8,46 @@ export type AlertSignal =
   | { kind: "token-burn"; tokens: "input" | "output" | "total" }
   | { kind: "drift-score" }
   | { kind: "model-change" }
-  | { kind: "unpriced" };
+  | { kind: "unpriced" }
+  | {
+      kind: "slo-burn";
+      /** The SLO this burn-rate alert belongs to; fast and slow share it. */
+      slo: SloDefinition;
+      /** Fast burns page, slow burns open a ticket. */
+      speed: "fast" | "slow";
+      /** How many times faster than "exactly on budget" the budget is being spent. */
+      burnRate: number;
+      /** Share of the period's error budget spent within the long window when the alert fires. */
+      budgetFraction: number;
+      /** The confirming short window (the long one is the rule's window). */
+      shortWindowSeconds: number;
+    };
+
+/** An SLO as the renderers need it. */
+export interface SloDefinition {
+  /** Rule id from the file. */
+  id: string;
+  /** Given title, or `SLO <id>`. */
+  title: string;
+  /** Given description, or what the objective promises. */
+  description: string;
+  /** Fraction of calls that must be good. */
+  objective: number;
+  /** Seconds within which a good call finishes; undefined when only failures are bad. */
+  latencySeconds: number | undefined;
+  /** SLO period in days. */
+  periodDays: number;
+}
 
 /**
  * One rule of the intermediate form every renderer reads: defaults applied, durations in seconds,
  * dimensions in canonical order. Renderers never look at the YAML.
  */
 export interface AlertPlanRule {
-  /** Rule id from the file. */
+  /** Rule id from the file (with `-fast-burn`/`-slow-burn` for the two alerts of an SLO). */
   id: string;
+  /** Index of the rule in the file's `rules`, for messages. */
+  sourceIndex: number;
   /** `Sightline` + PascalCase id; the Prometheus alert name. */
   alertName: string;
   /** Given or generated title. */
@@ -53,4 +84,15 @@ export interface AlertPlan {
   sourceName: string;
   /** One entry per rule of the file, in file order. */
   rules: AlertPlanRule[];
+}
+
+/** Signals with a single threshold condition (everything but SLO burn alerts). */
+export type SimpleSignal = Exclude<AlertSignal, { kind: "slo-burn" }>;
+
+/** A plan rule with a single threshold condition. */
+export type SimplePlanRule = AlertPlanRule & { signal: SimpleSignal };
+
+/** True for plan rules with a single threshold condition. */
+export function isSimplePlanRule(rule: AlertPlanRule): rule is SimplePlanRule {
+  return rule.signal.kind !== "slo-burn";
 }

@@ -107,9 +107,11 @@ describe(`promtool${skipNote}`, () => {
   });
 
   it.skipIf(!hasPromtool)("fails the generated unit tests when a rendered rule is wrong", () => {
-    const folder = writeRulesAndTests("mutated", sources.default, "otlp");
+    const text = "version: 1\nrules:\n  - { id: provider-errors, kind: error-ratio, threshold: 0.05 }\n";
+    const folder = writeRulesAndTests("mutated", text, "otlp");
     const rulesFile = join(folder, "sightline.rules.yml");
-    // Raise one threshold after rendering: the rule still parses, but the firing test must now fail.
+    expect(promtool("test", "rules", join(folder, "sightline.rules.test.yml")).status).toBe(0);
+    // Raise the threshold after rendering: the rule still parses, but the firing test must now fail.
     const rules = readFileSync(rulesFile, "utf8");
     const mutated = rules.replace(":gen_ai_error_ratio:rate5m > 0.05", ":gen_ai_error_ratio:rate5m > 0.5");
     expect(mutated).not.toBe(rules);
@@ -117,5 +119,19 @@ describe(`promtool${skipNote}`, () => {
     const test = promtool("test", "rules", join(folder, "sightline.rules.test.yml"));
     expect(test.status).toBe(1);
     expect(test.output).toContain("alertname: SightlineProviderErrors");
+  });
+
+  it.skipIf(!hasPromtool)("fails an SLO burn alert that ignores its short window", () => {
+    const text = "version: 1\nrules:\n  - { id: answers, kind: slo, objective: 0.99, latency: 2.56 }\n";
+    const folder = writeRulesAndTests("mutated-slo", text, "otlp");
+    const rulesFile = join(folder, "sightline.rules.yml");
+    // Drop the short-window condition of the fast burn: the "burn has stopped" test must now fail.
+    const rules = readFileSync(rulesFile, "utf8");
+    const mutated = rules.replace(/ and sightline:gen_ai_slo_bad_ratio_le_2_56:rate5m > [0-9.]+/, "");
+    expect(mutated).not.toBe(rules);
+    writeFileSync(rulesFile, mutated);
+    const test = promtool("test", "rules", join(folder, "sightline.rules.test.yml"));
+    expect(test.status).toBe(1);
+    expect(test.output).toContain("alertname: SightlineAnswersFastBurn");
   });
 });

@@ -5,12 +5,13 @@ import { parse } from "yaml";
 import { expectGoldenFile } from "./__fixtures__/expect-golden-file.js";
 import { checkDatadogMonitor } from "./check-datadog-monitor.js";
 import { checkGrafanaProvisioning } from "./check-grafana-provisioning.js";
+import { checkHoneycombSlo } from "./check-honeycomb-slo.js";
 import { checkHoneycombTrigger } from "./check-honeycomb-trigger.js";
 import { createDefaultAlertFile } from "./create-default-alert-file.js";
 import { generatePromtoolTests } from "./generate-promtool-tests.js";
 import { renderAlerts } from "./render-alerts.js";
 import type { DatadogMonitor } from "./render-datadog-monitors.js";
-import type { GrafanaProvisioning } from "./render-grafana-provisioning.js";
+import { type GrafanaProvisioning, toGrafanaUid } from "./render-grafana-provisioning.js";
 import type { HoneycombTriggerFile } from "./render-honeycomb-triggers.js";
 import type { NamingMode, RenderAlertsOptions, RenderAlertsResult } from "./types.js";
 
@@ -55,7 +56,7 @@ describe("golden files for the full fixture", () => {
 
   it("Honeycomb triggers", () => {
     expectGoldenFile(
-      join(golden, "honeycomb.triggers.json"),
+      join(golden, "honeycomb.json"),
       render({ text: fullText, target: "honeycomb", dataset: "llm-app" }),
     );
   });
@@ -80,6 +81,28 @@ describe("examples/alerts", () => {
       for (const file of result.files)
         expectGoldenFile(join(exampleFolder, "rendered", file.path), file.contents);
     }
+  });
+});
+
+describe("SLO rules per target", () => {
+  it("become Honeycomb SLOs with an SLI column and budget-rate burn alerts", () => {
+    const { honeycomb } = targetsOf(fullText);
+    expect(honeycomb.triggers.map((trigger) => trigger.name).join("\n")).not.toContain("error budget");
+    expect(honeycomb.slos.map((bundle) => bundle.derivedColumn.expression)).toEqual([
+      'IF(AND(EXISTS($gen_ai.operation.name), EQUALS($sightline.feature, "checkout")), NOT(EXISTS($error.type)))',
+      "IF(EXISTS($gen_ai.operation.name), AND(NOT(EXISTS($error.type)), LTE($duration_ms, 5120)))",
+    ]);
+    expect(honeycomb.slos[1]!.burnAlerts.map((alert) => alert.budget_rate_window_minutes)).toEqual([60, 360]);
+  });
+
+  it("are left out of Datadog with a warning naming each rule", () => {
+    const result = renderAlerts({ text: fullText, target: "datadog" });
+    if (!result.ok) throw new Error("full fixture is invalid");
+    expect(result.warnings).toEqual([
+      "sightline.alerts.yaml rules[10] (checkout-availability): not rendered for Datadog; create SLOs with Datadog's SLO feature and its burn-rate alerts",
+      "sightline.alerts.yaml rules[11] (fast-answers): not rendered for Datadog; create SLOs with Datadog's SLO feature and its burn-rate alerts",
+    ]);
+    expect(result.files[0]!.contents).not.toContain("error budget");
   });
 });
 
@@ -112,6 +135,7 @@ describe("documented target constraints", () => {
     const { grafana, honeycomb, datadog } = targetsOf(text);
     expect(checkGrafanaProvisioning(grafana)).toEqual([]);
     expect(honeycomb.triggers.flatMap(checkHoneycombTrigger)).toEqual([]);
+    expect(honeycomb.slos.flatMap(checkHoneycombSlo)).toEqual([]);
     expect(datadog.flatMap(checkDatadogMonitor)).toEqual([]);
   });
 
@@ -145,5 +169,16 @@ describe("documented target constraints", () => {
     expect(checkDatadogMonitor({ ...monitor, query: "sum(last_1h):sum:sightline.gen_ai.cost > 10" })).toEqual(
       ["query does not follow the monitor grammar: sum(last_1h):sum:sightline.gen_ai.cost > 10"],
     );
+  });
+});
+
+describe("toGrafanaUid", () => {
+  it("keeps short ids readable and long ones distinct within 40 characters", () => {
+    expect(toGrafanaUid("hourly-spend")).toBe("sightline-hourly-spend");
+    const first = toGrafanaUid("a-very-long-service-level-objective-one-fast-burn");
+    const second = toGrafanaUid("a-very-long-service-level-objective-two-fast-burn");
+    expect(first).toHaveLength(40);
+    expect(first).not.toBe(second);
+    expect(toGrafanaUid("a-very-long-service-level-objective-one-fast-burn")).toBe(first);
   });
 });

@@ -1,5 +1,5 @@
 import { checkAlertFile, defaultAlertFileName } from "./check-alert-file.js";
-import { renderDatadogMonitors } from "./render-datadog-monitors.js";
+import { getDatadogWarnings, renderDatadogMonitors } from "./render-datadog-monitors.js";
 import { renderGrafanaProvisioning } from "./render-grafana-provisioning.js";
 import { renderHoneycombTriggers } from "./render-honeycomb-triggers.js";
 import { renderPrometheusRules } from "./render-prometheus-rules.js";
@@ -8,7 +8,8 @@ import type { RenderAlertsOptions, RenderAlertsResult } from "./types.js";
 
 /**
  * Validates an alert file and renders it for one target. Nothing is rendered from an invalid file: the
- * result then carries the validation errors instead of files.
+ * result then carries the validation errors instead of files. `warnings` lists rules the target cannot
+ * express (Datadog: SLOs), so nothing is left out silently.
  *
  * @example
  * const result = renderAlerts({ text, target: "prometheus", naming: "otlp" });
@@ -26,6 +27,7 @@ export function renderAlerts(options: RenderAlertsOptions): RenderAlertsResult {
         files: [
           { path: "prometheus/sightline.rules.yml", contents: renderPrometheusRules(plan, options.naming) },
         ],
+        warnings: [],
       };
     case "grafana":
       return {
@@ -40,16 +42,18 @@ export function renderAlerts(options: RenderAlertsOptions): RenderAlertsResult {
             }),
           },
         ],
+        warnings: [],
       };
     case "honeycomb":
       return {
         ok: true,
         files: [
           {
-            path: "honeycomb/triggers.json",
+            path: "honeycomb/sightline-honeycomb.json",
             contents: renderHoneycombTriggers(plan, { dataset: options.dataset ?? "__all__" }),
           },
         ],
+        warnings: [],
       };
     case "datadog":
       return {
@@ -60,6 +64,7 @@ export function renderAlerts(options: RenderAlertsOptions): RenderAlertsResult {
             contents: renderDatadogMonitors(plan, { tags: options.tags ?? ["managed-by:sightline"] }),
           },
         ],
+        warnings: getDatadogWarnings(plan),
       };
   }
 }

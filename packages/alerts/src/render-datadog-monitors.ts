@@ -1,8 +1,13 @@
-import type { AlertPlan, AlertPlanRule } from "./internal-types.js";
+import { type AlertPlan, isSimplePlanRule, type SimplePlanRule } from "./internal-types.js";
 import { formatDuration } from "./parse-duration.js";
-import { driftEventKinds, sightlineAttributes, sightlineMetrics } from "./sightline-metric-names.js";
+import {
+  dimensionAttributes,
+  driftEventKinds,
+  sightlineAttributes,
+  sightlineMetrics,
+} from "./sightline-metric-names.js";
 import { toJsonText } from "./to-json-text.js";
-import type { AlertDimension, AlertSeverity } from "./types.js";
+import type { AlertSeverity } from "./types.js";
 
 /** Settings of the Datadog renderer. */
 export interface DatadogMonitorsOptions {
@@ -27,34 +32,24 @@ export interface DatadogMonitor {
   };
 }
 
-const dimensionTags: Record<AlertDimension, string> = {
-  provider: sightlineAttributes.provider,
-  model: sightlineAttributes.model,
-  operation: sightlineAttributes.operation,
-  feature: sightlineAttributes.feature,
-  prompt: sightlineAttributes.prompt,
-  signal: sightlineAttributes.driftSignal,
-};
-
 const severityPriorities: Record<AlertSeverity, number> = { critical: 1, warning: 3, info: 5 };
 
-/** `metric{tag:value,...} by {key,...}` for our dotted OTel names (Datadog keeps the dots). */
-function scope(metric: string, rule: AlertPlanRule, extraFilters: string[] = []): string {
-  // Datadog lower-cases tag values on intake, so filters must be lower-case to match anything.
-  const filters = [
-    ...extraFilters,
-    ...rule.match.map(([dimension, value]) => `${dimensionTags[dimension]}:${value.toLowerCase()}`),
-  ];
-  const group =
-    rule.grouping.length === 0
-      ? ""
-      : ` by {${rule.grouping.map((dimension) => dimensionTags[dimension]).join(",")}}`;
-  return `${metric}{${filters.length === 0 ? "*" : filters.join(",")}}${group}`;
-}
-
 /** The monitor query without its comparison, and the threshold in the query's unit. */
-function toQuery(rule: AlertPlanRule): { query: string; threshold: number } {
+function toQuery(rule: SimplePlanRule): { query: string; threshold: number } {
   const window = `last_${formatDuration(rule.windowSeconds)}`;
+  // `metric{tag:value,...} by {key,...}` for our dotted OTel names (Datadog keeps the dots). Datadog
+  // lower-cases tag values on intake, so filters must be lower-case to match anything.
+  const scope = (metric: string, extraFilters: string[] = []): string => {
+    const filters = [
+      ...extraFilters,
+      ...rule.match.map(([dimension, value]) => `${dimensionAttributes[dimension]}:${value.toLowerCase()}`),
+    ];
+    const group =
+      rule.grouping.length === 0
+        ? ""
+        : ` by {${rule.grouping.map((dimension) => dimensionAttributes[dimension]).join(",")}}`;
+    return `${metric}{${filters.length === 0 ? "*" : filters.join(",")}}${group}`;
+  };
   const windowMinutes = rule.windowSeconds / 60;
   const signal = rule.signal;
   switch (signal.kind) {
@@ -62,7 +57,7 @@ function toQuery(rule: AlertPlanRule): { query: string; threshold: number } {
       // A monitor sums the window, so the per-period budget is scaled to the window.
       const periodSeconds = signal.period === "hour" ? 3600 : 86_400;
       return {
-        query: `sum(${window}):sum:${scope(sightlineMetrics.cost.name, rule)}.as_count()`,
+        query: `sum(${window}):sum:${scope(sightlineMetrics.cost.name)}.as_count()`,
         threshold: Number(((rule.threshold * rule.windowSeconds) / periodSeconds).toPrecision(12)),
       };
     }
@@ -74,38 +69,38 @@ function toQuery(rule: AlertPlanRule): { query: string; threshold: number } {
           : sightlineMetrics.timeToFirstChunk;
       const percentile = `p${Number((signal.quantile * 100).toPrecision(6))}`;
       return {
-        query: `percentile(${window}):${percentile}:${scope(metric.name, rule)}`,
+        query: `percentile(${window}):${percentile}:${scope(metric.name)}`,
         threshold: rule.threshold,
       };
     }
     case "error-ratio": {
       const metric = sightlineMetrics.operationDuration.name;
-      const failed = `count:${scope(metric, rule, [`${sightlineAttributes.errorType}:*`])}`;
-      return { query: `sum(${window}):${failed} / count:${scope(metric, rule)}`, threshold: rule.threshold };
+      const failed = `count:${scope(metric, [`${sightlineAttributes.errorType}:*`])}`;
+      return { query: `sum(${window}):${failed} / count:${scope(metric)}`, threshold: rule.threshold };
     }
     case "token-burn": {
       const tokenFilter =
         signal.tokens === "total" ? [] : [`${sightlineAttributes.tokenType}:${signal.tokens}`];
       return {
-        query: `sum(${window}):sum:${scope(sightlineMetrics.tokenUsage.name, rule, tokenFilter)}`,
+        query: `sum(${window}):sum:${scope(sightlineMetrics.tokenUsage.name, tokenFilter)}`,
         threshold: Number((rule.threshold * windowMinutes).toPrecision(12)),
       };
     }
     case "drift-score":
       return {
-        query: `max(${window}):max:${scope(sightlineMetrics.driftScore.name, rule)}`,
+        query: `max(${window}):max:${scope(sightlineMetrics.driftScore.name)}`,
         threshold: rule.threshold,
       };
     case "model-change": {
       const kindFilter = [`${sightlineAttributes.driftKind}:${driftEventKinds.modelChange}`];
       return {
-        query: `sum(${window}):sum:${scope(sightlineMetrics.driftEvents.name, rule, kindFilter)}.as_count()`,
+        query: `sum(${window}):sum:${scope(sightlineMetrics.driftEvents.name, kindFilter)}.as_count()`,
         threshold: rule.threshold,
       };
     }
     case "unpriced":
       return {
-        query: `sum(${window}):sum:${scope(sightlineMetrics.unpricedCalls.name, rule)}.as_count()`,
+        query: `sum(${window}):sum:${scope(sightlineMetrics.unpricedCalls.name)}.as_count()`,
         threshold: rule.threshold,
       };
   }
@@ -113,7 +108,7 @@ function toQuery(rule: AlertPlanRule): { query: string; threshold: number } {
 
 /** Builds one Datadog metric monitor per rule, over Sightline's OTel metric names. */
 export function buildDatadogMonitors(plan: AlertPlan, options: DatadogMonitorsOptions): DatadogMonitor[] {
-  return plan.rules.map((rule) => {
+  return plan.rules.filter(isSimplePlanRule).map((rule) => {
     const { query, threshold } = toQuery(rule);
     const runbook = rule.runbookUrl === undefined ? "" : `\n\nRunbook: ${rule.runbookUrl}`;
     return {
@@ -138,6 +133,20 @@ export function buildDatadogMonitors(plan: AlertPlan, options: DatadogMonitorsOp
       },
     };
   });
+}
+
+/**
+ * Rules Datadog monitors cannot express, one message per rule. SLOs belong in Datadog's own SLO feature,
+ * whose burn-rate alerts need the id of an SLO created there first.
+ */
+export function getDatadogWarnings(plan: AlertPlan): string[] {
+  const slos = new Map<string, number>();
+  for (const rule of plan.rules)
+    if (rule.signal.kind === "slo-burn") slos.set(rule.signal.slo.id, rule.sourceIndex);
+  return [...slos].map(
+    ([id, sourceIndex]) =>
+      `${plan.sourceName} rules[${sourceIndex}] (${id}): not rendered for Datadog; create SLOs with Datadog's SLO feature and its burn-rate alerts`,
+  );
 }
 
 /** Renders Datadog monitor JSON: a list of `POST /api/v1/monitor` bodies. */

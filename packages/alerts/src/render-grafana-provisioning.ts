@@ -43,6 +43,16 @@ export interface GrafanaProvisioning {
   groups: { orgId: number; name: string; folder: string; interval: string; rules: GrafanaAlertRule[] }[];
 }
 
+/** `sightline-<id>`; ids too long for Grafana's 40-character uids are cut and given a stable hash. */
+export function toGrafanaUid(id: string): string {
+  const uid = `sightline-${id}`;
+  if (uid.length <= 40) return uid;
+  // FNV-1a: cut uids stay distinct and stay the same from one render to the next.
+  let hash = 0x811c9dc5;
+  for (const character of id) hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193) >>> 0;
+  return `${uid.slice(0, 31)}-${hash.toString(16).padStart(8, "0")}`;
+}
+
 /**
  * Builds Grafana alerting provisioning for a plan. Each rule is the A (PromQL, raw metrics: Grafana cannot
  * rely on Prometheus recording rules being loaded) → B (reduce last) → C (threshold) chain Grafana's own
@@ -57,8 +67,7 @@ export function buildGrafanaProvisioning(
   const rules = plan.rules.map((rule): GrafanaAlertRule => {
     const promQl = buildPromQl(rule, options.naming);
     return {
-      // Grafana limits uids to 40 characters; ids are validated kebab-case, so only length needs care.
-      uid: `sightline-${rule.id}`.slice(0, 40),
+      uid: toGrafanaUid(rule.id),
       // Titles must be unique in a folder; generated titles can repeat, so repeats get the rule id.
       title: (titleCounts.get(rule.title) ?? 0) > 1 ? `${rule.title} [${rule.id}]` : rule.title,
       condition: "C",

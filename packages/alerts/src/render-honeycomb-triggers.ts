@@ -1,12 +1,13 @@
-import type { AlertPlan, AlertPlanRule } from "./internal-types.js";
+import { buildHoneycombSlos, type HoneycombSloBundle } from "./build-honeycomb-slos.js";
+import { type AlertPlan, isSimplePlanRule, type SimplePlanRule } from "./internal-types.js";
 import {
+  dimensionAttributes,
   sightlineAttributes,
   sightlineSpanColumns,
   sightlineSpanEvents,
   unpricedCostMatch,
 } from "./sightline-metric-names.js";
 import { toJsonText } from "./to-json-text.js";
-import type { AlertDimension } from "./types.js";
 
 /** Settings of the Honeycomb renderer. */
 export interface HoneycombTriggersOptions {
@@ -47,20 +48,12 @@ export interface HoneycombTrigger {
   recipients: { type: string; target: string }[];
 }
 
-/** The rendered file: the dataset and the triggers to create in it. */
+/** The rendered file: the dataset, the triggers and the SLOs (with their burn alerts) to create in it. */
 export interface HoneycombTriggerFile {
   dataset: string;
   triggers: HoneycombTrigger[];
+  slos: HoneycombSloBundle[];
 }
-
-const dimensionColumns: Record<AlertDimension, string> = {
-  provider: sightlineAttributes.provider,
-  model: sightlineAttributes.model,
-  operation: sightlineAttributes.operation,
-  feature: sightlineAttributes.feature,
-  prompt: sightlineAttributes.prompt,
-  signal: sightlineAttributes.driftSignal,
-};
 
 // Honeycomb's percentile operators; the alert-file validation only lets these quantiles through.
 const percentileOperators: Record<number, string> = {
@@ -73,7 +66,7 @@ const percentileOperators: Record<number, string> = {
 };
 
 /** Honeycomb trigger limits: frequency in whole minutes, and the query may cover at most four runs. */
-function toSchedule(rule: AlertPlanRule): { frequency: number; exceededLimit: number } {
+function toSchedule(rule: SimplePlanRule): { frequency: number; exceededLimit: number } {
   const frequency = Math.min(86_400, Math.max(60, Math.ceil(rule.windowSeconds / 4 / 60) * 60));
   // Consecutive failing runs stand in for `for`; Honeycomb accepts at most 5.
   const exceededLimit = Math.min(5, Math.max(1, Math.ceil(rule.forSeconds / frequency)));
@@ -81,7 +74,7 @@ function toSchedule(rule: AlertPlanRule): { frequency: number; exceededLimit: nu
 }
 
 /** The calculation, filters and threshold for a rule; span columns for spans, `name` for span events. */
-function toQueryParts(rule: AlertPlanRule): Pick<
+function toQueryParts(rule: SimplePlanRule): Pick<
   HoneycombTrigger["query"],
   "calculations" | "calculated_fields" | "filters"
 > & {
@@ -179,25 +172,30 @@ export function buildHoneycombTriggers(
   plan: AlertPlan,
   options: HoneycombTriggersOptions,
 ): HoneycombTriggerFile {
-  const triggers = plan.rules.map((rule): HoneycombTrigger => {
+  const triggers = plan.rules.filter(isSimplePlanRule).map((rule): HoneycombTrigger => {
     const { value, ...parts } = toQueryParts(rule);
     const { frequency, exceededLimit } = toSchedule(rule);
     const matchFilters = rule.match.map(([dimension, matchValue]) => ({
-      column: dimensionColumns[dimension],
+      column: dimensionAttributes[dimension],
       op: "=",
       value: matchValue,
     }));
     const runbook = rule.runbookUrl === undefined ? "" : ` Runbook: ${rule.runbookUrl}`;
+    // Say so when Honeycomb cannot apply the rule's own drift threshold, rather than change it silently.
+    const driftNote =
+      rule.signal.kind === "drift-score" && rule.threshold !== 1
+        ? ` Honeycomb counts sightline.drift events, recorded at the detector's own threshold (score 1); the rule's threshold of ${rule.threshold} applies to the metric targets only.`
+        : "";
     return {
       name: `[${rule.severity}] ${rule.title}`.slice(0, 120),
-      description: `${rule.description}${runbook} (Sightline rule ${rule.id})`,
+      description: `${rule.description}${driftNote}${runbook} (Sightline rule ${rule.id})`,
       disabled: false,
       query: {
         calculations: parts.calculations,
         ...(parts.calculated_fields ? { calculated_fields: parts.calculated_fields } : {}),
         filters: [...parts.filters, ...matchFilters],
         filter_combination: "AND",
-        breakdowns: rule.grouping.map((dimension) => dimensionColumns[dimension]),
+        breakdowns: rule.grouping.map((dimension) => dimensionAttributes[dimension]),
         time_range: rule.windowSeconds,
       },
       frequency,
@@ -207,10 +205,13 @@ export function buildHoneycombTriggers(
       recipients: [],
     };
   });
-  return { dataset: options.dataset, triggers };
+  return { dataset: options.dataset, triggers, slos: buildHoneycombSlos(plan) };
 }
 
-/** Renders Honeycomb trigger JSON: `{ dataset, triggers }`, each trigger a `POST /1/triggers/{dataset}` body. */
+/**
+ * Renders Honeycomb JSON: `{ dataset, triggers, slos }`; each trigger is a `POST /1/triggers/{dataset}`
+ * body, each SLO a derived column, SLO and burn alerts to create in that order.
+ */
 export function renderHoneycombTriggers(plan: AlertPlan, options: HoneycombTriggersOptions): string {
   return toJsonText(buildHoneycombTriggers(plan, options));
 }

@@ -45,10 +45,11 @@ export function buildPrometheusRuleGroup(plan: AlertPlan, naming: NamingMode): P
   const alertingRules: PrometheusAlertingRule[] = [];
   for (const rule of plan.rules) {
     const promQl = buildPromQl(rule, naming);
-    if (promQl.recordingRule) recordingRules.set(promQl.recordingRule.record, promQl.recordingRule);
+    for (const recordingRule of promQl.recordingRules)
+      recordingRules.set(recordingRule.record, recordingRule);
     alertingRules.push({
       alert: rule.alertName,
-      expr: `${promQl.alertValue} > ${rule.threshold}`,
+      expr: promQl.alertCondition,
       // Prometheus treats a missing `for` as zero; leaving it out keeps instant alerts visibly instant.
       ...(rule.forSeconds > 0 ? { for: formatDuration(rule.forSeconds) } : {}),
       labels: getStaticAlertLabels(rule),

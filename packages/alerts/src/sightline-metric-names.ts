@@ -7,6 +7,8 @@
  * naming mode they become Prometheus name suffixes (see `to-prometheus-name.ts`).
  */
 
+import type { AlertDimension } from "./types.js";
+
 /** The OTel instrument kinds the renderers need to tell apart. */
 export type MetricInstrumentKind = "histogram" | "counter" | "gauge";
 
@@ -63,6 +65,19 @@ export const sightlineAttributes = {
   /** `drift` or `model_change` on drift events. */
   driftKind: "sightline.drift.kind",
 } as const;
+
+/**
+ * The attribute behind each alert-file dimension. Metric labels, Honeycomb columns and Datadog tags all use
+ * it (as a Prometheus label after dots become underscores).
+ */
+export const dimensionAttributes = {
+  provider: sightlineAttributes.provider,
+  model: sightlineAttributes.model,
+  operation: sightlineAttributes.operation,
+  feature: sightlineAttributes.feature,
+  prompt: sightlineAttributes.prompt,
+  signal: sightlineAttributes.driftSignal,
+} as const satisfies Record<AlertDimension, string>;
 
 /** Values of `sightline.drift.kind` on the drift events counter. */
 export const driftEventKinds = { drift: "drift", modelChange: "model_change" } as const;

@@ -60,11 +60,14 @@ describe("buildPromQl", () => {
       "version: 1\nrules:\n  - { id: checkout, kind: budget, period: day, threshold: 50, window: 6h, match: { feature: checkout } }\n",
     );
     expect(buildPromQl(plan.rules[0]!, "prometheus-exporter")).toEqual({
-      recordingRule: {
-        record: "sightline_by_feature:gen_ai_cost_usd_per_hour:rate6h",
-        expr: "sum by (sightline_feature) (rate(sightline_gen_ai_cost_total[6h])) * 3600",
-      },
-      alertValue: 'sightline_by_feature:gen_ai_cost_usd_per_hour:rate6h{sightline_feature="checkout"} * 24',
+      recordingRules: [
+        {
+          record: "sightline_by_feature:gen_ai_cost_usd_per_hour:rate6h",
+          expr: "sum by (sightline_feature) (rate(sightline_gen_ai_cost_total[6h])) * 3600",
+        },
+      ],
+      alertCondition:
+        'sightline_by_feature:gen_ai_cost_usd_per_hour:rate6h{sightline_feature="checkout"} * 24 > 50',
       rawValue:
         'sum by (sightline_feature) (rate(sightline_gen_ai_cost_total{sightline_feature="checkout"}[6h])) * 3600 * 24',
     });
@@ -90,13 +93,43 @@ rules:
     const plan = planOf(
       'version: 1\nrules:\n  - { id: odd, kind: unpriced, match: { model: "my \\"model\\"" } }\n',
     );
-    expect(buildPromQl(plan.rules[0]!, "otlp").alertValue).toContain('gen_ai_request_model="my \\"model\\""');
+    expect(buildPromQl(plan.rules[0]!, "otlp").alertCondition).toContain(
+      'gen_ai_request_model="my \\"model\\""',
+    );
   });
 });
 
 describe("createDefaultAlertFile", () => {
   it("is valid and uses every kind", () => {
-    const plan = planOf(createDefaultAlertFile());
-    expect(new Set(plan.rules.map((rule) => rule.signal.kind))).toEqual(new Set(alertRuleKinds));
+    const checked = checkAlertFile({ text: createDefaultAlertFile() });
+    if (!checked.ok) throw new Error("the default file is invalid");
+    expect(new Set(checked.file.rules.map((rule) => rule.kind))).toEqual(new Set(alertRuleKinds));
+  });
+});
+
+describe("SLO rules", () => {
+  it("expand into fast and slow burn-rate alerts with thresholds from the objective and period", () => {
+    const plan = planOf(
+      "version: 1\nrules:\n  - { id: answers, kind: slo, objective: 0.999, period: 28d, match: { feature: chat } }\n",
+    );
+    expect(
+      plan.rules.map((rule) => [rule.alertName, rule.severity, rule.windowSeconds, rule.threshold]),
+    ).toEqual([
+      // 2% of a 28-day budget in 1h is a 13.44× burn; 5% in 6h is 5.6×.
+      ["SightlineAnswersFastBurn", "critical", 3600, 0.01344],
+      ["SightlineAnswersSlowBurn", "warning", 21_600, 0.0056],
+    ]);
+    expect(buildPromQl(plan.rules[0]!, "otlp").alertCondition).toBe(
+      'sightline_by_feature:gen_ai_error_ratio:rate1h{sightline_feature="chat"} > 0.01344 and sightline_by_feature:gen_ai_error_ratio:rate5m{sightline_feature="chat"} > 0.01344',
+    );
+  });
+
+  it("count calls over the latency objective as bad, from the bucket at that boundary", () => {
+    const plan = planOf("version: 1\nrules:\n  - { id: fast, kind: slo, objective: 0.99, latency: 2.56 }\n");
+    const [long] = buildPromQl(plan.rules[0]!, "prometheus-exporter").recordingRules;
+    expect(long).toEqual({
+      record: "sightline:gen_ai_slo_bad_ratio_le_2_56:rate1h",
+      expr: '1 - (sum(rate(gen_ai_client_operation_duration_bucket{le="2.56", error_type=""}[1h])) / sum(rate(gen_ai_client_operation_duration_count[1h])))',
+    });
   });
 });

@@ -1,18 +1,13 @@
 import type { AlertPlan, AlertPlanRule, AlertSignal } from "./internal-types.js";
 import { formatDuration, parseDuration } from "./parse-duration.js";
-import type { AlertDimension, AlertFile, AlertRule } from "./types.js";
+import { dimensionOrder, resolveRuleBasics, toAlertName } from "./resolve-rule-basics.js";
+import { toSloPlanRules } from "./to-slo-plan-rules.js";
+import type { AlertDimension, AlertFile, AlertRule, SloRule } from "./types.js";
 
-/** Canonical dimension order, so equal groupings give equal expressions and recording-rule names. */
-export const dimensionOrder: readonly AlertDimension[] = [
-  "provider",
-  "model",
-  "operation",
-  "feature",
-  "prompt",
-  "signal",
-];
+/** Rules whose kind has a single alert; SLOs are expanded separately. */
+type SimpleRule = Exclude<AlertRule, SloRule>;
 
-const defaultBy: Record<AlertRule["kind"], AlertDimension[]> = {
+const defaultBy: Record<SimpleRule["kind"], AlertDimension[]> = {
   budget: [],
   latency: ["provider", "model"],
   "error-ratio": ["provider", "model"],
@@ -22,7 +17,7 @@ const defaultBy: Record<AlertRule["kind"], AlertDimension[]> = {
   unpriced: ["provider", "model"],
 };
 
-function toSignal(rule: AlertRule): AlertSignal {
+function toSignal(rule: SimpleRule): AlertSignal {
   switch (rule.kind) {
     case "budget":
       return { kind: "budget", period: rule.period };
@@ -42,7 +37,7 @@ function defaultWindow(signal: AlertSignal): string {
   return "5m";
 }
 
-function defaultThreshold(rule: AlertRule): number {
+function defaultThreshold(rule: SimpleRule): number {
   if (rule.threshold !== undefined) return rule.threshold;
   return rule.kind === "drift-score" ? 1 : 0;
 }
@@ -53,7 +48,8 @@ function formatPercent(fraction: number): string {
 }
 
 /** Text of the firing condition, used for generated titles and descriptions. */
-function describeCondition(signal: AlertSignal, threshold: number, window: string): string {
+function describeCondition(options: { signal: AlertSignal; threshold: number; window: string }): string {
+  const { signal, threshold, window } = options;
   switch (signal.kind) {
     case "budget":
       return `Spend above $${threshold} per ${signal.period}`;
@@ -73,6 +69,8 @@ function describeCondition(signal: AlertSignal, threshold: number, window: strin
       return threshold === 0
         ? "Calls to a model with no price"
         : `More than ${threshold} unpriced calls in ${window}`;
+    case "slo-burn":
+      return `Error budget of ${signal.slo.title} burning`;
   }
 }
 
@@ -84,47 +82,39 @@ const whyItMatters: Record<AlertSignal["kind"], string> = {
   "drift-score": "A drift detector reports that responses no longer look like their baseline.",
   "model-change": "The provider answered with a different model than before.",
   unpriced: "These calls have no cost recorded, so spend alerts undercount; add a price for the model.",
+  "slo-burn": "The SLO's error budget is being spent faster than the period allows.",
 };
 
-function toAlertName(id: string): string {
-  return `Sightline${id
-    .split("-")
-    .map((part) => `${part[0]!.toUpperCase()}${part.slice(1)}`)
-    .join("")}`;
-}
-
-function toPlanRule(rule: AlertRule, file: AlertFile): AlertPlanRule {
+function toPlanRule(options: { rule: SimpleRule; file: AlertFile; sourceIndex: number }): AlertPlanRule {
+  const { rule, file, sourceIndex } = options;
   const signal = toSignal(rule);
   const threshold = defaultThreshold(rule);
   const window = rule.window ?? defaultWindow(signal);
   const eventLike = rule.kind === "model-change" || rule.kind === "unpriced";
-  const forText = rule.for ?? file.defaults?.for ?? (eventLike ? "0s" : "5m");
+  const basics = resolveRuleBasics({ rule, file, defaultFor: eventLike ? "0s" : "5m" });
   const byDimensions = rule.by ?? defaultBy[rule.kind];
-  const match = dimensionOrder.flatMap((dimension): [AlertDimension, string][] => {
-    const value = rule.match?.[dimension];
-    return value === undefined ? [] : [[dimension, value]];
-  });
   const grouping = dimensionOrder.filter(
-    (dimension) => byDimensions.includes(dimension) || match.some(([matched]) => matched === dimension),
+    (dimension) =>
+      byDimensions.includes(dimension) || basics.match.some(([matched]) => matched === dimension),
   );
-  const condition = describeCondition(signal, threshold, formatDuration(parseDuration(window)!));
-  const matchText =
-    match.length > 0 ? ` (${match.map(([name, value]) => `${name}=${value}`).join(", ")})` : "";
+  const condition = describeCondition({ signal, threshold, window: formatDuration(parseDuration(window)!) });
   return {
     id: rule.id,
+    sourceIndex,
     alertName: toAlertName(rule.id),
-    title: rule.title ?? `${condition}${matchText}`,
+    title: rule.title ?? `${condition}${basics.matchText}`,
     description:
-      rule.description ?? `${condition}${matchText} over the last ${window}. ${whyItMatters[signal.kind]}`,
-    severity: rule.severity ?? file.defaults?.severity ?? "warning",
-    runbookUrl: rule.runbook,
-    labels: { ...file.defaults?.labels, ...rule.labels },
+      rule.description ??
+      `${condition}${basics.matchText} over the last ${window}. ${whyItMatters[signal.kind]}`,
+    severity: basics.severity,
+    runbookUrl: basics.runbookUrl,
+    labels: basics.labels,
     signal,
     threshold,
     windowSeconds: parseDuration(window)!,
-    forSeconds: /^0[smhd]$/.test(forText) ? 0 : parseDuration(forText)!,
+    forSeconds: basics.forSeconds,
     by: dimensionOrder.filter((dimension) => byDimensions.includes(dimension)),
-    match,
+    match: basics.match,
     grouping,
   };
 }
@@ -134,6 +124,10 @@ export function toAlertPlan(file: AlertFile, sourceName: string): AlertPlan {
   return {
     group: file.group ?? "sightline",
     sourceName,
-    rules: file.rules.map((rule) => toPlanRule(rule, file)),
+    rules: file.rules.flatMap((rule, sourceIndex) =>
+      rule.kind === "slo"
+        ? toSloPlanRules({ rule, file, sourceIndex })
+        : [toPlanRule({ rule, file, sourceIndex })],
+    ),
   };
 }

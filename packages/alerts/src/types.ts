@@ -92,6 +92,24 @@ export interface UnpricedRule extends AlertRuleBase {
   threshold?: number;
 }
 
+/**
+ * A service level objective: the share of calls that must be good over `period`. Rendered as multi-window
+ * burn-rate alerts (fast: 2% of the error budget in 1h, confirmed over 5m; slow: 5% in 6h, confirmed over
+ * 30m) and, for Honeycomb, as an SLO with burn alerts.
+ */
+export interface SloRule extends Omit<AlertRuleBase, "window" | "by"> {
+  kind: "slo";
+  /** Fraction of calls that must be good, from 0.95 to 0.9999. */
+  objective: number;
+  /**
+   * Seconds a good call may take; one of the semconv duration bucket boundaries (0.01, 0.02, 0.04, …,
+   * 40.96, 81.92) so Prometheus can count it exactly. Default: only failed calls are bad.
+   */
+  latency?: number;
+  /** The SLO period. Default: `30d`. */
+  period?: "7d" | "28d" | "30d";
+}
+
 /** One rule of the alert file. */
 export type AlertRule =
   | BudgetRule
@@ -100,7 +118,8 @@ export type AlertRule =
   | TokenBurnRule
   | DriftScoreRule
   | ModelChangeRule
-  | UnpricedRule;
+  | UnpricedRule
+  | SloRule;
 
 /** The kinds of rule the vocabulary knows. */
 export type AlertRuleKind = AlertRule["kind"];
@@ -212,5 +231,10 @@ export interface RenderedFile {
 
 /** The outcome of `renderAlerts` and `generatePromtoolTests`: files, or the validation errors. */
 export type RenderAlertsResult =
-  | { ok: true; files: RenderedFile[] }
+  | {
+      ok: true;
+      files: RenderedFile[];
+      /** Rules the target could not express, each naming the rule; empty when everything was rendered. */
+      warnings: string[];
+    }
   | { ok: false; errors: AlertFileError[] };

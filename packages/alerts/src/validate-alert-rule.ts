@@ -1,6 +1,14 @@
-import { parseDuration } from "./parse-duration.js";
 import type { FieldIssue, FieldPath } from "./read-alert-document.js";
 import type { AlertDimension, AlertRuleKind } from "./types.js";
+import {
+  describeValue,
+  isMap,
+  oneOf,
+  validateFor,
+  validateLabels,
+  validateWindow,
+} from "./validate-field.js";
+import { validateSloFields } from "./validate-slo-rule.js";
 
 /** The rule kinds, in the order the docs list them. */
 export const alertRuleKinds: readonly AlertRuleKind[] = [
@@ -11,6 +19,7 @@ export const alertRuleKinds: readonly AlertRuleKind[] = [
   "drift-score",
   "model-change",
   "unpriced",
+  "slo",
 ];
 
 /** Severities, most urgent first. */
@@ -32,16 +41,17 @@ export function getAllowedDimensions(kind: AlertRuleKind): readonly AlertDimensi
   return kind === "drift-score" || kind === "model-change" ? driftDimensions : operationDimensions;
 }
 
-const commonFields = ["id", "kind", "title", "description", "window", "for", "severity", "labels", "runbook"];
-const groupingFields = ["by", "match"];
+const commonFields = ["id", "kind", "title", "description", "for", "severity", "labels", "runbook", "match"];
+// An SLO has fixed burn-rate windows and covers one population, so it takes neither `window` nor `by`.
 const kindFields: Record<AlertRuleKind, string[]> = {
-  budget: ["threshold", "period"],
-  latency: ["threshold", "signal", "quantile"],
-  "error-ratio": ["threshold"],
-  "token-burn": ["threshold", "tokens"],
-  "drift-score": ["threshold"],
-  "model-change": ["threshold"],
-  unpriced: ["threshold"],
+  budget: ["window", "by", "threshold", "period"],
+  latency: ["window", "by", "threshold", "signal", "quantile"],
+  "error-ratio": ["window", "by", "threshold"],
+  "token-burn": ["window", "by", "threshold", "tokens"],
+  "drift-score": ["window", "by", "threshold"],
+  "model-change": ["window", "by", "threshold"],
+  unpriced: ["window", "by", "threshold"],
+  slo: ["objective", "latency", "period"],
 };
 
 const thresholdMeaning: Record<AlertRuleKind, string> = {
@@ -52,6 +62,7 @@ const thresholdMeaning: Record<AlertRuleKind, string> = {
   "drift-score": "a positive drift score (1 = the detector's threshold)",
   "model-change": "a whole number of events, 0 or more",
   unpriced: "a whole number of calls, 0 or more",
+  slo: "no threshold (use objective)",
 };
 
 const requiredThreshold = new Set<AlertRuleKind>(["budget", "latency", "error-ratio", "token-burn"]);
@@ -59,75 +70,8 @@ const requiredThreshold = new Set<AlertRuleKind>(["budget", "latency", "error-ra
 /** Latency quantiles every target can express (Honeycomb has fixed percentile operators). */
 export const allowedQuantiles = [0.5, 0.75, 0.9, 0.95, 0.99, 0.999] as const;
 
-/** Short description of a value for "got ..." in error messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined || value === null) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a map";
-  return JSON.stringify(value);
-}
-
-/** True for a plain YAML map. */
-export function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-const labelNamePattern = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-const reservedLabels = new Set(["alertname", "severity"]);
-
-/** Checks a `labels` map: valid Prometheus label names, string values, no reserved names. */
-export function validateLabels(value: unknown, path: FieldPath): FieldIssue[] {
-  if (!isMap(value))
-    return [{ path, detail: `expected a map of label names to strings, got ${describeValue(value)}` }];
-  const issues: FieldIssue[] = [];
-  for (const [name, labelValue] of Object.entries(value)) {
-    if (!labelNamePattern.test(name)) {
-      issues.push({
-        path: [...path, name],
-        detail: "expected a label name of letters, digits and _, not starting with a digit",
-      });
-    } else if (reservedLabels.has(name)) {
-      issues.push({
-        path: [...path, name],
-        detail: `"${name}" is set by Sightline; use the rule's own field instead`,
-      });
-    } else if (typeof labelValue !== "string") {
-      issues.push({
-        path: [...path, name],
-        detail: `expected a string (quote it), got ${describeValue(labelValue)}`,
-      });
-    }
-  }
-  return issues;
-}
-
-/**
- * Checks a duration field. Windows (`allowZero: false`) are whole minutes, hours or days, because Datadog
- * windows and Honeycomb schedules are; `for` may also be seconds or zero.
- */
-export function validateDuration(
-  value: unknown,
-  path: FieldPath,
-  options: { allowZero: boolean },
-): FieldIssue[] {
-  const allowed = options.allowZero
-    ? "a duration such as 0s, 30s, 5m, 1h or 1d, at most 1d"
-    : "a duration in whole minutes, hours or days such as 5m, 1h or 1d, at most 1d";
-  const fail = [{ path, detail: `expected ${allowed}, got ${describeValue(value)}` }];
-  if (typeof value !== "string") return fail;
-  if (options.allowZero && /^0(s|m|h|d)$/.test(value)) return [];
-  const seconds = parseDuration(value);
-  if (seconds === undefined || seconds > 86_400 || (!options.allowZero && value.endsWith("s"))) return fail;
-  return [];
-}
-
-function validateEnum(value: unknown, path: FieldPath, allowed: readonly (string | number)[]): FieldIssue[] {
-  if (allowed.includes(value as string | number)) return [];
-  const list = allowed.map((item) => (typeof item === "string" ? item : String(item))).join(", ");
-  return [{ path, detail: `expected one of ${list}, got ${describeValue(value)}` }];
-}
-
-function validateThreshold(kind: AlertRuleKind, value: unknown, path: FieldPath): FieldIssue[] {
+function validateThreshold(options: { kind: AlertRuleKind; value: unknown; path: FieldPath }): FieldIssue[] {
+  const { kind, value, path } = options;
   const fail = [{ path, detail: `expected ${thresholdMeaning[kind]}, got ${describeValue(value)}` }];
   if (typeof value !== "number" || !Number.isFinite(value)) return fail;
   if (kind === "model-change" || kind === "unpriced")
@@ -136,11 +80,8 @@ function validateThreshold(kind: AlertRuleKind, value: unknown, path: FieldPath)
   return value > 0 ? [] : fail;
 }
 
-function validateDimensions(
-  kind: AlertRuleKind,
-  rule: Record<string, unknown>,
-  path: FieldPath,
-): FieldIssue[] {
+function validateDimensions(rule: Record<string, unknown>, path: FieldPath): FieldIssue[] {
+  const kind = rule.kind as AlertRuleKind;
   const allowed = getAllowedDimensions(kind);
   const dimensionIssue = (name: unknown, at: FieldPath): FieldIssue => ({
     path: at,
@@ -150,7 +91,7 @@ function validateDimensions(
         : `expected one of ${allowed.join(", ")} for a ${kind} rule, got ${describeValue(name)}`,
   });
   const issues: FieldIssue[] = [];
-  if (rule.by !== undefined) {
+  if (rule.by !== undefined && kind !== "slo") {
     if (!Array.isArray(rule.by)) {
       issues.push({
         path: [...path, "by"],
@@ -209,14 +150,19 @@ export function validateAlertRule(rule: unknown, path: FieldPath): FieldIssue[] 
     return issues;
   }
   const kind = rule.kind as AlertRuleKind;
-  const known = new Set([...commonFields, ...groupingFields, ...kindFields[kind]]);
+  const known = new Set([...commonFields, ...kindFields[kind]]);
+  // SLOs get their own reason for the two fields people carry over from other kinds.
+  const sloReasons: Record<string, string> = {
+    by: "an SLO covers one population; use match, with one SLO rule per value",
+    window: "SLO burn-rate windows are fixed (1h with 5m, 6h with 30m); set period instead",
+  };
   for (const key of Object.keys(rule)) {
-    if (!known.has(key)) {
-      issues.push({
-        path: [...path, key],
-        detail: `unknown field for a ${kind} rule; allowed: ${[...known].join(", ")}`,
-      });
-    }
+    if (known.has(key)) continue;
+    const reason = kind === "slo" ? sloReasons[key] : undefined;
+    issues.push({
+      path: [...path, key],
+      detail: reason ?? `unknown field for a ${kind} rule; allowed: ${[...known].join(", ")}`,
+    });
   }
   for (const field of ["title", "description"] as const) {
     const value = rule[field];
@@ -224,12 +170,12 @@ export function validateAlertRule(rule: unknown, path: FieldPath): FieldIssue[] 
       issues.push({ path: [...path, field], detail: `expected non-empty text, got ${describeValue(value)}` });
     }
   }
-  if (rule.window !== undefined)
-    issues.push(...validateDuration(rule.window, [...path, "window"], { allowZero: false }));
-  if (rule.for !== undefined)
-    issues.push(...validateDuration(rule.for, [...path, "for"], { allowZero: true }));
+  if (rule.window !== undefined && known.has("window")) {
+    issues.push(...validateWindow(rule.window, [...path, "window"]));
+  }
+  if (rule.for !== undefined) issues.push(...validateFor(rule.for, [...path, "for"]));
   if (rule.severity !== undefined)
-    issues.push(...validateEnum(rule.severity, [...path, "severity"], alertSeverities));
+    issues.push(...oneOf(alertSeverities)(rule.severity, [...path, "severity"]));
   if (rule.labels !== undefined) issues.push(...validateLabels(rule.labels, [...path, "labels"]));
   if (
     rule.runbook !== undefined &&
@@ -240,27 +186,29 @@ export function validateAlertRule(rule: unknown, path: FieldPath): FieldIssue[] 
       detail: `expected an http(s) URL, got ${describeValue(rule.runbook)}`,
     });
   }
-  if (rule.threshold === undefined) {
+  if (kind === "slo") {
+    issues.push(...validateSloFields(rule, path));
+  } else if (rule.threshold === undefined) {
     if (requiredThreshold.has(kind)) {
       issues.push({ path: [...path, "threshold"], detail: `required: ${thresholdMeaning[kind]}` });
     }
   } else {
-    issues.push(...validateThreshold(kind, rule.threshold, [...path, "threshold"]));
+    issues.push(...validateThreshold({ kind, value: rule.threshold, path: [...path, "threshold"] }));
   }
   if (kind === "budget") {
     if (rule.period === undefined)
       issues.push({ path: [...path, "period"], detail: "required: one of hour, day" });
-    else issues.push(...validateEnum(rule.period, [...path, "period"], ["hour", "day"]));
+    else issues.push(...oneOf(["hour", "day"])(rule.period, [...path, "period"]));
   }
   if (kind === "latency" && rule.signal !== undefined) {
-    issues.push(...validateEnum(rule.signal, [...path, "signal"], ["duration", "time-to-first-chunk"]));
+    issues.push(...oneOf(["duration", "time-to-first-chunk"])(rule.signal, [...path, "signal"]));
   }
   if (kind === "latency" && rule.quantile !== undefined) {
-    issues.push(...validateEnum(rule.quantile, [...path, "quantile"], allowedQuantiles));
+    issues.push(...oneOf(allowedQuantiles)(rule.quantile, [...path, "quantile"]));
   }
   if (kind === "token-burn" && rule.tokens !== undefined) {
-    issues.push(...validateEnum(rule.tokens, [...path, "tokens"], ["input", "output", "total"]));
+    issues.push(...oneOf(["input", "output", "total"])(rule.tokens, [...path, "tokens"]));
   }
-  issues.push(...validateDimensions(kind, rule, path));
+  issues.push(...validateDimensions(rule, path));
   return issues;
 }
