@@ -152,9 +152,14 @@ function buildValuePromQl(rule: SimplePlanRule, naming: NamingMode): ValuePromQl
         signal.kind === "model-change"
           ? [`${toPrometheusLabelName(sightlineAttributes.driftKind)}="${driftEventKinds.modelChange}"`]
           : [];
+      // A counter series is born at its first event, already at 1, and `increase` cannot see a step
+      // it has no earlier sample for; `unless … offset` counts the series that are new in the window.
+      // Each side is filtered to > 0 first: `or` matches label sets ignoring the metric name, so an
+      // `increase` of 0 for the new series would otherwise hide it.
+      const series = selector(metricName(metric), [...kindMatchers, ...matchMatchers]);
       const value = sumBy(
         groupLabels,
-        `increase(${selector(metricName(metric), [...kindMatchers, ...matchMatchers])}[${window}])`,
+        `(increase(${series}[${window}]) > 0) or ((${series} unless ${series} offset ${window}) > 0)`,
       );
       return { recordingRule: undefined, alertValue: value, rawValue: value };
     }
