@@ -1,5 +1,10 @@
 export type { TestTelemetry } from "./create-test-telemetry.js";
 export { createTestTelemetry } from "./create-test-telemetry.js";
+export {
+  type DecodedOtlpExport,
+  type DecodeOtlpExportOptions,
+  decodeOtlpExport,
+} from "./decode-otlp-export.js";
 export { startMockLLMServer } from "./start-mock-llm-server.js";
 export { startOtlpCaptureReceiver } from "./start-otlp-capture-receiver.js";
 export type {

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { anthropicProvider } from "./anthropic/anthropic-provider.js";
+import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider, MockRoute } from "./internal-types.js";
 import { openaiProvider } from "./openai/openai-provider.js";
 import { sendJson } from "./send-json.js";
@@ -8,7 +10,7 @@ import type { MockLLMServer, MockLLMServerOptions, MockScript, RecordedRequest }
 
 // Each provider is one module; a new wire format is one more entry here.
 // OpenAI's catch-all `/v1/` comes last so the others' 404 bodies win on their own paths.
-const PROVIDERS: readonly MockProvider[] = [openaiProvider];
+const PROVIDERS: readonly MockProvider[] = [anthropicProvider, geminiProvider, openaiProvider];
 const MAX_RECORDED_REQUESTS = 1000;
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 

@@ -38,9 +38,12 @@ export interface MockUsage {
   inputTokens?: number;
   /** Output (completion) tokens. */
   outputTokens?: number;
-  /** Cached input tokens, part of the input tokens. Default `0`. */
+  /**
+   * Cached input tokens, part of the input tokens (OpenAI, Gemini `cachedContentTokenCount`); for
+   * Anthropic, `cache_read_input_tokens`, which its `input_tokens` excludes. Default `0`.
+   */
   cachedInputTokens?: number;
-  /** Reasoning tokens, part of the output tokens. Default `0`. */
+  /** Reasoning tokens, part of the output tokens (Gemini: `thoughtsTokenCount`, outside its candidates count). Default `0`. */
   reasoningTokens?: number;
   /** Anthropic only: `cache_creation_input_tokens` (like cache reads, not part of Anthropic's `input_tokens`). Default `0`. */
   cacheCreationInputTokens?: number;

@@ -1,0 +1,12 @@
+import { asFields, GEN_AI_OPERATION_EMBEDDINGS, type GenAIRequest } from "@sightline/core";
+import { stripModelPrefix } from "../generate-content/map-generate-content-request.js";
+
+/** Maps `models.embedContent` params to core's request shape (embeddings carry no content attributes). */
+export function mapEmbedContentRequest(params: unknown): GenAIRequest {
+  const body = asFields(params);
+  return {
+    operation: GEN_AI_OPERATION_EMBEDDINGS,
+    model: stripModelPrefix(typeof body.model === "string" ? body.model : undefined),
+    parameters: { encodingFormats: ["float"] },
+  };
+}

@@ -1,0 +1,97 @@
+import {
+  asArray,
+  asFields,
+  asNumber,
+  asString,
+  ChunkFlags,
+  type GenAIResponse,
+  type MessagePart,
+  type OutputMessage,
+  type StreamAccumulator,
+} from "@sightline/core";
+import { mapGeminiFinishReason } from "../map-gemini-finish-reason.js";
+import { mapGeminiUsage } from "../map-gemini-usage.js";
+import { mapGeminiPart } from "./map-gemini-parts.js";
+import { mapPromptFeedback } from "./map-generate-content-response.js";
+
+interface CandidateState {
+  finishReason?: string;
+  parts: MessagePart[];
+  calledTool: boolean;
+}
+
+/**
+ * Folds `generateContentStream` chunks (each a partial `GenerateContentResponse`) into a response:
+ * the last `usageMetadata` wins (Gemini repeats running totals), finish reasons per candidate
+ * index, the block reason of a blocked prompt. Parts are kept only when content is captured, with
+ * consecutive text pieces joined.
+ */
+export function createGenerateContentStreamAccumulator(options: {
+  captureContent: boolean;
+}): StreamAccumulator<unknown> {
+  const { captureContent } = options;
+  let id: string | undefined;
+  let model: string | undefined;
+  let usageMetadata: unknown;
+  let promptFeedback: unknown;
+  const candidates: CandidateState[] = [];
+
+  return {
+    add(chunk) {
+      const fields = asFields(chunk);
+      id ??= asString(fields.responseId);
+      model ??= asString(fields.modelVersion);
+      if (fields.usageMetadata) usageMetadata = fields.usageMetadata;
+      if (fields.promptFeedback) promptFeedback = fields.promptFeedback;
+      let flags: number = ChunkFlags.None;
+      for (const rawCandidate of asArray(fields.candidates)) {
+        const candidate = asFields(rawCandidate);
+        const index = asNumber(candidate.index) ?? 0;
+        let state = candidates[index];
+        if (!state) {
+          state = { parts: [], calledTool: false };
+          candidates[index] = state;
+        }
+        state.finishReason = asString(candidate.finishReason) ?? state.finishReason;
+        for (const rawPart of asArray(asFields(candidate.content).parts)) {
+          const part = asFields(rawPart);
+          if (part.functionCall) state.calledTool = true;
+          if ((typeof part.text === "string" && part.text !== "") || part.functionCall)
+            flags |= ChunkFlags.Output;
+          if (captureContent) appendPart(state.parts, mapGeminiPart(rawPart));
+        }
+      }
+      return flags;
+    },
+    finish(): GenAIResponse {
+      return {
+        id,
+        model,
+        finishReasons: candidates.length
+          ? Array.from(candidates, (candidate) => candidate?.finishReason ?? "error")
+          : undefined,
+        usage: mapGeminiUsage(usageMetadata),
+        attributes: mapPromptFeedback(promptFeedback),
+        outputMessages: () =>
+          Array.from(
+            candidates,
+            (candidate): OutputMessage => ({
+              role: "assistant",
+              parts: candidate?.parts ?? [],
+              finish_reason: mapGeminiFinishReason(candidate?.finishReason, candidate?.calledTool ?? false),
+            }),
+          ),
+      };
+    },
+  };
+}
+
+/** Joins a text or reasoning piece onto the previous part of the same kind. */
+function appendPart(parts: MessagePart[], part: MessagePart): void {
+  const last = parts.at(-1);
+  if (last && (part.type === "text" || part.type === "reasoning") && last.type === part.type) {
+    (last as { content: string }).content += (part as { content: string }).content;
+    return;
+  }
+  parts.push(part);
+}

@@ -1,0 +1,99 @@
+import {
+  createInstrumentation,
+  type GenAIRequest,
+  type GenAIResponse,
+  observePromise,
+  wrapMethod,
+} from "@sightline/core";
+import { detectGoogleGenAITarget } from "./detect-google-genai-target.js";
+import { mapEmbedContentRequest } from "./embed-content/map-embed-content-request.js";
+import { mapEmbedContentResponse } from "./embed-content/map-embed-content-response.js";
+import { mapGenerateContentRequest } from "./generate-content/map-generate-content-request.js";
+import { mapGenerateContentResponse } from "./generate-content/map-generate-content-response.js";
+import { observeGenerateContentStream } from "./generate-content/observe-generate-content-stream.js";
+import type { ObserveGoogleGenAIOptions } from "./types.js";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+
+/** The shape of a `@google/genai` client that Sightline relies on (1.x–3.x). */
+export interface GoogleGenAIClientLike {
+  /** `client.models`: `generateContent`, `generateContentStream` and `embedContent` are wrapped. */
+  models?: object;
+}
+
+/** A promise-returning method: how to map its request and its resolved value. */
+interface PromiseMapping {
+  name: string;
+  mapRequest: (params: unknown) => GenAIRequest;
+  mapResponse: (body: unknown) => GenAIResponse;
+}
+
+const PROMISE_METHODS: PromiseMapping[] = [
+  {
+    name: "generateContent",
+    mapRequest: (params) => mapGenerateContentRequest(params, false),
+    mapResponse: mapGenerateContentResponse,
+  },
+  { name: "embedContent", mapRequest: mapEmbedContentRequest, mapResponse: mapEmbedContentResponse },
+];
+
+/**
+ * Makes every call of a `@google/genai` client a GenAI span with metrics: `models.generateContent`,
+ * `models.generateContentStream` and `models.embedContent`. Chat sessions (`chats.create()` then
+ * `sendMessage` / `sendMessageStream`) call these same `models` methods, so each chat turn is one
+ * span too, without wrapping `chats` (which would double them). Provider `gcp.vertex_ai` for a
+ * Vertex AI client, `gcp.gemini` otherwise. Returns the same client; wrapping twice is harmless.
+ * @example
+ * import { GoogleGenAI } from "@google/genai";
+ * const ai = observeGoogleGenAI(new GoogleGenAI({ apiKey: process.env.GEMINI_API_KEY }));
+ */
+export function observeGoogleGenAI<Client extends GoogleGenAIClientLike>(
+  client: Client,
+  options: ObserveGoogleGenAIOptions = {},
+): Client {
+  const instrumentation = createInstrumentation({
+    scopeName: PACKAGE_NAME,
+    scopeVersion: PACKAGE_VERSION,
+    options,
+  });
+  const target = detectGoogleGenAITarget({ client, providerName: options.providerName });
+  for (const mapping of PROMISE_METHODS) {
+    wrapMethod({
+      owner: client.models,
+      name: mapping.name,
+      wrap: (original) =>
+        function observedMethod(this: unknown, ...args: unknown[]) {
+          return instrumentation.traceOperation({
+            request: mapping.mapRequest(args[0]),
+            target,
+            invoke: () => original.apply(this, args),
+            observe: (result, operation) => {
+              const onValue = (value: unknown) => operation.succeed(mapping.mapResponse(value));
+              if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {
+                observePromise(result as PromiseLike<unknown>, { operation, onValue });
+              } else {
+                onValue(result);
+              }
+            },
+          });
+        },
+    });
+  }
+  wrapMethod({
+    owner: client.models,
+    name: "generateContentStream",
+    wrap: (original) =>
+      function observedGenerateContentStream(this: unknown, ...args: unknown[]) {
+        let observed: Promise<unknown> | undefined;
+        const result = instrumentation.traceOperation({
+          request: mapGenerateContentRequest(args[0], true),
+          target,
+          invoke: () => original.apply(this, args),
+          observe: (value, operation) => {
+            observed = observeGenerateContentStream({ instrumentation, result: value, operation });
+          },
+        });
+        return observed ?? result;
+      },
+  });
+  return client;
+}
