@@ -1,0 +1,21 @@
+import { expect, it } from "vitest";
+import { runDemo } from "./run-demo.js";
+
+it("runs every scene offline, shows each call in sightline dev's view, and ends by itself", async () => {
+  const output = await runDemo({ write: () => {}, env: {}, color: false });
+  expect(output).toContain("local mock server");
+  expect(output).toMatch(
+    /└─ scene 1: chat .*\n {3}└─ chat gpt-4o-mini → gpt-4o-mini-2026-01-01 .*tokens 14 in \(4 cached\) \/ 8 out/,
+  );
+  expect(output).toMatch(/└─ chat gpt-4o-mini → \S+ {2}\d+\.\d ms {2}first chunk \d+\.\d ms/);
+  expect(output).toMatch(/finish tool_calls\n {3}├─ chat .*finish stop\n {3}└─ tool get_weather/);
+  expect(output).toMatch(/└─ embeddings text-embedding-3-small .*tokens 8 in/);
+  expect(output).toContain("the app caught RateLimitError, the SDK's own error object");
+  expect(output).toMatch(/✗ RateLimitError: 429/);
+  const behaviourChange = output.slice(output.indexOf("▸ 6"));
+  expect(behaviourChange.match(/chat gpt-4o-mini → gpt-4o-mini-2026-01-01 /g)).toHaveLength(8);
+  expect(behaviourChange.match(/chat gpt-4o-mini → gpt-4o-mini-2026-09-01 /g)).toHaveLength(4);
+  expect(output).toMatch(/summary per model.*\nmodel\s+calls\s+errors/);
+  expect(output).toMatch(/\ngpt-4o-mini-2026-09-01\s+4\s+0\s/);
+  expect(output).toMatch(/received 25 spans and \d+ metric points/);
+});

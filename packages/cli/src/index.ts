@@ -1,0 +1,3 @@
+export { type RunCliOptions, runCli } from "./run-cli.js";
+export { startDevServer } from "./start-dev-server.js";
+export type { DevServer, DevServerOptions, DevServerStats } from "./types.js";

@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { SightlineError } from "@sightline/core";
+import { decodeOtlpExport } from "@sightline/testing";
+import { createTraceView } from "./create-trace-view.js";
+import { createPaint } from "./paint.js";
+import { readLimitedBody } from "./read-limited-body.js";
+import type { DevServer, DevServerOptions, DevServerStats } from "./types.js";
+
+const DEFAULT_PORT = 4318;
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+const DEFAULT_MAX_TRACES = 500;
+const DEFAULT_SETTLE_MS = 2000;
+
+/**
+ * Starts the `sightline dev` receiver: OTLP/HTTP (`POST /v1/traces`, `/v1/metrics`; protobuf or JSON,
+ * gzip or not) on 127.0.0.1:4318 by default, printing each GenAI trace as a tree as it arrives. Memory
+ * is bounded; bodies too large get 413, undecodable ones 400, and the server keeps serving.
+ * @example
+ * const dev = await startDevServer({ port: 0 });
+ * // OTEL_EXPORTER_OTLP_ENDPOINT = dev.url
+ * await dev.close(); console.log(dev.summary());
+ */
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxTraces = options.maxTraces ?? DEFAULT_MAX_TRACES;
+  checkPositive({ name: "maxBodyBytes", value: maxBodyBytes });
+  checkPositive({ name: "maxTraces", value: maxTraces });
+  const write = options.write ?? ((text: string) => void process.stdout.write(text));
+  const view = createTraceView({
+    json: options.json ?? false,
+    maxTraces,
+    settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
+    paint: createPaint(options.color ?? false),
+    write,
+  });
+  const stats: DevServerStats = {
+    accepted: 0,
+    spans: 0,
+    metricPoints: 0,
+    tooLarge: 0,
+    malformed: 0,
+    unsupported: 0,
+    dropped: 0,
+  };
+  const sockets = new Set<Socket>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const signal = path.endsWith("/v1/traces")
+      ? "traces"
+      : path.endsWith("/v1/metrics")
+        ? "metrics"
+        : undefined;
+    if (request.method !== "POST" || signal === undefined) {
+      stats.unsupported += 1;
+      request.resume();
+      return answer({
+        response,
+        status: 404,
+        message: `sightline dev takes POST /v1/traces and /v1/metrics, not ${request.method} ${path}`,
+      });
+    }
+    const contentType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    if (contentType !== "application/x-protobuf" && contentType !== "application/json") {
+      stats.unsupported += 1;
+      request.resume();
+      return answer({ response, status: 415, message: "use application/x-protobuf or application/json" });
+    }
+    const declaredLength = Number(request.headers["content-length"] ?? "0");
+    if (declaredLength > maxBodyBytes) {
+      stats.tooLarge += 1;
+      request.resume();
+      return answer({ response, status: 413, message: `body over ${maxBodyBytes} bytes` });
+    }
+    let body = await readLimitedBody({ request, maxBytes: maxBodyBytes });
+    if (body !== "too-large" && request.headers["content-encoding"] === "gzip") {
+      try {
+        body = gunzipSync(body, { maxOutputLength: maxBodyBytes });
+      } catch (error) {
+        const isTooLarge = (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
+        if (!isTooLarge) {
+          stats.malformed += 1;
+          return answer({ response, status: 400, message: "the gzip body could not be inflated" });
+        }
+        body = "too-large";
+      }
+    }
+    if (body === "too-large") {
+      stats.tooLarge += 1;
+      return answer({ response, status: 413, message: `body over ${maxBodyBytes} bytes` });
+    }
+    let decoded: ReturnType<typeof decodeOtlpExport>;
+    try {
+      decoded = decodeOtlpExport({ body, contentType, signal });
+    } catch (error) {
+      stats.malformed += 1;
+      return answer({
+        response,
+        status: 400,
+        message: `not an OTLP ${signal} export request: ${(error as Error).message}`,
+      });
+    }
+    stats.accepted += 1;
+    stats.spans += decoded.spans.length;
+    stats.metricPoints += decoded.metrics.reduce((total, metric) => total + metric.points.length, 0);
+    try {
+      view.addSpans(decoded.spans);
+      view.addMetrics(decoded.metrics);
+    } catch (error) {
+      // A rendering bug must not make the exporter retry the same batch forever: accept, report, go on.
+      write(`sightline dev: could not show a batch: ${String(error)}\n`);
+    }
+    if (contentType === "application/x-protobuf") {
+      // An empty ExportServiceResponse: full success.
+      response.writeHead(200, { "content-type": "application/x-protobuf", "content-length": 0 });
+      response.end();
+    } else {
+      answer({ response, status: 200 });
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      stats.malformed += 1;
+      answer({ response, status: 400, message: String(error) });
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  server.on("clientError", (_error, socket) => {
+    stats.malformed += 1;
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      view.close();
+      reject(
+        error.code === "EADDRINUSE"
+          ? new SightlineError({
+              message: `port: ${host}:${options.port ?? DEFAULT_PORT} is already in use (another collector or sightline dev?); stop it or pass --port 0 for a free port.`,
+              cause: error,
+            })
+          : error,
+      );
+    });
+    server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
+  });
+
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    stats: () => ({ ...stats, dropped: view.dropped() }),
+    summary: () => view.summary(),
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        view.flushPending();
+        view.close();
+        server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
+
+function answer(options: { response: ServerResponse; status: number; message?: string }): void {
+  const { response } = options;
+  if (response.headersSent) return;
+  const body = JSON.stringify(options.message === undefined ? {} : { error: options.message });
+  response.writeHead(options.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    ...(options.status === 413 ? { connection: "close" } : {}),
+  });
+  response.end(body);
+}
+
+function checkPositive(options: { name: string; value: number }): void {
+  if (!Number.isInteger(options.value) || options.value <= 0) {
+    throw new SightlineError({
+      message: `${options.name}: ${options.value} must be a positive whole number.`,
+    });
+  }
+}

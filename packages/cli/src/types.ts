@@ -1,0 +1,49 @@
+/** Options of {@link startDevServer}. */
+export interface DevServerOptions {
+  /** TCP port. Default `4318` (the OTLP/HTTP port); `0` picks a free one. CLI: `--port`. Env: `SIGHTLINE_DEV_PORT`. */
+  port?: number;
+  /** Interface to bind. Default `127.0.0.1` (this machine only). CLI: `--host`. Env: `SIGHTLINE_DEV_HOST`. */
+  host?: string;
+  /** Print one JSON line per span instead of trace trees. Default `false`. CLI: `--json`. */
+  json?: boolean;
+  /** Recent traces kept in memory (older ones are forgotten). Default `500`. CLI: `--max-traces`. */
+  maxTraces?: number;
+  /** Largest accepted request body in bytes, after gunzip; larger ones get 413. Default 16 MiB. CLI: `--max-body-mb`. */
+  maxBodyBytes?: number;
+  /** A trace whose root span has not arrived is printed anyway after this many milliseconds. Default `2000`. */
+  settleMs?: number;
+  /** Use ANSI colors. Default `false` (the CLI turns them on for a terminal unless `NO_COLOR` is set). */
+  color?: boolean;
+  /** Where output goes. Default: `process.stdout.write`. */
+  write?: (text: string) => void;
+}
+
+/** Counters of what the dev server received. */
+export interface DevServerStats {
+  /** Export requests accepted. */
+  accepted: number;
+  /** Spans received. */
+  spans: number;
+  /** Metric data points received. */
+  metricPoints: number;
+  /** Requests answered 413 (body too large). */
+  tooLarge: number;
+  /** Requests answered 400 (not an OTLP export request). */
+  malformed: number;
+  /** Requests answered 404 or 415 (wrong path, method or content type). */
+  unsupported: number;
+  /** Traces forgotten to keep memory bounded, and spans dropped from oversized traces. */
+  dropped: number;
+}
+
+/** A running `sightline dev` receiver. */
+export interface DevServer {
+  /** Base URL, e.g. `http://127.0.0.1:4318`; use it as `OTEL_EXPORTER_OTLP_ENDPOINT`. */
+  url: string;
+  /** Counters so far. */
+  stats(): DevServerStats;
+  /** The per-model summary table (calls, errors, p50/p95 latency, tokens, cost) as text. */
+  summary(): string;
+  /** Prints pending traces, stops listening and closes connections. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+export { createSightlineExport } from "./create-sightline-export.js";
+export { createSightlineViews } from "./create-sightline-views.js";
+export { init } from "./init.js";
+export type {
+  ExporterPreset,
+  HoneycombOptions,
+  InitOptions,
+  MetricsMode,
+  OtlpProtocol,
+  SightlineExport,
+  SightlineTelemetry,
+} from "./types.js";

@@ -1,0 +1,208 @@
+import { context, metrics, propagation, trace } from "@opentelemetry/api";
+import { TracerProvider } from "@opentelemetry/sdk-trace";
+import { DURATION_BUCKETS, TOKEN_BUCKETS } from "@sightline/core";
+import { observeOpenAI } from "@sightline/openai";
+import {
+  type MockLLMServer,
+  type OtlpCaptureReceiver,
+  startMockLLMServer,
+  startOtlpCaptureReceiver,
+} from "@sightline/testing";
+import OpenAI from "openai";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { init } from "./init.js";
+import type { SightlineTelemetry } from "./types.js";
+
+let receiver: OtlpCaptureReceiver;
+let llm: MockLLMServer;
+let telemetry: SightlineTelemetry | undefined;
+const logged: string[] = [];
+const log = (message: string) => logged.push(message);
+
+beforeAll(async () => {
+  receiver = await startOtlpCaptureReceiver();
+  llm = await startMockLLMServer();
+});
+afterAll(async () => {
+  await receiver.close();
+  await llm.close();
+});
+beforeEach(() => {
+  receiver.reset();
+  logged.length = 0;
+});
+afterEach(async () => {
+  await telemetry?.shutdown();
+  telemetry = undefined;
+  // init() registers process-wide globals; clear them so each test starts from a clean process.
+  trace.disable();
+  metrics.disable();
+  context.disable();
+  propagation.disable();
+});
+
+async function chat(): Promise<void> {
+  const openai = observeOpenAI(new OpenAI({ apiKey: "test", baseURL: llm.openaiBaseURL, maxRetries: 0 }));
+  llm.enqueue({ text: "Paris.", usage: { inputTokens: 12, outputTokens: 3 } });
+  await openai.chat.completions.create({
+    model: "gpt-4o-mini",
+    messages: [{ role: "user", content: "Capital of France?" }],
+  });
+}
+
+describe("init", () => {
+  it("otlp: exports spans and semconv-bucketed metrics over protobuf, and shutdown flushes", async () => {
+    telemetry = init({
+      serviceName: "support-bot",
+      endpoint: receiver.url,
+      resourceAttributes: { "deployment.environment.name": "test" },
+      flushOnExit: false,
+      log,
+      env: {},
+    });
+    expect(telemetry.started).toBe(true);
+    await chat();
+    // A histogram without advice still gets the semconv buckets: the view sets them.
+    metrics.getMeter("other").createHistogram("gen_ai.client.operation.duration").record(0.5, {
+      "gen_ai.operation.name": "chat",
+      "gen_ai.provider.name": "no-advice",
+    });
+    await telemetry.shutdown();
+
+    const [span] = receiver.spans();
+    expect(span?.name).toBe("chat gpt-4o-mini");
+    expect(span?.attributes["gen_ai.usage.input_tokens"]).toBe(12);
+    expect(span?.resource).toMatchObject({
+      "service.name": "support-bot",
+      "deployment.environment.name": "test",
+      "telemetry.sdk.language": "nodejs",
+    });
+    const traceRequest = receiver.requests.find((request) => request.path === "/v1/traces");
+    expect(traceRequest?.contentType).toBe("application/x-protobuf");
+    expect(receiver.requests.some((request) => request.path === "/v1/metrics")).toBe(true);
+
+    const durations = receiver
+      .metrics()
+      .filter((metric) => metric.name === "gen_ai.client.operation.duration");
+    const points = durations.flatMap((metric) => metric.points);
+    expect(points.length).toBeGreaterThanOrEqual(2);
+    for (const point of points) expect(point.explicitBounds).toEqual([...DURATION_BUCKETS]);
+    expect(points.find((point) => point.attributes["gen_ai.provider.name"] === "no-advice")?.count).toBe(1);
+    const tokens = receiver.metrics().find((metric) => metric.name === "gen_ai.client.token.usage");
+    expect(tokens?.points[0]?.explicitBounds).toEqual([...TOKEN_BUCKETS]);
+    expect(tokens?.resource["service.name"]).toBe("support-bot");
+    expect(logged).toEqual([]);
+  });
+
+  it("honeycomb: x-honeycomb-team on both signals, the dataset header on metrics only (JSON)", async () => {
+    telemetry = init({
+      serviceName: "support-bot",
+      exporter: "honeycomb",
+      protocol: "http/json",
+      honeycomb: { apiKey: "hc-test-key", endpoint: `${receiver.url}/honeycomb` },
+      flushOnExit: false,
+      log,
+      env: {},
+    });
+    await chat();
+    await telemetry.shutdown();
+    const traces = receiver.requests.find((request) => request.path === "/honeycomb/v1/traces");
+    const metricRequests = receiver.requests.find((request) => request.path === "/honeycomb/v1/metrics");
+    expect(traces?.contentType).toBe("application/json");
+    expect(traces?.headers["x-honeycomb-team"]).toBe("hc-test-key");
+    expect(traces?.headers["x-honeycomb-dataset"]).toBeUndefined();
+    expect(metricRequests?.headers["x-honeycomb-team"]).toBe("hc-test-key");
+    expect(metricRequests?.headers["x-honeycomb-dataset"]).toBe("support-bot-metrics");
+    expect(receiver.spans()[0]?.resource["service.name"]).toBe("support-bot");
+  });
+
+  it("jaeger: traces only, and it says once that metrics are not exported", async () => {
+    telemetry = init({ exporter: "jaeger", endpoint: receiver.url, flushOnExit: false, log, env: {} });
+    await chat();
+    await telemetry.shutdown();
+    expect(receiver.requests.map((request) => request.path)).toEqual(["/v1/traces"]);
+    expect(receiver.spans()).toHaveLength(1);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain("Jaeger stores traces only");
+    expect(telemetry.description).toEqual([
+      `traces → ${receiver.url}/v1/traces (http/protobuf)`,
+      "metrics → not exported",
+    ]);
+  });
+
+  it("the standard OTEL_EXPORTER_OTLP_* variables redirect a preset (e.g. to a local collector)", async () => {
+    telemetry = init({
+      exporter: "jaeger",
+      flushOnExit: false,
+      log,
+      env: {
+        OTEL_SERVICE_NAME: "from-env",
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.url}/collector/v1/traces`,
+        OTEL_EXPORTER_OTLP_HEADERS: "authorization=Basic%20abc",
+      },
+    });
+    await chat();
+    await telemetry.shutdown();
+    const [request] = receiver.requests;
+    expect(request?.path).toBe("/collector/v1/traces");
+    expect(request?.headers.authorization).toBe("Basic abc");
+    expect(receiver.spans()[0]?.resource["service.name"]).toBe("from-env");
+  });
+
+  it("flush() exports buffered spans without shutting down (serverless handlers)", async () => {
+    telemetry = init({ endpoint: receiver.url, metrics: "none", flushOnExit: false, log, env: {} });
+    await chat();
+    expect(receiver.spans()).toHaveLength(0);
+    await telemetry.flush();
+    expect(receiver.spans()).toHaveLength(1);
+    await chat();
+    await telemetry.flush();
+    expect(receiver.spans()).toHaveLength(2);
+  });
+
+  it("an already registered tracer provider is left alone, with instructions", async () => {
+    const existing = new TracerProvider();
+    trace.setGlobalTracerProvider(existing);
+    telemetry = init({ endpoint: receiver.url, flushOnExit: false, log, env: {} });
+    expect(telemetry.started).toBe(false);
+    expect(trace.getTracerProvider().getTracer("x")).toBe(existing.getTracer("x"));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain("a tracer provider (TracerProvider) is already registered");
+    expect(logged[0]).toContain("createSightlineExport");
+    await existing.shutdown();
+  });
+
+  it("console: spans and metrics are printed, nothing is sent", async () => {
+    const printed: unknown[] = [];
+    const spy = vi.spyOn(console, "dir").mockImplementation((value: unknown) => void printed.push(value));
+    try {
+      telemetry = init({ exporter: "console", flushOnExit: false, log, env: {} });
+      await chat();
+      await telemetry.shutdown();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(receiver.requests).toHaveLength(0);
+    expect(printed.some((value) => (value as { name?: string }).name === "chat gpt-4o-mini")).toBe(true);
+    expect(printed.some((value) => JSON.stringify(value).includes("gen_ai.client.operation.duration"))).toBe(
+      true,
+    );
+    expect(telemetry.description).toEqual(["traces → console", "metrics → console"]);
+  });
+
+  it("OTEL_SDK_DISABLED=true starts nothing", async () => {
+    telemetry = init({ endpoint: receiver.url, flushOnExit: false, log, env: { OTEL_SDK_DISABLED: "true" } });
+    expect(telemetry.started).toBe(false);
+    await chat();
+    await telemetry.flush();
+    expect(receiver.requests).toHaveLength(0);
+  });
+
+  it("bad options throw before anything is registered", () => {
+    expect(() => init({ exporter: "honeycomb", env: {}, log })).toThrow(/HONEYCOMB_API_KEY/);
+    expect(() => init({ endpoint: "ftp://x", env: {}, log })).toThrow(
+      /endpoint: "ftp:\/\/x\/v1\/traces" is not an http\(s\) URL/,
+    );
+    expect(trace.getTracerProvider().getTracer("x").startSpan("s").isRecording()).toBe(false);
+  });
+});

@@ -1,0 +1,199 @@
+import { SightlineError } from "@sightline/core";
+import type { ExportSettings, SignalDestination } from "./internal-types.js";
+import { parseOtlpHeaders } from "./parse-otlp-headers.js";
+import type { ExporterPreset, InitOptions, MetricsMode, OtlpProtocol } from "./types.js";
+
+const PRESETS: readonly ExporterPreset[] = ["otlp", "jaeger", "honeycomb", "console", "none"];
+const METRICS_MODES: readonly MetricsMode[] = ["otlp", "console", "none"];
+const PROTOCOLS: readonly OtlpProtocol[] = ["http/protobuf", "http/json"];
+const LOCAL_OTLP_ENDPOINT = "http://localhost:4318";
+const HONEYCOMB_ENDPOINT = "https://api.honeycomb.io";
+const DEFAULT_METRIC_EXPORT_INTERVAL_MS = 60_000;
+
+type Signal = "traces" | "metrics";
+
+/**
+ * Resolves options, environment variables and the preset into where each signal goes. Precedence:
+ * an option passed in code, then the standard `OTEL_EXPORTER_OTLP_*` variables, then the preset.
+ * Throws one `SightlineError` naming the option and the fix for the first bad value.
+ */
+export function resolveExportSettings(options: InitOptions): ExportSettings {
+  const env = options.env ?? process.env;
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const notes: string[] = [];
+
+  const preset = pick({
+    name: "exporter",
+    value: options.exporter ?? read("SIGHTLINE_EXPORTER"),
+    fromEnv: options.exporter === undefined ? "SIGHTLINE_EXPORTER" : undefined,
+    allowed: PRESETS,
+    fallback: "otlp",
+  });
+  const serviceName = options.serviceName ?? read("OTEL_SERVICE_NAME");
+
+  const otelMetricsExporter = read("OTEL_METRICS_EXPORTER");
+  const metricsFromEnv =
+    read("SIGHTLINE_METRICS") ??
+    (otelMetricsExporter === "none" || otelMetricsExporter === "console" ? otelMetricsExporter : undefined);
+  const defaultMetrics: MetricsMode =
+    preset === "console" ? "console" : preset === "jaeger" || preset === "none" ? "none" : "otlp";
+  const metricsMode = pick({
+    name: "metrics",
+    value: options.metrics ?? metricsFromEnv,
+    fromEnv: options.metrics === undefined ? "SIGHTLINE_METRICS" : undefined,
+    allowed: METRICS_MODES,
+    fallback: defaultMetrics,
+  });
+  if (preset === "jaeger" && metricsMode === "otlp") {
+    throw new SightlineError({
+      message:
+        'metrics: "otlp" does not work with exporter "jaeger": Jaeger accepts traces only. Use metrics: "console" or "none", or exporter: "otlp" with an OpenTelemetry Collector that forwards traces to Jaeger and metrics elsewhere.',
+    });
+  }
+  if (preset === "none" && metricsMode === "otlp") {
+    throw new SightlineError({
+      message:
+        'metrics: "otlp" needs an OTLP exporter; with exporter "none" use metrics: "console" or "none".',
+    });
+  }
+  if (preset === "jaeger" && options.metrics === undefined && metricsFromEnv === undefined) {
+    notes.push(
+      'Jaeger stores traces only, so metrics are not exported. Set metrics: "console" (or SIGHTLINE_METRICS=console) to print them, or use exporter "otlp" with a collector that sends metrics to a metrics backend.',
+    );
+  }
+
+  const intervalText = read("OTEL_METRIC_EXPORT_INTERVAL");
+  const metricExportIntervalMs =
+    options.metricExportIntervalMs ??
+    (intervalText === undefined ? DEFAULT_METRIC_EXPORT_INTERVAL_MS : Number(intervalText));
+  if (!Number.isFinite(metricExportIntervalMs) || metricExportIntervalMs <= 0) {
+    throw new SightlineError({
+      message: `metricExportIntervalMs: ${String(options.metricExportIntervalMs ?? intervalText)} is not a positive number of milliseconds${options.metricExportIntervalMs === undefined ? " (from OTEL_METRIC_EXPORT_INTERVAL)" : ""}; use e.g. 60000.`,
+    });
+  }
+
+  const honeycomb = options.honeycomb ?? {};
+  const honeycombKey = honeycomb.apiKey ?? read("HONEYCOMB_API_KEY");
+  const presetBase =
+    preset === "honeycomb"
+      ? (honeycomb.endpoint ?? read("HONEYCOMB_API_ENDPOINT") ?? HONEYCOMB_ENDPOINT)
+      : LOCAL_OTLP_ENDPOINT;
+
+  const presetHeaders = (signal: Signal): Record<string, string> => {
+    if (preset !== "honeycomb") return {};
+    const headers: Record<string, string> = {};
+    if (honeycombKey !== undefined) headers["x-honeycomb-team"] = honeycombKey;
+    const dataset =
+      signal === "traces"
+        ? (honeycomb.dataset ?? read("HONEYCOMB_DATASET"))
+        : (honeycomb.metricsDataset ??
+          read("HONEYCOMB_METRICS_DATASET") ??
+          `${serviceName ?? "unknown_service"}-metrics`);
+    // Environments name the traces dataset after service.name; only Classic (and metrics) need the header.
+    if (dataset !== undefined) headers["x-honeycomb-dataset"] = dataset;
+    return headers;
+  };
+
+  const resolveOtlp = (signal: Signal): SignalDestination => {
+    const upper = signal.toUpperCase();
+    const signalEndpoint = read(`OTEL_EXPORTER_OTLP_${upper}_ENDPOINT`);
+    const baseEndpoint = read("OTEL_EXPORTER_OTLP_ENDPOINT");
+    const [url, source] =
+      options.endpoint !== undefined
+        ? [joinSignalPath(options.endpoint, signal), "endpoint"]
+        : signalEndpoint !== undefined
+          ? [signalEndpoint, `OTEL_EXPORTER_OTLP_${upper}_ENDPOINT`]
+          : baseEndpoint !== undefined
+            ? [joinSignalPath(baseEndpoint, signal), "OTEL_EXPORTER_OTLP_ENDPOINT"]
+            : [
+                joinSignalPath(presetBase, signal),
+                preset === "honeycomb" ? "honeycomb.endpoint (or HONEYCOMB_API_ENDPOINT)" : "endpoint",
+              ];
+    checkUrl({ url, source });
+    const headers = { ...presetHeaders(signal) };
+    for (const name of ["OTEL_EXPORTER_OTLP_HEADERS", `OTEL_EXPORTER_OTLP_${upper}_HEADERS`]) {
+      const value = read(name);
+      if (value !== undefined) Object.assign(headers, parseOtlpHeaders({ value, source: name }));
+    }
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+    const protocolFromEnv =
+      read(`OTEL_EXPORTER_OTLP_${upper}_PROTOCOL`) ?? read("OTEL_EXPORTER_OTLP_PROTOCOL");
+    const protocolValue = options.protocol ?? protocolFromEnv;
+    if (protocolValue === "grpc") {
+      throw new SightlineError({
+        message: `protocol: "grpc" is not supported by @sightline/node${options.protocol === undefined ? " (from OTEL_EXPORTER_OTLP_PROTOCOL)" : ""}; use "http/protobuf" (port 4318) instead.`,
+      });
+    }
+    const protocol = pick({
+      name: "protocol",
+      value: protocolValue,
+      fromEnv: options.protocol === undefined ? "OTEL_EXPORTER_OTLP_PROTOCOL" : undefined,
+      allowed: PROTOCOLS,
+      fallback: "http/protobuf",
+    });
+    if (preset === "honeycomb" && headers["x-honeycomb-team"] === undefined && isHoneycombHost(url)) {
+      throw new SightlineError({
+        message:
+          'exporter "honeycomb" needs an ingest API key: set HONEYCOMB_API_KEY or pass honeycomb: { apiKey }. Create one in Honeycomb under Environment settings → API keys.',
+      });
+    }
+    return { kind: "otlp", url, headers, protocol };
+  };
+
+  const destinationFor = (signal: Signal, mode: MetricsMode): SignalDestination =>
+    mode === "otlp" ? resolveOtlp(signal) : { kind: mode };
+  const tracesMode: MetricsMode = preset === "console" ? "console" : preset === "none" ? "none" : "otlp";
+  const flushText = read("SIGHTLINE_FLUSH_ON_EXIT");
+
+  return {
+    preset,
+    serviceName,
+    traces: destinationFor("traces", tracesMode),
+    metrics: destinationFor("metrics", metricsMode),
+    metricExportIntervalMs,
+    flushOnExit: options.flushOnExit ?? flushText !== "false",
+    notes,
+  };
+}
+
+/** Appends `/v1/<signal>` to a base URL, keeping its path (`…/otlp` → `…/otlp/v1/traces`), as the spec says. */
+function joinSignalPath(base: string, signal: Signal): string {
+  return `${base.replace(/\/+$/, "")}/v1/${signal}`;
+}
+
+function checkUrl(options: { url: string; source: string }): void {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(options.url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== "http:" && protocol !== "https:") {
+    throw new SightlineError({
+      message: `${options.source}: "${options.url}" is not an http(s) URL; use e.g. "http://localhost:4318" (OTLP/HTTP).`,
+    });
+  }
+}
+
+function isHoneycombHost(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === "honeycomb.io" || host.endsWith(".honeycomb.io");
+}
+
+function pick<T extends string>(options: {
+  name: string;
+  value: string | undefined;
+  fromEnv: string | undefined;
+  allowed: readonly T[];
+  fallback: T;
+}): T {
+  if (options.value === undefined) return options.fallback;
+  if ((options.allowed as readonly string[]).includes(options.value)) return options.value as T;
+  const origin = options.fromEnv === undefined ? "" : ` (from ${options.fromEnv})`;
+  throw new SightlineError({
+    message: `${options.name}: "${options.value}"${origin} is not supported; use one of ${options.allowed.map((item) => `"${item}"`).join(", ")}.`,
+  });
+}
