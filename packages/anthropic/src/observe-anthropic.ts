@@ -3,6 +3,7 @@ import {
   type GenAIRequest,
   type GenAIResponse,
   type NativeTelemetryState,
+  observeStainlessResult,
   type StreamAccumulator,
   silenceNativeTelemetry,
   wrapMethod,
@@ -14,7 +15,6 @@ import { detectAnthropicTarget } from "./detect-anthropic-target.js";
 import { createMessagesStreamAccumulator } from "./messages/create-messages-stream-accumulator.js";
 import { mapMessagesRequest } from "./messages/map-messages-request.js";
 import { mapMessagesResponse } from "./messages/map-messages-response.js";
-import { observeAnthropicResult } from "./observe-anthropic-result.js";
 import type { ObserveAnthropicOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
@@ -105,7 +105,7 @@ export function observeAnthropic<Client extends AnthropicClientLike>(
             target,
             invoke: () => original.apply(this, args),
             observe: (result, operation) =>
-              observeAnthropicResult({
+              observeStainlessResult({
                 instrumentation,
                 result,
                 operation,

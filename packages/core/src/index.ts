@@ -155,3 +155,4 @@ export type {
 } from "./types.js";
 export { getSightlineContext, withContext } from "./with-context.js";
 export { wrapMethod } from "./wrap-method.js";
+export { type ObserveStainlessResultOptions, observeStainlessResult } from "./observe-stainless-result.js";

@@ -2,6 +2,7 @@ import {
   createInstrumentation,
   type GenAIRequest,
   type GenAIResponse,
+  observeStainlessResult,
   type StreamAccumulator,
   wrapMethod,
 } from "@sightline/core";
@@ -11,7 +12,6 @@ import { mapChatResponse } from "./chat/map-chat-response.js";
 import { detectOpenAITarget } from "./detect-openai-target.js";
 import { mapEmbeddingsRequest } from "./embeddings/map-embeddings-request.js";
 import { mapEmbeddingsResponse } from "./embeddings/map-embeddings-response.js";
-import { observeOpenAIResult } from "./observe-openai-result.js";
 import { createResponsesStreamAccumulator } from "./responses/create-responses-stream-accumulator.js";
 import { mapResponsesRequest } from "./responses/map-responses-request.js";
 import { mapResponsesResponse } from "./responses/map-responses-response.js";
@@ -93,7 +93,7 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
             target,
             invoke: () => original.apply(this, callArgs),
             observe: (result, operation) =>
-              observeOpenAIResult({
+              observeStainlessResult({
                 instrumentation,
                 result,
                 operation,
