@@ -1,6 +1,7 @@
-import { parseArgs } from "node:util";
-import { SightlineError } from "@sightline/core";
-import { startDevServer } from "./start-dev-server.js";
+import type { CommandContext } from "./command-context.js";
+import { runAlertsCommand } from "./run-alerts-command.js";
+import { runCostCommand } from "./run-cost-command.js";
+import { runDevCommand } from "./run-dev-command.js";
 
 /** Options of {@link runCli}. */
 export interface RunCliOptions {
@@ -16,138 +17,53 @@ export interface RunCliOptions {
   env?: Record<string, string | undefined>;
   /** Use colors. Default: when standard output is a terminal and `NO_COLOR` is unset. */
   color?: boolean;
+  /** Directory relative paths are resolved against. Default: `process.cwd()`. */
+  cwd?: string;
 }
 
 const HELP = `sightline — see what your LLM calls do
 
 Usage:
-  sightline dev [options]   OTLP/HTTP receiver that prints GenAI traces as they arrive
+  sightline dev [options]        OTLP/HTTP receiver that prints GenAI traces as they arrive
+  sightline cost <model> ...     what a call costs, from the bundled price catalog
+  sightline alerts <command>     alert rules as code: init, check, render, test
 
-Options of dev:
-  --port <n>          port to listen on (default 4318, env SIGHTLINE_DEV_PORT; 0 = any free port)
-  --host <address>    interface to bind (default 127.0.0.1, env SIGHTLINE_DEV_HOST)
-  --json              print one JSON line per span instead of trees
-  --max-traces <n>    recent traces kept in memory (default 500)
-  --max-body-mb <n>   largest accepted request body in MiB (default 16)
-  -h, --help          this help
-
-Point your app at it with OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (or init({ exporter: "otlp" })
-from @sightline/node). Ctrl-C prints a summary per model and exits.
+Run sightline <command> --help for a command's options.
 `;
 
 /**
- * Runs the `sightline` command line and resolves with the exit code: 0 on success, 2 for bad usage,
- * 1 when the receiver could not start. `sightline dev` runs until `signal` aborts (or Ctrl-C).
+ * Runs the `sightline` command line and resolves with the exit code: 0 on success, 1 when the
+ * command failed, 2 for bad usage. `sightline dev` runs until `signal` aborts (or Ctrl-C).
  * @example
  * process.exitCode = await runCli({ argv: process.argv.slice(2) });
  */
 export async function runCli(options: RunCliOptions): Promise<number> {
-  const write = options.write ?? ((text: string) => void process.stdout.write(text));
-  const writeError = options.writeError ?? ((text: string) => void process.stderr.write(text));
-  const env = options.env ?? process.env;
-  const [command, ...rest] = options.argv;
-  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
-    write(HELP);
-    return command === undefined ? 2 : 0;
-  }
-  if (command !== "dev") {
-    writeError(`sightline: unknown command "${command}"; the command is "sightline dev".\n\n${HELP}`);
-    return 2;
-  }
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: rest,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        json: { type: "boolean" },
-        "max-traces": { type: "string" },
-        "max-body-mb": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    writeError(`sightline dev: ${(error as Error).message}; see sightline dev --help\n`);
-    return 2;
-  }
-  if (values.help) {
-    write(HELP);
-    return 0;
-  }
-  const port = parseWhole({
-    value: (values.port as string | undefined) ?? env.SIGHTLINE_DEV_PORT,
-    flag: "--port",
-    fallback: 4318,
-  });
-  const maxTraces = parseWhole({
-    value: values["max-traces"] as string | undefined,
-    flag: "--max-traces",
-    fallback: 500,
-  });
-  const maxBodyMb = parseWhole({
-    value: values["max-body-mb"] as string | undefined,
-    flag: "--max-body-mb",
-    fallback: 16,
-  });
-  for (const parsed of [port, maxTraces, maxBodyMb]) {
-    if (typeof parsed === "string") {
-      writeError(`sightline dev: ${parsed}\n`);
+  const context: CommandContext = {
+    write: options.write ?? ((text: string) => void process.stdout.write(text)),
+    writeError: options.writeError ?? ((text: string) => void process.stderr.write(text)),
+    env: options.env ?? process.env,
+    signal: options.signal,
+    color: options.color,
+    cwd: options.cwd ?? process.cwd(),
+  };
+  const [command, ...args] = options.argv;
+  switch (command) {
+    case "dev":
+      return runDevCommand({ ...context, args });
+    case "cost":
+      return runCostCommand({ ...context, args });
+    case "alerts":
+      return runAlertsCommand({ ...context, args });
+    case undefined:
+      context.write(HELP);
       return 2;
-    }
+    case "-h":
+    case "--help":
+    case "help":
+      context.write(HELP);
+      return 0;
+    default:
+      context.writeError(`sightline: unknown command "${command}"\n\n${HELP}`);
+      return 2;
   }
-  const color = options.color ?? (process.stdout.isTTY === true && env.NO_COLOR === undefined);
-  let server: Awaited<ReturnType<typeof startDevServer>>;
-  try {
-    server = await startDevServer({
-      port: port as number,
-      host: (values.host as string | undefined) ?? env.SIGHTLINE_DEV_HOST ?? "127.0.0.1",
-      json: values.json === true,
-      maxTraces: maxTraces as number,
-      maxBodyBytes: (maxBodyMb as number) * 1024 * 1024,
-      color,
-      write,
-    });
-  } catch (error) {
-    writeError(`sightline dev: ${SightlineError.isInstance(error) ? error.message : String(error)}\n`);
-    return 1;
-  }
-  // In --json mode stdout carries only span lines, so the banner and the summary go to stderr.
-  const info = values.json === true ? writeError : write;
-  info(`sightline dev: OTLP/HTTP receiver on ${server.url} (traces and metrics, protobuf or JSON)\n`);
-  info(`  export OTEL_EXPORTER_OTLP_ENDPOINT=${server.url}\n\n`);
-
-  await new Promise<void>((resolve) => {
-    if (options.signal) {
-      if (options.signal.aborted) resolve();
-      else options.signal.addEventListener("abort", () => resolve(), { once: true });
-      return;
-    }
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-  await server.close();
-  const stats = server.stats();
-  const table = server.summary();
-  info(`\n${table === "" ? "no GenAI calls received" : `summary per model\n${table}`}\n`);
-  info(
-    `received ${stats.spans} spans and ${stats.metricPoints} metric points in ${stats.accepted} requests; rejected ${stats.tooLarge} too large, ${stats.malformed} malformed, ${stats.unsupported} unsupported; ${stats.dropped} dropped to bound memory\n`,
-  );
-  return 0;
-}
-
-function parseWhole(options: { value: string | undefined; flag: string; fallback: number }): number | string {
-  if (options.value === undefined) return options.fallback;
-  const number = Number(options.value);
-  const tooLarge = options.flag === "--port" && number > 65_535;
-  if (!Number.isInteger(number) || number < 0 || tooLarge || (options.flag !== "--port" && number === 0)) {
-    return `${options.flag} ${options.value} is not a valid number; e.g. ${options.flag} ${options.fallback}`;
-  }
-  return number;
 }

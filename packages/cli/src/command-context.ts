@@ -1,0 +1,15 @@
+/** What every `sightline` command gets from the entry point. */
+export interface CommandContext {
+  /** Standard output. */
+  write: (text: string) => void;
+  /** Standard error. */
+  writeError: (text: string) => void;
+  /** Environment variables. */
+  env: Record<string, string | undefined>;
+  /** Stops a long-running command when aborted. Default: stop on `SIGINT` / `SIGTERM`. */
+  signal?: AbortSignal;
+  /** Use colors. Default: when standard output is a terminal and `NO_COLOR` is unset. */
+  color?: boolean;
+  /** Working directory for relative paths. */
+  cwd: string;
+}

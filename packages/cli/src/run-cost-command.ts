@@ -1,0 +1,164 @@
+import { parseArgs } from "node:util";
+import { type CostBreakdown, getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
+import type { CommandContext } from "./command-context.js";
+
+const COST_HELP = `sightline cost — what a call costs, from the bundled price catalog
+
+Usage:
+  sightline cost <model> --input <n> --output <n> [options]
+  sightline cost --list [provider]
+
+Options:
+  --provider <name>      gen_ai.provider.name (default: openai, or inferred from the model name)
+  --input <n>            input tokens, cached ones included (semconv)
+  --output <n>           output tokens, reasoning ones included
+  --cached <n>           of the input, tokens read from the cache
+  --cache-write <n>      of the input, tokens written to the cache
+  --reasoning <n>        of the output, reasoning tokens
+  --tier <name>          service tier (e.g. flex, priority)
+  --batch                batch pricing
+  --list                 list the catalog (optionally one provider)
+  -h, --help             this help
+`;
+
+/** `sightline cost`: prints a call's cost breakdown and how the model matched, or lists the catalog. */
+export function runCostCommand(
+  options: CommandContext & { args: string[]; registry?: PriceRegistry },
+): number {
+  const { write, writeError } = options;
+  const registry = options.registry ?? getDefaultPriceRegistry();
+  let parsed: ReturnType<typeof parseCostArgs>;
+  try {
+    parsed = parseCostArgs(options.args);
+  } catch (error) {
+    writeError(`sightline cost: ${(error as Error).message}; see sightline cost --help\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    write(COST_HELP);
+    return 0;
+  }
+  if (values.list) {
+    const models = registry.listModels(positionals[0]);
+    write(
+      `${formatCatalog(models)}\ncatalog ${registry.pricingVersion}: ${models.length} models (USD per 1M tokens)\n`,
+    );
+    return 0;
+  }
+  const model = positionals[0];
+  if (!model) {
+    writeError(
+      `sightline cost: name a model, e.g. sightline cost gpt-4o --input 1000 --output 200\n\n${COST_HELP}`,
+    );
+    return 2;
+  }
+  const counts: Record<string, number | undefined> = {};
+  for (const flag of ["input", "output", "cached", "cache-write", "reasoning"] as const) {
+    const text = values[flag];
+    if (text === undefined) continue;
+    const count = Number(text);
+    if (!Number.isInteger(count) || count < 0) {
+      writeError(
+        `sightline cost: --${flag} ${text} is not a token count; give a whole number, e.g. --${flag} 1000\n`,
+      );
+      return 2;
+    }
+    counts[flag] = count;
+  }
+  if (counts.input === undefined && counts.output === undefined) {
+    writeError("sightline cost: give --input and/or --output token counts\n");
+    return 2;
+  }
+  const provider = values.provider ?? inferProvider(model);
+  const breakdown = registry.costOf({
+    provider,
+    model,
+    serviceTier: values.tier,
+    batch: values.batch === true,
+    usage: {
+      inputTokens: counts.input,
+      outputTokens: counts.output,
+      cacheReadInputTokens: counts.cached,
+      cacheWriteInputTokens: counts["cache-write"],
+      reasoningOutputTokens: counts.reasoning,
+    },
+  });
+  if (!breakdown) {
+    writeError(
+      `sightline cost: no price for "${model}" (${provider}); see sightline cost --list ${provider}, or register one with registerModelPrice()\n`,
+    );
+    return 1;
+  }
+  write(formatBreakdown({ model, provider, breakdown }));
+  return 0;
+}
+
+function parseCostArgs(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      provider: { type: "string" },
+      input: { type: "string" },
+      output: { type: "string" },
+      cached: { type: "string" },
+      "cache-write": { type: "string" },
+      reasoning: { type: "string" },
+      tier: { type: "string" },
+      batch: { type: "boolean" },
+      list: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+/** A provider guess for the common names, so `sightline cost claude-sonnet-4-5 …` just works. */
+function inferProvider(model: string): string {
+  const name = model.toLowerCase();
+  if (/^((us|eu|apac|global)\.)?anthropic\./.test(name)) return "aws.bedrock";
+  if (name.includes("claude")) return name.includes("@") ? "gcp.vertex_ai" : "anthropic";
+  if (name.startsWith("gemini")) return "gcp.gemini";
+  if (/^(mistral|magistral|codestral|ministral|pixtral)/.test(name)) return "mistral_ai";
+  if (name.startsWith("deepseek")) return "deepseek";
+  if (name.startsWith("grok")) return "x_ai";
+  return "openai";
+}
+
+function formatBreakdown(options: { model: string; provider: string; breakdown: CostBreakdown }): string {
+  const { breakdown } = options;
+  const usd = (value: number) => `$${value.toFixed(6)}`;
+  const rows: [string, number][] = [
+    ["input", breakdown.input],
+    ["cached input", breakdown.cachedInput],
+    ["cache write", breakdown.cacheWrite],
+    ["output", breakdown.output],
+    ["reasoning", breakdown.reasoning],
+  ];
+  const lines = [
+    `${options.model} (${options.provider}) priced as ${breakdown.modelId}, match: ${breakdown.match}`,
+    ...rows.filter(([, value]) => value !== 0).map(([label, value]) => `  ${label.padEnd(14)} ${usd(value)}`),
+    `  ${"total".padEnd(14)} ${usd(breakdown.total)} ${breakdown.currency}`,
+    `catalog ${breakdown.pricingVersion}`,
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+function formatCatalog(models: ReturnType<PriceRegistry["listModels"]>): string {
+  const header = ["provider", "model", "input", "cached", "output", "checked"];
+  const rows = models.map((entry) => [
+    entry.provider,
+    entry.id,
+    entry.prices.input,
+    entry.prices.cacheRead ?? "-",
+    entry.prices.output,
+    entry.checkedAt,
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => String(row[column]).length)),
+  );
+  return [header, ...rows]
+    .map((row) => row.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join("  "))
+    .join("\n");
+}
