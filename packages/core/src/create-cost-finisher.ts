@@ -57,6 +57,7 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
       }
       return;
     }
+    operation.cost = breakdown;
     operation.span.setAttributes(costAttributes(breakdown));
     instruments.cost.add(breakdown.total, operation.metricAttributes);
   };

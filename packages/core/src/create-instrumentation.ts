@@ -7,10 +7,14 @@ import { getDefaultDriftMonitor } from "./get-default-drift-monitor.js";
 import type { FinishedOperation, OperationFinisher, ResolvedConfig } from "./internal-types.js";
 import { Operation } from "./operation.js";
 import type { GenAIErrorInfo, GenAIRequest, GenAITarget } from "./operation-shapes.js";
+import { recordRefusedCall } from "./record-refused-call.js";
+import { resolveRedactor } from "./redaction/resolve-redactor.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 import { resolveContentCapture } from "./resolve-content-capture.js";
+import { type GuardOutcome, runCallGuards } from "./run-call-guards.js";
 import { SEMCONV_SCHEMA_URL } from "./semconv.js";
-import type { SightlineOptions } from "./types.js";
+import { SightlineError } from "./sightline-error.js";
+import type { CallGuard, SightlineOptions } from "./types.js";
 
 const DEFAULT_CONTENT_MAX_BYTES = 16_384;
 const DEFAULT_ABANDONED_AFTER_MS = 60_000;
@@ -58,6 +62,8 @@ export interface CreateInstrumentationOptions {
 export function createInstrumentation(create: CreateInstrumentationOptions): Instrumentation {
   const options = create.options ?? {};
   const tracerProvider = options.tracerProvider ?? trace.getTracerProvider();
+  const captureContent = resolveContentCapture(options.captureContent);
+  const hooks = resolveHooks(options.governance);
   const config: ResolvedConfig = {
     tracer: tracerProvider.getTracer(create.scopeName, create.scopeVersion, {
       schemaUrl: SEMCONV_SCHEMA_URL,
@@ -67,26 +73,57 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
       : () => metrics.getMeterProvider(),
     scopeName: create.scopeName,
     scopeVersion: create.scopeVersion,
-    captureContent: resolveContentCapture(options.captureContent),
+    captureContent,
     contentMaxBytes: positiveOr(options.contentMaxBytes, DEFAULT_CONTENT_MAX_BYTES),
     redactContent: options.redactContent,
+    redactor: resolveRedactor(options.redaction, captureContent),
     metrics: options.metrics ?? true,
     chunkTimingMetric: options.chunkTimingMetric ?? true,
     legacySystemAttribute: options.legacySystemAttribute ?? false,
     abandonedAfterMs: positiveOr(options.abandonedAfterMs, DEFAULT_ABANDONED_AFTER_MS),
     mapError: create.mapError,
     onFinish: [],
+    beforeCall: hooks.beforeCall,
   };
-  config.onFinish = [...createBuiltInFinishers(options, config.captureContent), ...(create.onFinish ?? [])];
+  config.onFinish = [
+    ...createBuiltInFinishers(options, config.captureContent),
+    // After cost, which it reads (budgets spend what the cost finisher priced).
+    ...hooks.onFinish,
+    ...(create.onFinish ?? []),
+  ];
   return {
     config,
     traceOperation<Result>(spec: TraceOperationSpec<Result>): Result {
+      let guards: GuardOutcome | undefined;
+      if (config.beforeCall.length > 0) {
+        guards = runCallGuards({ config, request: spec.request, target: spec.target });
+        if (guards?.refusal) {
+          // Thrown before `invoke`: the provider never sees the call.
+          recordRefusedCall({
+            config,
+            request: spec.request,
+            target: spec.target,
+            error: guards.refusal,
+            events: guards.events,
+          });
+          throw guards.refusal;
+        }
+      }
       let operation: Operation;
       try {
-        operation = new Operation(config, spec.request, spec.target);
+        operation = new Operation(config, spec.request, spec.target, {
+          captureContent: guards?.suppressContent ? false : undefined,
+        });
       } catch (error) {
         reportTelemetryError("starting a span", error);
         return spec.invoke();
+      }
+      if (guards && guards.events.length > 0) {
+        try {
+          for (const event of guards.events) operation.span.addEvent(event.name, event.attributes);
+        } catch (error) {
+          reportTelemetryError("recording guard events", error);
+        }
       }
       let result: Result;
       try {
@@ -124,6 +161,25 @@ function createBuiltInFinishers(options: SightlineOptions, captureContent: boole
     );
   }
   return finishers;
+}
+
+/** Checks the `governance` option once, so a wrong object fails at wrap time rather than per call. */
+function resolveHooks(hooks: SightlineOptions["governance"]): {
+  beforeCall: CallGuard[];
+  onFinish: OperationFinisher[];
+} {
+  if (hooks === undefined) return { beforeCall: [], onFinish: [] };
+  const { beforeCall, onFinish } = hooks ?? {};
+  if (
+    typeof hooks !== "object" ||
+    (beforeCall !== undefined && typeof beforeCall !== "function") ||
+    (onFinish !== undefined && typeof onFinish !== "function")
+  ) {
+    throw new SightlineError({
+      message: "governance must be the object createGovernance() returns (beforeCall and onFinish functions)",
+    });
+  }
+  return { beforeCall: beforeCall ? [beforeCall] : [], onFinish: onFinish ? [onFinish] : [] };
 }
 
 function positiveOr(value: number | undefined, fallback: number): number {

@@ -24,8 +24,27 @@ export { detectRefusal } from "./detect-refusal.js";
 export { type FollowStreamOptions, followStream } from "./follow-stream.js";
 export { getDefaultDriftMonitor } from "./get-default-drift-monitor.js";
 export { getModelFamily } from "./get-model-family.js";
+export { BudgetExceededError } from "./governance/budget-exceeded-error.js";
+export { createGovernance } from "./governance/create-governance.js";
+export { createMemoryBudgetStore } from "./governance/create-memory-budget-store.js";
+export { PolicyViolationError } from "./governance/policy-violation-error.js";
+export type {
+  BudgetDefinition,
+  BudgetStore,
+  BudgetUnit,
+  BudgetUsage,
+  BudgetWindow,
+  CallDimension,
+  CallMatch,
+  FixedWindowSize,
+  Governance,
+  GovernanceMode,
+  GovernanceOptions,
+  PolicyDefinition,
+} from "./governance/types.js";
 export { type ObserveApiPromiseOptions, observeApiPromise } from "./observe-api-promise.js";
 export { observePromise } from "./observe-promise.js";
+export { type ObserveStainlessResultOptions, observeStainlessResult } from "./observe-stainless-result.js";
 export { Operation, type StreamOutcome } from "./operation.js";
 export {
   ChunkFlags,
@@ -42,14 +61,37 @@ export {
   type StreamAccumulator,
   type ToolDefinition,
 } from "./operation-shapes.js";
+export { recordFeedback } from "./outcomes/record-feedback.js";
+export { recordOutcome } from "./outcomes/record-outcome.js";
+export type { Feedback, OperationReference, Outcome, SignalProviders } from "./outcomes/types.js";
 export { readEnv } from "./read-env.js";
 export { asArray, asFields, asNumber, asString, type Fields, parseArguments } from "./read-fields.js";
+export { BUILT_IN_REDACTION_KINDS } from "./redaction/built-in-detectors.js";
+export {
+  createRedactingSpanExporter,
+  type RedactableSpan,
+  type RedactingSpanExporterOptions,
+  type SpanExporterLike,
+} from "./redaction/create-redacting-span-exporter.js";
+export { createRedactor } from "./redaction/create-redactor.js";
+export type {
+  RedactionFunctionRule,
+  RedactionOptions,
+  RedactionPatternRule,
+  RedactionResult,
+  RedactionRule,
+  Redactor,
+} from "./redaction/types.js";
 export { reportTelemetryError } from "./report-telemetry-error.js";
 export { CAPTURE_CONTENT_ENV } from "./resolve-content-capture.js";
 export {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_CONVERSATION_ID,
   ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT,
+  ATTR_GEN_AI_EVALUATION_EXPLANATION,
+  ATTR_GEN_AI_EVALUATION_NAME,
+  ATTR_GEN_AI_EVALUATION_SCORE_LABEL,
+  ATTR_GEN_AI_EVALUATION_SCORE_VALUE,
   ATTR_GEN_AI_INPUT_MESSAGES,
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_OUTPUT_MESSAGES,
@@ -88,6 +130,12 @@ export {
   ATTR_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
+  ATTR_SIGHTLINE_BUDGET_KEY,
+  ATTR_SIGHTLINE_BUDGET_LIMIT,
+  ATTR_SIGHTLINE_BUDGET_NAME,
+  ATTR_SIGHTLINE_BUDGET_UNIT,
+  ATTR_SIGHTLINE_BUDGET_USED,
+  ATTR_SIGHTLINE_BUDGET_WINDOW,
   ATTR_SIGHTLINE_CONTENT_TRUNCATED,
   ATTR_SIGHTLINE_COST_CACHE_WRITE,
   ATTR_SIGHTLINE_COST_CACHED_INPUT,
@@ -106,10 +154,19 @@ export {
   ATTR_SIGHTLINE_DRIFT_STATISTIC,
   ATTR_SIGHTLINE_DRIFT_THRESHOLD,
   ATTR_SIGHTLINE_FEATURE,
+  ATTR_SIGHTLINE_GOVERNANCE_ACTION,
+  ATTR_SIGHTLINE_GOVERNANCE_MODE,
+  ATTR_SIGHTLINE_GOVERNANCE_REFUSED,
   ATTR_SIGHTLINE_MODEL_FAMILY,
+  ATTR_SIGHTLINE_OUTCOME_KIND,
+  ATTR_SIGHTLINE_OUTCOME_VALUE,
+  ATTR_SIGHTLINE_POLICY_NAME,
+  ATTR_SIGHTLINE_POLICY_RULE,
   ATTR_SIGHTLINE_PRICING_VERSION,
   ATTR_SIGHTLINE_PROMPT_ID,
   ATTR_SIGHTLINE_PROMPT_VERSION,
+  ATTR_SIGHTLINE_REDACTION_COUNT,
+  ATTR_SIGHTLINE_REDACTION_COUNT_PREFIX,
   ATTR_SIGHTLINE_RESPONSE_READ,
   ATTR_SIGHTLINE_STREAM_CHUNKS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
@@ -118,8 +175,13 @@ export {
   COST_MATCH_UNPRICED,
   DURATION_BUCKETS,
   ERROR_TYPE_OTHER,
+  EVENT_GEN_AI_EVALUATION_RESULT,
+  EVENT_SIGHTLINE_BUDGET_EXCEEDED,
   EVENT_SIGHTLINE_DRIFT,
   EVENT_SIGHTLINE_MODEL_CHANGE,
+  EVENT_SIGHTLINE_OUTCOME,
+  EVENT_SIGHTLINE_POLICY_CONTENT_SUPPRESSED,
+  EVENT_SIGHTLINE_POLICY_VIOLATION,
   GEN_AI_OPERATION_CHAT,
   GEN_AI_OPERATION_EMBEDDINGS,
   GEN_AI_OPERATION_GENERATE_CONTENT,
@@ -130,10 +192,16 @@ export {
   METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK,
   METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,
   METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
+  METRIC_SIGHTLINE_BUDGET_BREACHES,
+  METRIC_SIGHTLINE_BUDGET_LIMIT,
+  METRIC_SIGHTLINE_BUDGET_USED,
   METRIC_SIGHTLINE_GEN_AI_COST,
   METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED,
   METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS,
   METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE,
+  METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE,
+  METRIC_SIGHTLINE_GEN_AI_OUTCOMES,
+  METRIC_SIGHTLINE_POLICY_VIOLATIONS,
   SEMCONV_SCHEMA_URL,
   TOKEN_BUCKETS,
 } from "./semconv.js";
@@ -147,12 +215,16 @@ export {
   silenceNativeTelemetry,
 } from "./silence-native-telemetry.js";
 export type {
+  CallGuard,
   ContentCaptureMode,
   DriftOptions,
+  GuardEvent,
+  GuardedCall,
+  GuardVerdict,
+  OperationHooks,
   RedactContent,
   SightlineContext,
   SightlineOptions,
 } from "./types.js";
 export { getSightlineContext, withContext } from "./with-context.js";
 export { wrapMethod } from "./wrap-method.js";
-export { type ObserveStainlessResultOptions, observeStainlessResult } from "./observe-stainless-result.js";

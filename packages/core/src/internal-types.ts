@@ -1,6 +1,8 @@
 import type { Attributes, MeterProvider, Span, Tracer } from "@opentelemetry/api";
+import type { CostBreakdown } from "@sightline/pricing";
 import type { GenAIErrorInfo, GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
-import type { RedactContent } from "./types.js";
+import type { Redactor } from "./redaction/types.js";
+import type { CallGuard, RedactContent, SightlineContext } from "./types.js";
 
 /** Options resolved once per wrapped client. */
 export interface ResolvedConfig {
@@ -11,12 +13,16 @@ export interface ResolvedConfig {
   captureContent: boolean;
   contentMaxBytes: number;
   redactContent?: RedactContent;
+  /** Built-in and user redaction rules, run on what `redactContent` returns; undefined when off. */
+  redactor?: Redactor;
   metrics: boolean;
   chunkTimingMetric: boolean;
   legacySystemAttribute: boolean;
   abandonedAfterMs: number;
   mapError?: (error: unknown) => GenAIErrorInfo | undefined;
   onFinish: OperationFinisher[];
+  /** Guards run before each call is sent (budgets, policies). */
+  beforeCall: CallGuard[];
 }
 
 /** What an operation hands to finishers (cost, drift, …) once it has ended. */
@@ -32,6 +38,10 @@ export interface FinishedOperation {
   /** The attributes the operation's own metrics were recorded with. */
   metricAttributes: Attributes;
   meterProvider: MeterProvider;
+  /** The `withContext` values active when the call started. */
+  context: SightlineContext;
+  /** The call's price, set by the cost finisher for later finishers (budgets); undefined when unpriced or off. */
+  cost?: CostBreakdown;
 }
 
 /** A step run after an operation's span attributes are set and before the span ends. */

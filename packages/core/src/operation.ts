@@ -2,7 +2,7 @@ import { type Attributes, type Span, SpanKind, SpanStatusCode } from "@opentelem
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
 import { getErrorInfo } from "./get-error-info.js";
-import type { ResolvedConfig } from "./internal-types.js";
+import type { FinishedOperation, ResolvedConfig } from "./internal-types.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 import { recordContentAttribute } from "./record-content-attribute.js";
 import { recordOperationMetrics } from "./record-operation-metrics.js";
@@ -25,7 +25,8 @@ import {
   ATTR_SIGHTLINE_STREAM_CHUNKS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
 } from "./semconv.js";
-import { getResolvedContext } from "./with-context.js";
+import type { SightlineContext } from "./types.js";
+import { getResolvedContext, getSightlineContext } from "./with-context.js";
 
 /** How a stream ended, recorded as `sightline.stream.outcome`. */
 export type StreamOutcome = "completed" | "cancelled" | "aborted" | "error" | "abandoned";
@@ -51,14 +52,22 @@ export class Operation {
   private ended = false;
   private statusCode: number | undefined;
   private readonly contextAttributes: Attributes | undefined;
+  private readonly context: SightlineContext;
+  private readonly captureContent: boolean;
+  /** Redaction findings per kind across this span's content attributes. */
+  private readonly redactionCounts: Record<string, number> = {};
 
   constructor(
     private readonly config: ResolvedConfig,
     readonly request: GenAIRequest,
     readonly target: GenAITarget,
+    /** Per-call overrides decided by guards (a policy can keep content off this span). */
+    overrides?: { captureContent?: boolean },
   ) {
     const resolvedContext = getResolvedContext();
     this.contextAttributes = resolvedContext?.metricAttributes;
+    this.context = getSightlineContext();
+    this.captureContent = config.captureContent && overrides?.captureContent !== false;
     const attributes = buildRequestAttributes({
       request,
       target,
@@ -69,7 +78,7 @@ export class Operation {
     this.span = config.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
     this.startTime = now();
     this.lastActivity = this.startTime;
-    if (config.captureContent && request.content && this.span.isRecording()) this.recordRequestContent();
+    if (this.captureContent && request.content && this.span.isRecording()) this.recordRequestContent();
   }
 
   /** True once the span has ended. */
@@ -138,12 +147,13 @@ export class Operation {
         span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(result.error) });
       }
       span.setAttributes(attributes);
-      if (this.config.captureContent && result.response?.outputMessages && span.isRecording()) {
+      if (this.captureContent && result.response?.outputMessages && span.isRecording()) {
         recordContentAttribute({
           span,
           config: this.config,
           attribute: ATTR_GEN_AI_OUTPUT_MESSAGES,
           build: result.response.outputMessages,
+          redactionCounts: this.redactionCounts,
         });
       }
     } catch (error) {
@@ -164,20 +174,23 @@ export class Operation {
     } catch (error) {
       reportTelemetryError("recording metrics", error);
     }
+    // One object for every finisher, so a later step (budgets) reads what an earlier one (cost) added.
+    const finished: FinishedOperation = {
+      request: this.request,
+      target: this.target,
+      response: result.response,
+      errorType,
+      durationSeconds,
+      timeToFirstChunkSeconds:
+        this.firstChunkTime === undefined ? undefined : (this.firstChunkTime - this.startTime) / 1000,
+      span,
+      metricAttributes,
+      meterProvider: this.config.getMeterProvider(),
+      context: this.context,
+    };
     for (const finisher of this.config.onFinish) {
       try {
-        finisher({
-          request: this.request,
-          target: this.target,
-          response: result.response,
-          errorType,
-          durationSeconds,
-          timeToFirstChunkSeconds:
-            this.firstChunkTime === undefined ? undefined : (this.firstChunkTime - this.startTime) / 1000,
-          span,
-          metricAttributes,
-          meterProvider: this.config.getMeterProvider(),
-        });
+        finisher(finished);
       } catch (error) {
         reportTelemetryError("a finishing step", error);
       }
@@ -200,7 +213,13 @@ export class Operation {
       ];
       for (const [attribute, value] of entries) {
         if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-        recordContentAttribute({ span: this.span, config: this.config, attribute, build: () => value });
+        recordContentAttribute({
+          span: this.span,
+          config: this.config,
+          attribute,
+          build: () => value,
+          redactionCounts: this.redactionCounts,
+        });
       }
     } catch (error) {
       reportTelemetryError("capturing request content", error);

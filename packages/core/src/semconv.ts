@@ -132,3 +132,54 @@ export const ATTR_SIGHTLINE_MODEL_FAMILY = "sightline.model.family";
 export const METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE = "sightline.gen_ai.drift.score";
 /** Counter of drift verdicts and model changes. */
 export const METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS = "sightline.gen_ai.drift.events";
+
+/** Findings per kind that redaction replaced on this span: `sightline.redaction.<kind>.count`. */
+export const ATTR_SIGHTLINE_REDACTION_COUNT_PREFIX = "sightline.redaction.";
+/** Total findings redaction replaced on this span. */
+export const ATTR_SIGHTLINE_REDACTION_COUNT = "sightline.redaction.count";
+
+/** Span event when a call is made (or refused) while a budget is spent, or when a call crosses it. */
+export const EVENT_SIGHTLINE_BUDGET_EXCEEDED = "sightline.budget.exceeded";
+/** Span event when a call breaks a policy (model, provider, max tokens). */
+export const EVENT_SIGHTLINE_POLICY_VIOLATION = "sightline.policy.violation";
+/** Span event when a policy kept a call's content off the span. */
+export const EVENT_SIGHTLINE_POLICY_CONTENT_SUPPRESSED = "sightline.policy.content_suppressed";
+export const ATTR_SIGHTLINE_BUDGET_NAME = "sightline.budget.name";
+export const ATTR_SIGHTLINE_BUDGET_UNIT = "sightline.budget.unit";
+export const ATTR_SIGHTLINE_BUDGET_WINDOW = "sightline.budget.window";
+export const ATTR_SIGHTLINE_BUDGET_KEY = "sightline.budget.key";
+export const ATTR_SIGHTLINE_BUDGET_USED = "sightline.budget.used";
+export const ATTR_SIGHTLINE_BUDGET_LIMIT = "sightline.budget.limit";
+export const ATTR_SIGHTLINE_POLICY_NAME = "sightline.policy.name";
+export const ATTR_SIGHTLINE_POLICY_RULE = "sightline.policy.rule";
+/** `observe` or `enforce`. */
+export const ATTR_SIGHTLINE_GOVERNANCE_MODE = "sightline.governance.mode";
+/** What happened: `observed` (call sent), `refused` (call not sent), `crossed` (this call spent the rest). */
+export const ATTR_SIGHTLINE_GOVERNANCE_ACTION = "sightline.governance.action";
+/** Set to `true` on the span of a call a guard refused (nothing was sent). */
+export const ATTR_SIGHTLINE_GOVERNANCE_REFUSED = "sightline.governance.refused";
+/** Gauge: spend so far in the current window, per budget (and key). */
+export const METRIC_SIGHTLINE_BUDGET_USED = "sightline.budget.used";
+/** Gauge: the budget's limit, in the same unit. */
+export const METRIC_SIGHTLINE_BUDGET_LIMIT = "sightline.budget.limit";
+/** Counter of budget breaches (observed, crossed or refused calls). */
+export const METRIC_SIGHTLINE_BUDGET_BREACHES = "sightline.budget.breaches";
+/** Counter of policy violations. */
+export const METRIC_SIGHTLINE_POLICY_VIOLATIONS = "sightline.policy.violations";
+
+/** Semconv GenAI evaluation result event / span attributes (v1.41). */
+export const EVENT_GEN_AI_EVALUATION_RESULT = "gen_ai.evaluation.result";
+export const ATTR_GEN_AI_EVALUATION_NAME = "gen_ai.evaluation.name";
+export const ATTR_GEN_AI_EVALUATION_SCORE_VALUE = "gen_ai.evaluation.score.value";
+export const ATTR_GEN_AI_EVALUATION_SCORE_LABEL = "gen_ai.evaluation.score.label";
+export const ATTR_GEN_AI_EVALUATION_EXPLANATION = "gen_ai.evaluation.explanation";
+/** Span name and event name of a recorded business outcome. */
+export const EVENT_SIGHTLINE_OUTCOME = "sightline.outcome";
+/** `resolved`, `deflected`, `escalated` or your own kind. */
+export const ATTR_SIGHTLINE_OUTCOME_KIND = "sightline.outcome.kind";
+/** A number recorded with an outcome (e.g. minutes saved); span only. */
+export const ATTR_SIGHTLINE_OUTCOME_VALUE = "sightline.outcome.value";
+/** Counter of outcomes by kind. */
+export const METRIC_SIGHTLINE_GEN_AI_OUTCOMES = "sightline.gen_ai.outcomes";
+/** Histogram of feedback and evaluation scores. */
+export const METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE = "sightline.gen_ai.feedback.score";

@@ -22,9 +22,12 @@ export function serializeContent(options: {
   attribute: string;
   maxBytes: number;
   redact?: RedactContent;
+  /** Runs on the whole value after `redact` and before serializing (the built-in redactor). */
+  sanitize?: (value: unknown) => unknown;
 }): SerializedContent {
   const { attribute, maxBytes, redact } = options;
-  const value = redact ? redactTexts(options.value, attribute, redact, undefined) : options.value;
+  const redacted = redact ? redactTexts(options.value, attribute, redact, undefined) : options.value;
+  const value = options.sanitize ? options.sanitize(redacted) : redacted;
   const full = JSON.stringify(value) ?? "null";
   if (byteLength(full) <= maxBytes) return { json: full, truncated: false };
 

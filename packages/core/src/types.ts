@@ -1,6 +1,10 @@
-import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
+import type { Attributes, MeterProvider, TracerProvider } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import type { PriceRegistry } from "@sightline/pricing";
+import type { FinishedOperation } from "./internal-types.js";
+import type { GenAIRequest, GenAITarget } from "./operation-shapes.js";
+import type { RedactionOptions, Redactor } from "./redaction/types.js";
+import type { SightlineError } from "./sightline-error.js";
 
 /** Where captured message content goes. */
 export type ContentCaptureMode = "off" | "span";
@@ -23,8 +27,23 @@ export interface SightlineOptions {
   captureContent?: boolean;
   /** Byte bound of each content attribute's JSON; longer texts are cut and marked. Default: 16384. */
   contentMaxBytes?: number;
-  /** Redaction hook applied to every captured text before truncation. Default: none. */
+  /**
+   * Redaction hook applied to every captured text before truncation; it sees the raw text, and
+   * the built-in redactor (`redaction`) runs on what it returns. Default: none.
+   */
   redactContent?: RedactContent;
+  /**
+   * Redaction of captured content: built-in detectors (API keys, tokens, private keys, emails,
+   * phone, card and IBAN numbers, IP addresses) replace findings with `[REDACTED:<kind>]` and count
+   * them on the span (`sightline.redaction.<kind>.count`). `false` turns it off; options or a
+   * `createRedactor()` result configure it. Only runs when content capture is on. Default: on.
+   */
+  redaction?: boolean | RedactionOptions | Redactor;
+  /**
+   * Steps run before each call is sent (budgets, policies: pass `createGovernance()`); they can
+   * refuse the call with a typed error, suppress content capture, or add span events. Default: none.
+   */
+  governance?: OperationHooks;
   /** Record `gen_ai.client.*` metrics. Default: true. */
   metrics?: boolean;
   /**
@@ -78,4 +97,47 @@ export interface SightlineContext {
   promptId?: string;
   /** `sightline.prompt.version` (spans and metrics). */
   promptVersion?: string;
+}
+
+/** What a guard sees before a call is sent. */
+export interface GuardedCall {
+  /** The mapped request (model, operation, parameters). */
+  request: GenAIRequest;
+  /** Where it would go. */
+  target: GenAITarget;
+  /** The `withContext` values active at the call. */
+  context: SightlineContext;
+  /** Whether content would be captured for this call. */
+  captureContent: boolean;
+  /** The meter provider this call records into. */
+  meterProvider: MeterProvider;
+}
+
+/** A span event a guard asks for. */
+export interface GuardEvent {
+  /** Event name. */
+  name: string;
+  /** Event attributes. */
+  attributes: Attributes;
+}
+
+/** A guard's decision; an empty object (or undefined) lets the call through unchanged. */
+export interface GuardVerdict {
+  /** Refuses the call: nothing is sent, the span records the refusal, and this error is thrown to the caller. */
+  refuse?: SightlineError;
+  /** Records no content for this call, whatever `captureContent` says. */
+  suppressContent?: boolean;
+  /** Span events to add to the call's span. */
+  events?: GuardEvent[];
+}
+
+/** A step run before a call is sent. Must be fast and synchronous: it sits on the call path. */
+export type CallGuard = (call: GuardedCall) => GuardVerdict | undefined;
+
+/** Steps around each call, as `createGovernance()` returns them. */
+export interface OperationHooks {
+  /** Runs before the call is sent. */
+  beforeCall?: CallGuard;
+  /** Runs after the call ended, after cost is known, before the span ends. */
+  onFinish?: (operation: FinishedOperation) => void;
 }

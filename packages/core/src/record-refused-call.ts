@@ -1,0 +1,44 @@
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { buildRequestAttributes } from "./build-request-attributes.js";
+import type { ResolvedConfig } from "./internal-types.js";
+import type { GenAIRequest, GenAITarget } from "./operation-shapes.js";
+import { reportTelemetryError } from "./report-telemetry-error.js";
+import { ATTR_ERROR_TYPE, ATTR_SIGHTLINE_GOVERNANCE_REFUSED } from "./semconv.js";
+import type { SightlineError } from "./sightline-error.js";
+import type { GuardEvent } from "./types.js";
+import { getResolvedContext } from "./with-context.js";
+
+/**
+ * Records a call a guard refused as its own span, ended at once: the request attributes (so it
+ * shows where the call would have gone), `error.type` = the error's name, the guards' events and
+ * `sightline.governance.refused = true`. No operation metrics and no finishers: nothing was sent,
+ * so there is no duration, usage, cost or drift to observe; the guard counts the refusal itself.
+ */
+export function recordRefusedCall(options: {
+  config: ResolvedConfig;
+  request: GenAIRequest;
+  target: GenAITarget;
+  error: SightlineError;
+  events: readonly GuardEvent[];
+}): void {
+  try {
+    const { config, request, error } = options;
+    const attributes = buildRequestAttributes({
+      request,
+      target: options.target,
+      legacySystemAttribute: config.legacySystemAttribute,
+    });
+    const resolvedContext = getResolvedContext();
+    if (resolvedContext) Object.assign(attributes, resolvedContext.spanAttributes);
+    attributes[ATTR_ERROR_TYPE] = error.name;
+    attributes[ATTR_SIGHTLINE_GOVERNANCE_REFUSED] = true;
+    const name = request.model ? `${request.operation} ${request.model}` : request.operation;
+    const span = config.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
+    for (const event of options.events) span.addEvent(event.name, event.attributes);
+    span.recordException(error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+    span.end();
+  } catch (error) {
+    reportTelemetryError("recording a refused call", error);
+  }
+}
