@@ -3,10 +3,10 @@ import {
   type GenAIRequest,
   type GenAIResponse,
   type NativeTelemetryState,
+  observeMethod,
   observeStainlessResult,
   type StreamAccumulator,
   silenceNativeTelemetry,
-  wrapMethod,
 } from "@sightline/core";
 import { anthropicNativeTelemetrySwitch } from "./anthropic-native-telemetry-switch.js";
 import { mapCountTokensRequest } from "./count-tokens/map-count-tokens-request.js";
@@ -95,25 +95,22 @@ export function observeAnthropic<Client extends AnthropicClientLike>(
     );
   }
   for (const mapping of mappings) {
-    wrapMethod({
+    observeMethod({
+      instrumentation,
       owner: mapping.owner,
       name: mapping.name,
-      wrap: (original) =>
-        function observedMethod(this: unknown, ...args: unknown[]) {
-          return instrumentation.traceOperation({
-            request: mapping.mapRequest(args[0]),
-            target,
-            invoke: () => original.apply(this, args),
-            observe: (result, operation) =>
-              observeStainlessResult({
-                instrumentation,
-                result,
-                operation,
-                mapResponse: mapping.mapResponse,
-                createAccumulator: mapping.createAccumulator,
-              }),
-          });
-        },
+      target,
+      describe: (args) => ({
+        request: mapping.mapRequest(args[0]),
+        observe: (result, operation) =>
+          observeStainlessResult({
+            instrumentation,
+            result,
+            operation,
+            mapResponse: mapping.mapResponse,
+            createAccumulator: mapping.createAccumulator,
+          }),
+      }),
     });
   }
   return client;

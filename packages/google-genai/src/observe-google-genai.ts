@@ -2,8 +2,8 @@ import {
   createInstrumentation,
   type GenAIRequest,
   type GenAIResponse,
+  observeMethod,
   observePromise,
-  wrapMethod,
 } from "@sightline/core";
 import { detectGoogleGenAITarget } from "./detect-google-genai-target.js";
 import { mapEmbedContentRequest } from "./embed-content/map-embed-content-request.js";
@@ -57,43 +57,35 @@ export function observeGoogleGenAI<Client extends GoogleGenAIClientLike>(
   });
   const target = detectGoogleGenAITarget({ client, providerName: options.providerName });
   for (const mapping of PROMISE_METHODS) {
-    wrapMethod({
+    observeMethod({
+      instrumentation,
       owner: client.models,
       name: mapping.name,
-      wrap: (original) =>
-        function observedMethod(this: unknown, ...args: unknown[]) {
-          return instrumentation.traceOperation({
-            request: mapping.mapRequest(args[0]),
-            target,
-            invoke: () => original.apply(this, args),
-            observe: (result, operation) => {
-              const onValue = (value: unknown) => operation.succeed(mapping.mapResponse(value));
-              if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {
-                observePromise(result as PromiseLike<unknown>, { operation, onValue });
-              } else {
-                onValue(result);
-              }
-            },
-          });
+      target,
+      describe: (args) => ({
+        request: mapping.mapRequest(args[0]),
+        observe: (result, operation) => {
+          const onValue = (value: unknown) => operation.succeed(mapping.mapResponse(value));
+          if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {
+            observePromise(result as PromiseLike<unknown>, { operation, onValue });
+          } else {
+            onValue(result);
+          }
         },
+      }),
     });
   }
-  wrapMethod({
+  observeMethod({
+    instrumentation,
     owner: client.models,
     name: "generateContentStream",
-    wrap: (original) =>
-      function observedGenerateContentStream(this: unknown, ...args: unknown[]) {
-        let observed: Promise<unknown> | undefined;
-        const result = instrumentation.traceOperation({
-          request: mapGenerateContentRequest(args[0], true),
-          target,
-          invoke: () => original.apply(this, args),
-          observe: (value, operation) => {
-            observed = observeGenerateContentStream({ instrumentation, result: value, operation });
-          },
-        });
-        return observed ?? result;
-      },
+    target,
+    describe: (args) => ({
+      request: mapGenerateContentRequest(args[0], true),
+      // A promise of an async generator can't be observed in place: the caller gets our promise of
+      // a followed iterator instead (see observeGenerateContentStream).
+      observe: (result, operation) => observeGenerateContentStream({ instrumentation, result, operation }),
+    }),
   });
   return client;
 }

@@ -1,7 +1,6 @@
-// One measurement in a fresh process: alternates batches of calls through a raw client and a
-// wrapped one (same case, same transport), so noise from the rest of the machine lands on both
-// alike, and prints a JSON line with the median CPU and wall time per call of each. Spawned by
-// overhead.bench.mjs; not meant to be run by hand.
+// One measurement in a fresh process: one client variant (raw or wrapped), one case, one transport,
+// as an app would run it. Prints a JSON line with the wall and CPU time per call and the peak RSS.
+// Spawned by overhead.bench.mjs, which alternates the variants; not meant to be run by hand.
 import { performance } from "node:perf_hooks";
 import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
 import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
@@ -9,9 +8,8 @@ import { startMockLLMServer } from "@sightline/testing";
 import OpenAI from "openai";
 import { observeOpenAI } from "../dist/index.js";
 
-const [caseName, transport, callsText] = process.argv.slice(2);
+const [variant, caseName, transport, callsText] = process.argv.slice(2);
 const calls = Number(callsText);
-const BATCHES = 100;
 const STREAM_CHUNKS = 50;
 const messages = [{ role: "user", content: "Summarise the quarterly report in one line." }];
 const cases = {
@@ -99,63 +97,31 @@ function splitFrames(bytes) {
 }
 
 const createClient = () =>
-  new OpenAI({
-    apiKey: "bench",
-    baseURL: server.openaiBaseURL,
-    maxRetries: 0,
-    ...(fetchOption ? { fetch: fetchOption } : {}),
-  });
-const tracerProvider = new TracerProvider({
-  spanProcessors: [new SimpleSpanProcessor({ exporter: new DiscardingExporter() })],
-});
+  new OpenAI({ apiKey: "bench", baseURL: server.openaiBaseURL, maxRetries: 0, ...(fetchOption ? { fetch: fetchOption } : {}) });
+const tracerProvider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: new DiscardingExporter() })] });
 const meterProvider = new MeterProvider({ readers: [new PullReader()] });
-const clients = {
-  raw: createClient(),
-  wrapped: observeOpenAI(createClient(), {
-    tracerProvider,
-    meterProvider,
-    ...JSON.parse(process.env.BENCH_OPTIONS ?? "{}"),
-  }),
-};
+const client =
+  variant === "wrapped"
+    ? observeOpenAI(createClient(), { tracerProvider, meterProvider, ...JSON.parse(process.env.BENCH_OPTIONS ?? "{}") })
+    : createClient();
 
-const batchSize = Math.max(1, Math.floor(calls / BATCHES));
-if (transport === "http") enqueueMany(2 * batchSize * (BATCHES + 4));
-const runBatch = async (variant) => {
-  const cpuBefore = process.cpuUsage();
-  const wallBefore = performance.now();
-  for (let index = 0; index < batchSize; index++) await cases[caseName](clients[variant]);
-  const cpu = process.cpuUsage(cpuBefore);
-  return {
-    cpu: (cpu.user + cpu.system) / batchSize,
-    wall: ((performance.now() - wallBefore) * 1000) / batchSize,
-  };
-};
-// Warm both paths up (JIT, connection pools) before measuring.
-for (let index = 0; index < 4; index++) {
-  await runBatch("raw");
-  await runBatch("wrapped");
-}
-// Paired samples: each wrapped batch is compared with the raw batch run right beside it, so a
-// slow moment of the machine cancels out instead of landing on one side.
-const pairs = [];
-for (let batch = 0; batch < BATCHES; batch++) {
-  const order = batch % 2 ? ["wrapped", "raw"] : ["raw", "wrapped"];
-  const result = {};
-  for (const variant of order) result[variant] = await runBatch(variant);
-  pairs.push(result);
-}
+const warmup = Math.max(200, Math.floor(calls / 4));
+if (transport === "http") enqueueMany(warmup + calls);
+for (let index = 0; index < warmup; index++) await cases[caseName](client);
+const cpuBefore = process.cpuUsage();
+const wallBefore = performance.now();
+for (let index = 0; index < calls; index++) await cases[caseName](client);
+const cpu = process.cpuUsage(cpuBefore);
+const wall = performance.now() - wallBefore;
 await tracerProvider.forceFlush();
 await server.close();
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 process.stdout.write(
   `${JSON.stringify({
+    variant,
     caseName,
     transport,
-    raw: { cpu: median(pairs.map((pair) => pair.raw.cpu)), wall: median(pairs.map((pair) => pair.raw.wall)) },
-    extra: {
-      cpu: median(pairs.map((pair) => pair.wrapped.cpu - pair.raw.cpu)),
-      wall: median(pairs.map((pair) => pair.wrapped.wall - pair.raw.wall)),
-    },
+    wall: (wall * 1000) / calls,
+    cpu: (cpu.user + cpu.system) / calls,
     peakRssMegabytes: process.resourceUsage().maxRSS / 1024,
   })}\n`,
 );

@@ -2,9 +2,9 @@ import {
   createInstrumentation,
   type GenAIRequest,
   type GenAIResponse,
+  observeMethod,
   observeStainlessResult,
   type StreamAccumulator,
-  wrapMethod,
 } from "@sightline/core";
 import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
 import { mapChatRequest } from "./chat/map-chat-request.js";
@@ -80,28 +80,27 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
   ];
 
   for (const mapping of mappings) {
-    wrapMethod({
+    const { createAccumulator } = mapping;
+    observeMethod({
+      instrumentation,
       owner: mapping.owner,
       name: "create",
-      wrap: (original) =>
-        function observedCreate(this: unknown, ...args: unknown[]) {
-          const { createAccumulator } = mapping;
-          const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
-          const callArgs = prepared.params === args[0] ? args : [prepared.params, ...args.slice(1)];
-          return instrumentation.traceOperation({
-            request: mapping.mapRequest(args[0]),
-            target,
-            invoke: () => original.apply(this, callArgs),
-            observe: (result, operation) =>
-              observeStainlessResult({
-                instrumentation,
-                result,
-                operation,
-                mapResponse: mapping.mapResponse,
-                createAccumulator: createAccumulator && (() => createAccumulator(prepared.injectedUsage)),
-              }),
-          });
-        },
+      target,
+      describe: (args) => {
+        const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
+        return {
+          request: mapping.mapRequest(args[0]),
+          args: prepared.params === args[0] ? args : [prepared.params, ...args.slice(1)],
+          observe: (result, operation) =>
+            observeStainlessResult({
+              instrumentation,
+              result,
+              operation,
+              mapResponse: mapping.mapResponse,
+              createAccumulator: createAccumulator && (() => createAccumulator(prepared.injectedUsage)),
+            }),
+        };
+      },
     });
   }
   return client;
