@@ -1,12 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
-import {
-  createTestTelemetry,
-  type MockLLMServer,
-  startMockLLMServer,
-  type TestTelemetry,
-} from "@sightline/testing";
+import { type MockLLMContext, useMockLLMContext } from "@sightline/testing/vitest";
 import Anthropic0 from "anthropic0";
-import { afterAll, afterEach, beforeAll } from "vitest";
 import { observeAnthropic } from "./observe-anthropic.js";
 import type { ObserveAnthropicOptions } from "./types.js";
 
@@ -19,10 +13,8 @@ export const ANTHROPIC_VERSIONS = [
 /** Extra client options, e.g. the 1.x `openTelemetry` option. */
 export type ClientOptions = ConstructorParameters<typeof Anthropic>[0];
 
-/** A mock server and in-memory telemetry shared by one test file, reset between tests. */
-export interface AnthropicTestContext {
-  server: MockLLMServer;
-  telemetry: TestTelemetry;
+/** Real Anthropic clients pointed at the mock server. */
+export interface AnthropicClientFactories {
   /** A real client pointed at the mock, wrapped with the test providers. */
   observed(
     options?: ObserveAnthropicOptions,
@@ -33,48 +25,27 @@ export interface AnthropicTestContext {
   raw(AnthropicClass?: typeof Anthropic, clientOptions?: ClientOptions): Anthropic;
 }
 
-/** Registers the hooks and returns the context (fields filled in `beforeAll`). */
+/** A mock server and in-memory telemetry shared by one test file (reset between tests), with client factories. */
+export type AnthropicTestContext = MockLLMContext & AnthropicClientFactories;
+
+/** Registers the shared mock-server hooks and adds Anthropic client factories to the context. */
 export function useAnthropicTestContext(): AnthropicTestContext {
-  const context = {} as AnthropicTestContext;
-  beforeAll(async () => {
-    context.server = await startMockLLMServer();
-    context.telemetry = createTestTelemetry();
-    context.raw = (AnthropicClass = Anthropic, clientOptions = {}) =>
+  const context: AnthropicTestContext = useMockLLMContext<AnthropicClientFactories>({
+    raw: (AnthropicClass = Anthropic, clientOptions = {}) =>
       new AnthropicClass({
         apiKey: "test-key",
         baseURL: context.server.url,
         maxRetries: 0,
         ...clientOptions,
-      });
-    context.observed = (options = {}, AnthropicClass = Anthropic, clientOptions = {}) =>
+      }),
+    observed: (options: ObserveAnthropicOptions = {}, AnthropicClass = Anthropic, clientOptions = {}) =>
       observeAnthropic(context.raw(AnthropicClass, clientOptions), {
         tracerProvider: context.telemetry.tracerProvider,
         meterProvider: context.telemetry.meterProvider,
         ...options,
-      });
-  });
-  afterEach(() => {
-    context.server.reset();
-    context.telemetry.resetSpans();
-  });
-  afterAll(async () => {
-    await context.server.close();
-    await context.telemetry.shutdown();
+      }),
   });
   return context;
 }
 
-/** Waits until `count` spans have ended (span ends happen on the side, a few ticks after the caller's await). */
-export async function waitForSpans(telemetry: TestTelemetry, count: number, timeoutMs = 2000) {
-  const deadline = Date.now() + timeoutMs;
-  while (telemetry.spans().length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} spans, got ${telemetry.spans().length}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return telemetry.spans();
-}
-
-/** Waits a little longer, so a second (wrong) span would have ended too. */
-export function settle(ms = 30): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { settle, waitForSpans } from "@sightline/testing/vitest";

@@ -1,6 +1,6 @@
 import { createRedactor } from "@sightline/core";
+import { SECRET_SAMPLES, secretPart } from "@sightline/testing/vitest";
 import { describe, expect, it } from "vitest";
-import { SECRET_SAMPLES, secretPart } from "./__fixtures__/secret-samples.js";
 import { useOpenAITestContext, waitForSpans } from "./test-helpers.js";
 
 const ctx = useOpenAITestContext();

@@ -1,12 +1,6 @@
-import {
-  createTestTelemetry,
-  type MockLLMServer,
-  startMockLLMServer,
-  type TestTelemetry,
-} from "@sightline/testing";
+import { type MockLLMContext, useMockLLMContext } from "@sightline/testing/vitest";
 import OpenAI7 from "openai";
 import OpenAI6 from "openai6";
-import { afterAll, afterEach, beforeAll } from "vitest";
 import { observeOpenAI } from "./observe-openai.js";
 import type { ObserveOpenAIOptions } from "./types.js";
 
@@ -16,48 +10,30 @@ export const OPENAI_VERSIONS = [
   ["openai 6", OpenAI6 as unknown as typeof OpenAI7],
 ] as const;
 
-/** A mock server and in-memory telemetry shared by one test file, reset between tests. */
-export interface OpenAITestContext {
-  server: MockLLMServer;
-  telemetry: TestTelemetry;
+/** Real openai clients pointed at the mock server. */
+export interface OpenAIClientFactories {
   /** A real client pointed at the mock, wrapped with the test providers. */
   observed(options?: ObserveOpenAIOptions, OpenAIClass?: typeof OpenAI7): OpenAI7;
   /** A real client pointed at the mock, not wrapped. */
   raw(OpenAIClass?: typeof OpenAI7): OpenAI7;
 }
 
-/** Registers the hooks and returns the context (fields filled in `beforeAll`). */
+/** A mock server and in-memory telemetry shared by one test file (reset between tests), with client factories. */
+export type OpenAITestContext = MockLLMContext & OpenAIClientFactories;
+
+/** Registers the shared mock-server hooks and adds openai client factories to the context. */
 export function useOpenAITestContext(): OpenAITestContext {
-  const context = {} as OpenAITestContext;
-  beforeAll(async () => {
-    context.server = await startMockLLMServer();
-    context.telemetry = createTestTelemetry();
-    context.raw = (OpenAIClass = OpenAI7) =>
-      new OpenAIClass({ apiKey: "test-key", baseURL: context.server.openaiBaseURL, maxRetries: 0 });
-    context.observed = (options = {}, OpenAIClass = OpenAI7) =>
+  const context: OpenAITestContext = useMockLLMContext<OpenAIClientFactories>({
+    raw: (OpenAIClass = OpenAI7) =>
+      new OpenAIClass({ apiKey: "test-key", baseURL: context.server.openaiBaseURL, maxRetries: 0 }),
+    observed: (options: ObserveOpenAIOptions = {}, OpenAIClass = OpenAI7) =>
       observeOpenAI(context.raw(OpenAIClass), {
         tracerProvider: context.telemetry.tracerProvider,
         meterProvider: context.telemetry.meterProvider,
         ...options,
-      });
-  });
-  afterEach(() => {
-    context.server.reset();
-    context.telemetry.resetSpans();
-  });
-  afterAll(async () => {
-    await context.server.close();
-    await context.telemetry.shutdown();
+      }),
   });
   return context;
 }
 
-/** Waits until `count` spans have ended (span ends happen on the side, a few ticks after the caller's await). */
-export async function waitForSpans(telemetry: TestTelemetry, count: number, timeoutMs = 2000) {
-  const deadline = Date.now() + timeoutMs;
-  while (telemetry.spans().length < count) {
-    if (Date.now() > deadline) throw new Error(`expected ${count} spans, got ${telemetry.spans().length}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return telemetry.spans();
-}
+export { settle, waitForSpans } from "@sightline/testing/vitest";

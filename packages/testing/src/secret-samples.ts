@@ -1,5 +1,5 @@
-// Test fixture (imported by tests only, never by the index): one realistic sample per secret
-// shape, built from a fixed pseudo-random sequence so no real credential is in the repository.
+// One realistic sample per secret shape, for redaction tests, built from a fixed pseudo-random
+// sequence so no real credential is in the repository.
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const HEX = "0123456789abcdef";
@@ -23,14 +23,23 @@ const hex = (length: number): string => pick(HEX, length);
 
 /** `[kind, secret]`: 50 secrets of distinct shapes, with the kind each must be redacted as. */
 export const SECRET_SAMPLES: readonly (readonly [string, string])[] = [
-  ["private_key", `-----BEGIN RSA PRIVATE KEY-----\n${pick(BASE64, 64)}\n${pick(BASE64, 40)}\n-----END RSA PRIVATE KEY-----`],
+  [
+    "private_key",
+    `-----BEGIN RSA PRIVATE KEY-----\n${pick(BASE64, 64)}\n${pick(BASE64, 40)}\n-----END RSA PRIVATE KEY-----`,
+  ],
   ["private_key", `-----BEGIN PRIVATE KEY-----\n${pick(BASE64, 64)}\n-----END PRIVATE KEY-----`],
-  ["private_key", `-----BEGIN OPENSSH PRIVATE KEY-----\n${pick(BASE64, 70)}\n-----END OPENSSH PRIVATE KEY-----`],
+  [
+    "private_key",
+    `-----BEGIN OPENSSH PRIVATE KEY-----\n${pick(BASE64, 70)}\n-----END OPENSSH PRIVATE KEY-----`,
+  ],
   ["private_key", `-----BEGIN EC PRIVATE KEY-----\n${pick(BASE64, 60)}`],
   ["jwt", `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${alphanumeric(43)}`],
   ["url_credentials", `postgres://admin:${alphanumeric(16)}@db.internal:5432/app`],
   ["signed_url", `https://bucket.s3.amazonaws.com/file?X-Amz-Signature=${hex(64)}`],
-  ["slack_webhook", `https://hooks.slack.com/services/T${alphanumeric(8)}/B${alphanumeric(8)}/${alphanumeric(24)}`],
+  [
+    "slack_webhook",
+    `https://hooks.slack.com/services/T${alphanumeric(8)}/B${alphanumeric(8)}/${alphanumeric(24)}`,
+  ],
   ["anthropic_api_key", `sk-ant-api03-${alphanumeric(40)}_${alphanumeric(40)}-AA`],
   ["anthropic_api_key", `sk-ant-admin01-${alphanumeric(60)}`],
   ["openai_api_key", `sk-proj-${alphanumeric(48)}_${alphanumeric(40)}`],
@@ -80,8 +89,12 @@ export function secretPart(sample: string): string {
   const signature = /Signature=(.+)$/.exec(sample);
   if (signature?.[1]) return signature[1];
   const afterSeparator = /(?:=|: |Bearer |Basic |": ")"?([^\s"]{8,})"?$/.exec(sample);
-  if (afterSeparator?.[1] && !sample.startsWith("http") && !sample.startsWith("postgres")) return afterSeparator[1];
+  if (afterSeparator?.[1] && !sample.startsWith("http") && !sample.startsWith("postgres"))
+    return afterSeparator[1];
   const credentials = /:\/\/[^:]+:([^@]+)@/.exec(sample);
   if (credentials?.[1]) return credentials[1];
-  return sample.replace(/-----[A-Z ]+-----/g, "").trim().slice(0, 40);
+  return sample
+    .replace(/-----[A-Z ]+-----/g, "")
+    .trim()
+    .slice(0, 40);
 }

@@ -1,0 +1,141 @@
+import { performance } from "node:perf_hooks";
+import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
+import {
+  type ReadableSpan,
+  SimpleSpanProcessor,
+  type SpanExporter,
+  TracerProvider,
+} from "@opentelemetry/sdk-trace";
+import { startMockLLMServer } from "../start-mock-llm-server.js";
+import type { MockLLMServer, MockScript } from "../types.js";
+
+/** What a provider's bench runner supplies: how to make its client and call it. */
+export interface OverheadCaseOptions<Client> {
+  /** Makes a real client aimed at the mock server, with `fetch` when the bytes are replayed in-process. */
+  createClient: (options: { server: MockLLMServer; fetch?: typeof fetch }) => Client;
+  /** Wraps a client with Sightline, sending telemetry to the given providers. */
+  observe: (
+    client: Client,
+    providers: { tracerProvider: TracerProvider; meterProvider: MeterProvider },
+  ) => Client;
+  /** One call of each case, reading the whole result as an app would. */
+  cases: Record<string, (client: Client) => Promise<unknown>>;
+  /** `process.argv.slice(2)`: variant (`raw` | `wrapped`), case, transport (`in-process` | `http`), calls. */
+  argv: string[];
+}
+
+/** A measurement, as printed on the runner's one line of output. */
+export interface OverheadCaseResult {
+  variant: string;
+  caseName: string;
+  transport: string;
+  /** Wall time per call, microseconds. */
+  wall: number;
+  /** CPU time per call, microseconds (V8's parallel GC threads included). */
+  cpu: number;
+  peakRssMegabytes: number;
+}
+
+/** Exports nothing, but only after the SDK has built each span, so the SDK's cost counts too. */
+class DiscardingExporter implements SpanExporter {
+  export(_spans: ReadableSpan[], done: (result: { code: number }) => void): void {
+    done({ code: 0 });
+  }
+  async shutdown(): Promise<void> {}
+}
+
+class PullReader extends MetricReader {
+  protected override async onForceFlush(): Promise<void> {}
+  protected override async onShutdown(): Promise<void> {}
+}
+
+// Kept before any runner can replace the global (clients without a fetch option are fed through it).
+const realFetch = globalThis.fetch;
+
+const SCRIPT: MockScript = {
+  text: "Revenue grew 12% while costs held flat. ".repeat(6),
+  chunks: 50,
+  usage: { inputTokens: 20, outputTokens: 60 },
+};
+
+/**
+ * One measurement in a fresh process, as an app would run: one client (raw or wrapped with every
+ * Sightline feature on), one case, one transport, `calls` calls after a warm-up. Prints one JSON
+ * line ({@link OverheadCaseResult}) for `runOverheadBenchmark`, which spawns it.
+ */
+export async function runOverheadCase<Client>(
+  options: OverheadCaseOptions<Client>,
+): Promise<OverheadCaseResult> {
+  const [variant = "raw", caseName = "", transport = "in-process", callsText = "1000"] = options.argv;
+  const call = options.cases[caseName];
+  if (!call) throw new Error(`unknown case "${caseName}"; cases: ${Object.keys(options.cases).join(", ")}`);
+  const calls = Number(callsText);
+  const warmup = Math.max(2000, calls);
+  const server = await startMockLLMServer();
+  const replay = transport === "in-process" ? await recordOnce({ server, options, call }) : undefined;
+  const tracerProvider = new TracerProvider({
+    spanProcessors: [new SimpleSpanProcessor({ exporter: new DiscardingExporter() })],
+  });
+  const meterProvider = new MeterProvider({ readers: [new PullReader()] });
+  const raw = options.createClient({ server, fetch: replay });
+  const client = variant === "wrapped" ? options.observe(raw, { tracerProvider, meterProvider }) : raw;
+  if (transport === "http") for (let index = 0; index < warmup + calls; index++) server.enqueue(SCRIPT);
+
+  for (let index = 0; index < warmup; index++) await call(client);
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
+  for (let index = 0; index < calls; index++) await call(client);
+  const cpu = process.cpuUsage(cpuBefore);
+  const wall = performance.now() - wallBefore;
+  await tracerProvider.forceFlush();
+  await server.close();
+  const result: OverheadCaseResult = {
+    variant,
+    caseName,
+    transport,
+    wall: (wall * 1000) / calls,
+    cpu: (cpu.user + cpu.system) / calls,
+    peakRssMegabytes: process.resourceUsage().maxRSS / 1024,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return result;
+}
+
+/**
+ * Records the case's response once over HTTP, then returns a `fetch` that replays those bytes from
+ * memory — no socket, no server — one network read per SSE event, like a real stream.
+ */
+async function recordOnce<Client>(context: {
+  server: MockLLMServer;
+  options: OverheadCaseOptions<Client>;
+  call: (client: Client) => Promise<unknown>;
+}): Promise<typeof fetch> {
+  let recorded: { frames: Uint8Array[]; headers: [string, string][]; status: number } | undefined;
+  const recordingFetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const response = await realFetch(input, init);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    recorded = { frames: splitFrames(bytes), headers: [...response.headers], status: response.status };
+    return new Response(bytes, { status: response.status, headers: response.headers });
+  }) as typeof fetch;
+  context.server.enqueue(SCRIPT);
+  await context.call(context.options.createClient({ server: context.server, fetch: recordingFetch }));
+  const { frames, headers, status } = recorded ?? { frames: [], headers: [], status: 500 };
+  return (async () => {
+    let next = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const frame = frames[next++];
+        if (frame) controller.enqueue(frame);
+        else controller.close();
+      },
+    });
+    return new Response(body, { status, headers });
+  }) as typeof fetch;
+}
+
+function splitFrames(bytes: Uint8Array): Uint8Array[] {
+  const text = new TextDecoder().decode(bytes);
+  if (!text.startsWith("data:") && !text.startsWith("event:")) return [bytes];
+  const encoder = new TextEncoder();
+  return text.split(/(?<=\n\n)/).map((frame) => encoder.encode(frame));
+}
