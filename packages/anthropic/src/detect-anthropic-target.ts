@@ -1,4 +1,4 @@
-import type { GenAITarget } from "@sightline/core";
+import { type GenAITarget, readServerAddress } from "@sightline/core";
 
 /** Client classes of the platform flavours of the SDK and the provider each one serves. */
 const CLASS_PROVIDERS: Record<string, string> = {
@@ -26,15 +26,7 @@ export function detectAnthropicTarget(options: {
   selfReportedProvider: unknown;
   providerName?: string;
 }): GenAITarget {
-  let url: URL | undefined;
-  try {
-    url = typeof options.baseURL === "string" ? new URL(options.baseURL) : undefined;
-  } catch {
-    url = undefined;
-  }
-  const serverAddress = url?.hostname || undefined;
-  const serverPort = url ? (url.port ? Number(url.port) : url.protocol === "http:" ? 80 : 443) : undefined;
-  const host = serverAddress?.toLowerCase();
+  const { serverAddress, serverPort, host } = readServerAddress(options.baseURL);
   const provider =
     options.providerName ??
     (options.className ? CLASS_PROVIDERS[options.className] : undefined) ??

@@ -67,6 +67,7 @@ export { recordOutcome } from "./outcomes/record-outcome.js";
 export type { Feedback, OperationReference, Outcome, SignalProviders } from "./outcomes/types.js";
 export { readEnv } from "./read-env.js";
 export { asArray, asFields, asNumber, asString, type Fields, parseArguments } from "./read-fields.js";
+export { readServerAddress } from "./read-server-address.js";
 export { BUILT_IN_REDACTION_KINDS } from "./redaction/built-in-detectors.js";
 export {
   createRedactingSpanExporter,

@@ -1,4 +1,4 @@
-import type { GenAITarget } from "@sightline/core";
+import { type GenAITarget, readServerAddress } from "@sightline/core";
 
 /**
  * The fields of a `GoogleGenAI` client that tell which backend it talks to (some are private in
@@ -28,16 +28,11 @@ export function detectGoogleGenAITarget(options: { client: object; providerName?
     baseUrl = undefined;
   }
   baseUrl ??= vertex ? defaultVertexUrl(client.location) : "https://generativelanguage.googleapis.com/";
-  let url: URL | undefined;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    url = undefined;
-  }
+  const { serverAddress, serverPort } = readServerAddress(baseUrl);
   return {
     provider: options.providerName ?? (vertex ? "gcp.vertex_ai" : "gcp.gemini"),
-    serverAddress: url?.hostname || undefined,
-    serverPort: url ? (url.port ? Number(url.port) : url.protocol === "http:" ? 80 : 443) : undefined,
+    serverAddress,
+    serverPort,
   };
 }
 

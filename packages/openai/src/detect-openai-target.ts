@@ -1,4 +1,4 @@
-import type { GenAITarget } from "@sightline/core";
+import { type GenAITarget, readServerAddress } from "@sightline/core";
 
 /** Hosts of OpenAI-compatible APIs and the `gen_ai.provider.name` each one serves. */
 const HOST_PROVIDERS: [suffix: string, provider: string][] = [
@@ -30,18 +30,10 @@ export function detectOpenAITarget(options: {
   isAzureClient: boolean;
   providerName?: string;
 }): GenAITarget {
-  let url: URL | undefined;
-  try {
-    url = typeof options.baseURL === "string" ? new URL(options.baseURL) : undefined;
-  } catch {
-    url = undefined;
-  }
-  const serverAddress = url?.hostname || undefined;
-  const serverPort = url ? (url.port ? Number(url.port) : url.protocol === "http:" ? 80 : 443) : undefined;
+  const { serverAddress, serverPort, host } = readServerAddress(options.baseURL);
   let provider = options.providerName;
   if (!provider && options.isAzureClient) provider = "azure.ai.openai";
-  if (!provider && serverAddress) {
-    const host = serverAddress.toLowerCase();
+  if (!provider && host) {
     provider = HOST_PROVIDERS.find(([suffix]) => host === suffix || host.endsWith(suffix))?.[1];
     if (!provider && serverPort === OLLAMA_PORT) provider = "ollama";
   }
