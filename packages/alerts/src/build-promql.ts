@@ -1,8 +1,8 @@
 import { type AlertPlanRule, isSimplePlanRule, type SimplePlanRule } from "./internal-types.js";
 import { formatDuration } from "./parse-duration.js";
 import {
-  dimensionAttributes,
   driftEventKinds,
+  getDimensionAttribute,
   type MetricDescriptor,
   sightlineAttributes,
   sightlineMetrics,
@@ -10,9 +10,9 @@ import {
 import { toPrometheusLabelName, toPrometheusMetricName } from "./to-prometheus-name.js";
 import type { AlertDimension, NamingMode } from "./types.js";
 
-/** Prometheus label a dimension becomes. */
-export function toDimensionLabel(dimension: AlertDimension): string {
-  return toPrometheusLabelName(dimensionAttributes[dimension]);
+/** Prometheus label a dimension becomes on the metrics of one kind of rule. */
+export function toDimensionLabel(dimension: AlertDimension, signalKind?: string): string {
+  return toPrometheusLabelName(getDimensionAttribute(dimension, signalKind));
 }
 
 /** A recording rule that precomputes the costly part of one or more alerts. */
@@ -71,9 +71,10 @@ function recordLevel(rule: AlertPlanRule): string {
  * selects the matched series from it.
  */
 function buildValuePromQl(rule: SimplePlanRule, naming: NamingMode): ValuePromQl {
-  const groupLabels = rule.grouping.map(toDimensionLabel);
+  const kind = rule.signal.kind;
+  const groupLabels = rule.grouping.map((dimension) => toDimensionLabel(dimension, kind));
   const matchMatchers = rule.match.map(
-    ([dimension, value]) => `${toDimensionLabel(dimension)}=${quoteLabelValue(value)}`,
+    ([dimension, value]) => `${toDimensionLabel(dimension, kind)}=${quoteLabelValue(value)}`,
   );
   const window = formatDuration(rule.windowSeconds);
   const level = recordLevel(rule);
@@ -192,7 +193,7 @@ function buildSloBadRatio(options: {
   windowSeconds: number;
 }): { record: string; build: (matchers: string[]) => string } {
   const { rule, naming, latencySeconds, windowSeconds } = options;
-  const groupLabels = rule.grouping.map(toDimensionLabel);
+  const groupLabels = rule.grouping.map((dimension) => toDimensionLabel(dimension));
   const window = formatDuration(windowSeconds);
   if (latencySeconds === undefined) {
     return {

@@ -77,7 +77,10 @@ export function buildSyntheticSeries(options: {
     ? ["provider", "model", "operation", "feature", "signal"]
     : ["provider", "model", "operation", "feature", "prompt"];
   const labels = Object.fromEntries(
-    dimensions.map((dimension) => [toDimensionLabel(dimension), dimensionValues[dimension]]),
+    dimensions.map((dimension) => [
+      toDimensionLabel(dimension, rule.signal.kind),
+      dimensionValues[dimension],
+    ]),
   );
   const factor = intent === "fire" ? 2 : 0.5;
   const threshold = rule.threshold;

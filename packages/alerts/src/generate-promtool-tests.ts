@@ -20,7 +20,7 @@ const ruleFileName = "sightline.rules.yml";
 /** Alert labels promtool should see: the static ones plus the rule's grouping labels. */
 function expectedLabels(rule: AlertPlanRule, values: Record<string, string>): Record<string, string> {
   const grouping = Object.fromEntries(
-    rule.grouping.map((dimension) => [toDimensionLabel(dimension), values[dimension]!]),
+    rule.grouping.map((dimension) => [toDimensionLabel(dimension, rule.signal.kind), values[dimension]!]),
   );
   return { ...getStaticAlertLabels(rule), ...grouping };
 }

@@ -1,8 +1,8 @@
 import { type AlertPlan, isSimplePlanRule, type SimplePlanRule } from "./internal-types.js";
 import { formatDuration } from "./parse-duration.js";
 import {
-  dimensionAttributes,
   driftEventKinds,
+  getDimensionAttribute,
   sightlineAttributes,
   sightlineMetrics,
 } from "./sightline-metric-names.js";
@@ -42,12 +42,15 @@ function toQuery(rule: SimplePlanRule): { query: string; threshold: number } {
   const scope = (metric: string, extraFilters: string[] = []): string => {
     const filters = [
       ...extraFilters,
-      ...rule.match.map(([dimension, value]) => `${dimensionAttributes[dimension]}:${value.toLowerCase()}`),
+      ...rule.match.map(
+        ([dimension, value]) =>
+          `${getDimensionAttribute(dimension, rule.signal.kind)}:${value.toLowerCase()}`,
+      ),
     ];
     const group =
       rule.grouping.length === 0
         ? ""
-        : ` by {${rule.grouping.map((dimension) => dimensionAttributes[dimension]).join(",")}}`;
+        : ` by {${rule.grouping.map((dimension) => getDimensionAttribute(dimension, rule.signal.kind)).join(",")}}`;
     return `${metric}{${filters.length === 0 ? "*" : filters.join(",")}}${group}`;
   };
   const windowMinutes = rule.windowSeconds / 60;

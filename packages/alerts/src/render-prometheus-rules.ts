@@ -30,7 +30,7 @@ export function getAlertAnnotations(rule: AlertPlanRule): Record<string, string>
   const groupText =
     rule.grouping.length === 0
       ? ""
-      : ` for ${rule.grouping.map((dimension) => `${dimension}={{ $labels.${toDimensionLabel(dimension)} }}`).join(", ")}`;
+      : ` for ${rule.grouping.map((dimension) => `${dimension}={{ $labels.${toDimensionLabel(dimension, rule.signal.kind)} }}`).join(", ")}`;
   const annotations: Record<string, string> = {
     summary: `${rule.title}${groupText}`,
     description: rule.description,

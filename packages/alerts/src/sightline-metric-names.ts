@@ -64,6 +64,8 @@ export const sightlineAttributes = {
   driftDetector: "sightline.drift.detector",
   /** `drift` or `model_change` on drift events. */
   driftKind: "sightline.drift.kind",
+  /** The response model without its date stamp: what drift metrics are keyed by, instead of the requested model. */
+  modelFamily: "sightline.model.family",
 } as const;
 
 /**
@@ -112,3 +114,15 @@ export const sightlineSpanEvents = {
   /** The provider answered with a different model than before. */
   modelChange: "sightline.model_change",
 } as const;
+
+/**
+ * The attribute a dimension reads on one kind of rule's metrics. Drift streams are keyed by model
+ * family (so a new snapshot stays in its stream and shows as a model change), so `model` on drift
+ * and model-change rules means the family.
+ */
+export function getDimensionAttribute(dimension: AlertDimension, signalKind?: string): string {
+  if (dimension === "model" && (signalKind === "drift-score" || signalKind === "model-change")) {
+    return sightlineAttributes.modelFamily;
+  }
+  return dimensionAttributes[dimension];
+}
