@@ -17,7 +17,7 @@ const sampleValues: Record<AlertDimension, string> = {
   operation: "chat",
   feature: "checkout",
   prompt: "welcome",
-  signal: "output_length",
+  signal: "output_tokens",
 };
 
 /**
