@@ -82,6 +82,32 @@ describe.each(OPENAI_VERSIONS)("responses with %s", (_label, OpenAIClass) => {
     expect(spans).toHaveLength(1);
   });
 
+  it("responses.parse() goes through the wrapper once and keeps its parsed output", async () => {
+    const client = ctx.observed({}, OpenAIClass);
+    const response = await client.responses.parse({
+      model: "gpt-4.1",
+      input: "Give me a city",
+      text: {
+        format: {
+          type: "json_schema",
+          name: "city",
+          strict: true,
+          schema: {
+            type: "object",
+            properties: { city: { type: "string" } },
+            required: ["city"],
+            additionalProperties: false,
+          },
+        },
+      },
+    });
+    expect(typeof response.output_parsed).toBe("object");
+    const spans = await waitForSpans(ctx.telemetry, 1);
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.attributes["gen_ai.output.type"]).toBe("json");
+    expect(spans[0]?.attributes["gen_ai.response.id"]).toBe(response.id);
+  });
+
   it("maps an incomplete response to a length finish reason", async () => {
     ctx.server.enqueue({ finishReason: "max_output_tokens" });
     const client = ctx.observed({}, OpenAIClass);
