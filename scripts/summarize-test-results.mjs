@@ -1,15 +1,32 @@
 // Sums the vitest JSON reports of every package into the one plain line CI reads:
-// "vitest: N passed, N failed, N skipped". Fails when a test failed, a suite failed to load, or
-// nothing ran at all.
+// "vitest: N passed, N failed, N skipped". Reports of the extra Node runs
+// (test-results.node<major>.json) are counted too, with a line per Node version before the total.
+// Fails when a test failed, a suite failed to load, or nothing ran at all.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let brokenSuites = 0;
+const totals = { passed: 0, failed: 0, skipped: 0, brokenSuites: 0 };
+const perRuntime = new Map();
 const missing = [];
+
+function add(report, runtime) {
+  const counts = perRuntime.get(runtime) ?? { passed: 0, failed: 0, skipped: 0 };
+  const passed = report.numPassedTests ?? 0;
+  const failed = report.numFailedTests ?? 0;
+  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  counts.passed += passed;
+  counts.failed += failed;
+  counts.skipped += skipped;
+  perRuntime.set(runtime, counts);
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  totals.brokenSuites += (report.testResults ?? []).filter(
+    (suite) => suite.status === "failed" && suite.assertionResults?.length === 0,
+  ).length;
+}
+
 const workspaces = ["packages", "examples"].flatMap((folder) =>
   existsSync(join(root, folder)) ? readdirSync(join(root, folder)).map((name) => join(folder, name)) : [],
 );
@@ -23,16 +40,18 @@ for (const name of workspaces) {
     missing.push(name);
     continue;
   }
-  const report = JSON.parse(readFileSync(reportPath, "utf8"));
-  passed += report.numPassedTests ?? 0;
-  failed += report.numFailedTests ?? 0;
-  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  brokenSuites += (report.testResults ?? []).filter(
-    (suite) => suite.status === "failed" && suite.assertionResults?.length === 0,
-  ).length;
+  add(JSON.parse(readFileSync(reportPath, "utf8")), `node ${process.versions.node.split(".")[0]}`);
+  for (const file of readdirSync(directory)) {
+    const extra = /^test-results\.node(\d+)\.json$/.exec(file);
+    if (extra) add(JSON.parse(readFileSync(join(directory, file), "utf8")), `node ${extra[1]}`);
+  }
 }
 if (missing.length > 0)
   console.log(`packages without a test report (their suite did not run): ${missing.join(", ")}`);
-if (brokenSuites > 0) console.log(`${brokenSuites} test file(s) failed to load`);
-console.log(`vitest: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-if (failed > 0 || brokenSuites > 0 || missing.length > 0 || passed === 0) process.exit(1);
+if (totals.brokenSuites > 0) console.log(`${totals.brokenSuites} test file(s) failed to load`);
+for (const [runtime, counts] of perRuntime) {
+  console.log(`  ${runtime}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+console.log(`vitest: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (totals.failed > 0 || totals.brokenSuites > 0 || missing.length > 0 || totals.passed === 0)
+  process.exit(1);

@@ -20,9 +20,11 @@ fi
 echo "› biome ci"
 pnpm exec biome ci --colors=off .
 
-rm -f packages/*/test-results.json examples/*/test-results.json
+rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
+# The library packages again on Node 22 and 24 (the supported range is 20.19 through 24).
+bash scripts/test-other-node-versions.sh || status=$?
 # promtool on every rendered Prometheus file (default set and examples), beside the unit tests.
 if command -v promtool >/dev/null 2>&1; then
   bash packages/alerts/scripts/check-prometheus-rules.sh || status=$?
