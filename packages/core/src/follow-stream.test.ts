@@ -3,10 +3,11 @@ import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createInstrumentation } from "./create-instrumentation.js";
 import { followStream } from "./follow-stream.js";
-import type { Operation } from "./operation.js";
+import { MAX_BUFFERED_CHUNK_GAPS, type Operation } from "./operation.js";
 import { ChunkFlags, type StreamAccumulator } from "./operation-shapes.js";
 
 const telemetry = createTestTelemetry();
+let lastOperation: Operation | undefined;
 afterEach(() => telemetry.resetSpans());
 afterAll(() => telemetry.shutdown());
 
@@ -46,7 +47,12 @@ function startStream(
   const instrumentation = createInstrumentation({
     scopeName: "test",
     scopeVersion: "0",
-    options: { tracerProvider: telemetry.tracerProvider, meterProvider: telemetry.meterProvider },
+    options: {
+      tracerProvider: telemetry.tracerProvider,
+      meterProvider: telemetry.meterProvider,
+      cost: false,
+      drift: false,
+    },
   });
   const source = createSource(chunks, options);
   let operation: Operation | undefined;
@@ -58,6 +64,7 @@ function startStream(
       operation = started;
     },
   });
+  lastOperation = operation;
   const iterate = followStream({
     operation: operation as Operation,
     iterate: source.iterate,
@@ -127,6 +134,24 @@ describe("followStream", () => {
     startStream(["a", "b"], { signal: controller.signal });
     controller.abort();
     expect(telemetry.spans()[0]?.attributes["sightline.stream.outcome"]).toBe("aborted");
+  });
+
+  it("keeps a long stream's chunk timings in bounded memory and still records one sample per gap", async () => {
+    const chunks = Array.from({ length: 3000 }, (_, index) => `c${index}`);
+    const gapSamples = async () =>
+      (await telemetry.metricPoints("gen_ai.client.operation.time_per_output_chunk")).reduce(
+        (sum, point) => sum + (point.count ?? 0),
+        0,
+      );
+    const before = await gapSamples();
+    const { iterate } = startStream(chunks);
+    const iterator = iterate();
+    let longest = 0;
+    for (let step = await iterator.next(); !step.done; step = await iterator.next()) {
+      longest = Math.max(longest, lastOperation?.outputChunkGaps.length ?? 0);
+    }
+    expect(longest).toBeLessThanOrEqual(MAX_BUFFERED_CHUNK_GAPS);
+    expect((await gapSamples()) - before).toBe(2999);
   });
 
   it("survives an accumulator that throws: chunks still flow and the span still ends", async () => {

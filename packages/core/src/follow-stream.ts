@@ -60,7 +60,7 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
     }
     if (flags & ChunkFlags.Output) {
       if (operation.lastOutputChunkTime !== undefined) {
-        operation.outputChunkGaps.push((time - operation.lastOutputChunkTime) / 1000);
+        operation.addOutputChunkGap((time - operation.lastOutputChunkTime) / 1000);
       }
       operation.lastOutputChunkTime = time;
     }

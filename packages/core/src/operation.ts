@@ -5,7 +5,7 @@ import { getErrorInfo } from "./get-error-info.js";
 import type { FinishedOperation, ResolvedConfig } from "./internal-types.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 import { recordContentAttribute } from "./record-content-attribute.js";
-import { recordOperationMetrics } from "./record-operation-metrics.js";
+import { recordChunkGaps, recordOperationMetrics } from "./record-operation-metrics.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 import {
   ATTR_ERROR_TYPE,
@@ -33,6 +33,9 @@ export type StreamOutcome = "completed" | "cancelled" | "aborted" | "error" | "a
 
 const now = (): number => performance.now();
 
+/** Chunk gaps kept per stream before they are recorded early (8 KB of numbers). */
+export const MAX_BUFFERED_CHUNK_GAPS = 1024;
+
 /**
  * One GenAI operation: its span, its timing and its single end. Every path that can finish a
  * call (response parsed, error, stream done, consumer break, abort, abandonment) goes through
@@ -46,7 +49,10 @@ export class Operation {
   lastActivity: number;
   firstChunkTime: number | undefined;
   chunkCount = 0;
-  /** Gaps between output chunks, in seconds; recorded as one histogram sample each at the end. */
+  /**
+   * Gaps between output chunks, in seconds; recorded as one histogram sample each at the end,
+   * when the response model is known. Bounded: a long stream flushes them early (see addOutputChunkGap).
+   */
   readonly outputChunkGaps: number[] = [];
   lastOutputChunkTime: number | undefined;
   private ended = false;
@@ -84,6 +90,27 @@ export class Operation {
   /** True once the span has ended. */
   get isEnded(): boolean {
     return this.ended;
+  }
+
+  /**
+   * Keeps one gap for `gen_ai.client.operation.time_per_output_chunk`. Past
+   * MAX_BUFFERED_CHUNK_GAPS the buffer is recorded at once, without the response model (not known
+   * before the end), so a stream of any length holds bounded memory.
+   */
+  addOutputChunkGap(gapSeconds: number): void {
+    if (!this.config.metrics || !this.config.chunkTimingMetric) return;
+    this.outputChunkGaps.push(gapSeconds);
+    if (this.outputChunkGaps.length < MAX_BUFFERED_CHUNK_GAPS) return;
+    try {
+      recordChunkGaps({
+        config: this.config,
+        gaps: this.outputChunkGaps,
+        attributes: buildMetricAttributes(this, undefined, undefined),
+      });
+    } catch (error) {
+      reportTelemetryError("recording chunk timings", error);
+    }
+    this.outputChunkGaps.length = 0;
   }
 
   /** Remembers the HTTP status of the response, for the span. */

@@ -49,7 +49,21 @@ export function recordOperationMetrics(options: {
       withoutError,
     );
   }
-  if (config.chunkTimingMetric) {
-    for (const gap of operation.outputChunkGaps) instruments.timePerOutputChunk.record(gap, withoutError);
-  }
+  if (config.chunkTimingMetric)
+    recordChunkGaps({ config, gaps: operation.outputChunkGaps, attributes: withoutError });
+}
+
+/** Records chunk gaps as `gen_ai.client.operation.time_per_output_chunk` samples (no `error.type`). */
+export function recordChunkGaps(options: {
+  config: ResolvedConfig;
+  gaps: readonly number[];
+  attributes: Attributes;
+}): void {
+  if (options.gaps.length === 0) return;
+  const { timePerOutputChunk } = getMetricInstruments({
+    meterProvider: options.config.getMeterProvider(),
+    scopeName: options.config.scopeName,
+    scopeVersion: options.config.scopeVersion,
+  });
+  for (const gap of options.gaps) timePerOutputChunk.record(gap, options.attributes);
 }
