@@ -84,7 +84,11 @@ export function observeAnthropic<Client extends AnthropicClientLike>(
         name: "create",
         mapRequest: mapMessagesRequest,
         mapResponse: mapMessagesResponse,
-        createAccumulator: () => createMessagesStreamAccumulator({ captureContent }),
+        createAccumulator: () =>
+          createMessagesStreamAccumulator({
+            captureContent,
+            maxContentLength: instrumentation.config.contentMaxBytes,
+          }),
       },
       {
         owner: messages,

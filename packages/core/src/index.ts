@@ -11,6 +11,7 @@ export {
   type PriceRegistry,
   registerModelPrice,
 } from "@sightline/pricing";
+export { appendCapturedText, CAPTURED_TEXT_CUT_MARKER } from "./append-captured-text.js";
 export type { DetectRefusal } from "./create-drift-finisher.js";
 export {
   type CreateInstrumentationOptions,

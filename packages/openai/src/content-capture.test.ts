@@ -115,4 +115,21 @@ describe("content capture", () => {
       { type: "text", content: "streamed words here" },
     ]);
   });
+
+  it("keeps a long streamed answer bounded while capturing, and the attribute valid JSON", async () => {
+    ctx.server.enqueue({ text: "word ".repeat(4000), chunks: 200 });
+    const client = ctx.observed({ captureContent: true, contentMaxBytes: 1000 });
+    const stream = await client.chat.completions.create({
+      model: "gpt-4o",
+      messages: [{ role: "user", content: "x" }],
+      stream: true,
+    });
+    let received = "";
+    for await (const chunk of stream) received += chunk.choices[0]?.delta.content ?? "";
+    expect(received.length).toBe(20_000);
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    const json = String(span?.attributes["gen_ai.output.messages"]);
+    expect(new TextEncoder().encode(json).length).toBeLessThanOrEqual(1000);
+    expect(JSON.parse(json)[0].parts[0].content).toMatch(/truncated/);
+  });
 });

@@ -68,7 +68,11 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       mapResponse: mapChatResponse,
       prepareParams: (params) => prepareChatParams(params, injectUsage),
       createAccumulator: (injectedUsage) =>
-        createChatStreamAccumulator({ captureContent, hideUsageChunk: injectedUsage }),
+        createChatStreamAccumulator({
+          captureContent,
+          hideUsageChunk: injectedUsage,
+          maxContentLength: instrumentation.config.contentMaxBytes,
+        }),
     },
     {
       owner: client.responses,

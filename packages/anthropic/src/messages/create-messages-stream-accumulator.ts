@@ -1,4 +1,5 @@
 import {
+  appendCapturedText,
   asFields,
   asNumber,
   asString,
@@ -26,8 +27,10 @@ interface BlockState {
  */
 export function createMessagesStreamAccumulator(options: {
   captureContent: boolean;
+  /** Longest text kept per block when capturing (the content bound). */
+  maxContentLength: number;
 }): StreamAccumulator<unknown> {
-  const { captureContent } = options;
+  const { captureContent, maxContentLength } = options;
   let id: string | undefined;
   let model: string | undefined;
   let role = "assistant";
@@ -98,8 +101,9 @@ export function createMessagesStreamAccumulator(options: {
     if (captureContent) {
       const block = blocks[asNumber(fields.index) ?? -1];
       if (block) {
-        if (delta.type === "input_json_delta") block.json += piece;
-        else block.text += piece;
+        if (delta.type === "input_json_delta")
+          block.json = appendCapturedText(block.json, piece, maxContentLength);
+        else block.text = appendCapturedText(block.text, piece, maxContentLength);
       }
     }
     return piece.length > 0 ? ChunkFlags.Output : ChunkFlags.None;

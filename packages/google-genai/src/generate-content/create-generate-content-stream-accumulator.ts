@@ -1,4 +1,5 @@
 import {
+  appendCapturedText,
   asArray,
   asFields,
   asNumber,
@@ -28,8 +29,10 @@ interface CandidateState {
  */
 export function createGenerateContentStreamAccumulator(options: {
   captureContent: boolean;
+  /** Longest text kept per part when capturing (the content bound). */
+  maxContentLength: number;
 }): StreamAccumulator<unknown> {
-  const { captureContent } = options;
+  const { captureContent, maxContentLength } = options;
   let id: string | undefined;
   let model: string | undefined;
   let usageMetadata: unknown;
@@ -58,7 +61,7 @@ export function createGenerateContentStreamAccumulator(options: {
           if (part.functionCall) state.calledTool = true;
           if ((typeof part.text === "string" && part.text !== "") || part.functionCall)
             flags |= ChunkFlags.Output;
-          if (captureContent) appendPart(state.parts, mapGeminiPart(rawPart));
+          if (captureContent) appendPart(state.parts, mapGeminiPart(rawPart), maxContentLength);
         }
       }
       return flags;
@@ -87,10 +90,15 @@ export function createGenerateContentStreamAccumulator(options: {
 }
 
 /** Joins a text or reasoning piece onto the previous part of the same kind. */
-function appendPart(parts: MessagePart[], part: MessagePart): void {
+function appendPart(parts: MessagePart[], part: MessagePart, maxContentLength: number): void {
   const last = parts.at(-1);
   if (last && (part.type === "text" || part.type === "reasoning") && last.type === part.type) {
-    (last as { content: string }).content += (part as { content: string }).content;
+    const joined = last as { content: string };
+    joined.content = appendCapturedText(
+      joined.content,
+      (part as { content: string }).content,
+      maxContentLength,
+    );
     return;
   }
   parts.push(part);

@@ -29,6 +29,7 @@ export function observeGenerateContentStream(options: {
           iterate: () => source,
           accumulator: createGenerateContentStreamAccumulator({
             captureContent: instrumentation.config.captureContent,
+            maxContentLength: instrumentation.config.contentMaxBytes,
           }),
           abandonedAfterMs: instrumentation.config.abandonedAfterMs,
         });

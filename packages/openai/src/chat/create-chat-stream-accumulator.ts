@@ -1,4 +1,5 @@
 import {
+  appendCapturedText,
   asArray,
   asFields,
   asString,
@@ -29,8 +30,10 @@ interface ChoiceState {
 export function createChatStreamAccumulator(options: {
   captureContent: boolean;
   hideUsageChunk: boolean;
+  /** Longest text kept per part when capturing (the content bound). */
+  maxContentLength: number;
 }): StreamAccumulator<unknown> {
-  const { captureContent, hideUsageChunk } = options;
+  const { captureContent, hideUsageChunk, maxContentLength } = options;
   let id: string | undefined;
   let model: string | undefined;
   let usage: GenAIUsage | undefined;
@@ -64,15 +67,16 @@ export function createChatStreamAccumulator(options: {
         const content = delta.content;
         if (typeof content === "string" && content.length > 0) {
           flags |= ChunkFlags.Output;
-          if (captureContent) state.text += content;
+          if (captureContent) state.text = appendCapturedText(state.text, content, maxContentLength);
         }
         if (typeof delta.refusal === "string" && delta.refusal.length > 0) {
           flags |= ChunkFlags.Output;
-          if (captureContent) state.refusal += delta.refusal;
+          if (captureContent)
+            state.refusal = appendCapturedText(state.refusal, delta.refusal, maxContentLength);
         }
         if (Array.isArray(delta.tool_calls)) {
           flags |= ChunkFlags.Output;
-          if (captureContent) appendToolCalls(state, delta.tool_calls);
+          if (captureContent) appendToolCalls(state, delta.tool_calls, maxContentLength);
         }
         const finishReason = asString(choice.finish_reason);
         if (finishReason) state.finishReason = finishReason;
@@ -114,7 +118,7 @@ export function createChatStreamAccumulator(options: {
   };
 }
 
-function appendToolCalls(state: ChoiceState, deltas: unknown[]): void {
+function appendToolCalls(state: ChoiceState, deltas: unknown[], maxContentLength: number): void {
   for (const rawDelta of deltas) {
     const delta = asFields(rawDelta);
     const index = typeof delta.index === "number" ? delta.index : state.toolCalls.length;
@@ -126,6 +130,6 @@ function appendToolCalls(state: ChoiceState, deltas: unknown[]): void {
     }
     call.id ??= asString(delta.id);
     call.name += asString(fn.name) ?? "";
-    call.arguments += asString(fn.arguments) ?? "";
+    call.arguments = appendCapturedText(call.arguments, asString(fn.arguments) ?? "", maxContentLength);
   }
 }
