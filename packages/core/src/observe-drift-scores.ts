@@ -10,11 +10,23 @@ import {
   METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE,
 } from "./semconv.js";
 
+// Which monitors already feed a gauge of each meter provider: several wrapped clients share the
+// default monitor, and two callbacks for one monitor would report every score twice.
+const observed = new WeakMap<MeterProvider, WeakSet<DriftMonitor>>();
+
 /**
- * Exports the monitor's current scores as an observable gauge: read only when the SDK collects,
- * so the hot path pays nothing, and bounded by the monitor's own cap on streams and signals.
+ * Exports the monitor's current scores as an observable gauge, once per meter provider and monitor:
+ * read only when the SDK collects, so the hot path pays nothing, and bounded by the monitor's own
+ * cap on streams and signals.
  */
 export function observeDriftScores(options: { meterProvider: MeterProvider; monitor: DriftMonitor }): void {
+  let monitors = observed.get(options.meterProvider);
+  if (!monitors) {
+    monitors = new WeakSet();
+    observed.set(options.meterProvider, monitors);
+  }
+  if (monitors.has(options.monitor)) return;
+  monitors.add(options.monitor);
   const meter = options.meterProvider.getMeter("@sightline/core");
   const gauge = meter.createObservableGauge(METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE, {
     unit: "1",
