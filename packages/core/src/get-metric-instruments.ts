@@ -17,10 +17,10 @@ export interface MetricInstruments {
   timePerOutputChunk: Histogram;
 }
 
-const cache = new WeakMap<MeterProvider, MetricInstruments>();
+const cache = new WeakMap<MeterProvider, Map<string, MetricInstruments>>();
 
 /**
- * Instruments for a meter provider, created once per provider. Looked up per call rather than
+ * Instruments for a meter provider and instrumentation scope, created once per pair. Looked up per call rather than
  * at wrap time because the metrics API has no proxy: a meter taken before the app registers its
  * provider would stay a no-op forever.
  */
@@ -29,7 +29,13 @@ export function getMetricInstruments(options: {
   scopeName: string;
   scopeVersion: string;
 }): MetricInstruments {
-  const cached = cache.get(options.meterProvider);
+  let byScope = cache.get(options.meterProvider);
+  if (!byScope) {
+    byScope = new Map();
+    cache.set(options.meterProvider, byScope);
+  }
+  // Keyed by scope too, so each provider package's metrics carry its own instrumentation scope.
+  const cached = byScope.get(options.scopeName);
   if (cached) return cached;
   const meter = options.meterProvider.getMeter(options.scopeName, options.scopeVersion, {
     schemaUrl: SEMCONV_SCHEMA_URL,
@@ -57,6 +63,6 @@ export function getMetricInstruments(options: {
       advice: durationAdvice,
     }),
   };
-  cache.set(options.meterProvider, instruments);
+  byScope.set(options.scopeName, instruments);
   return instruments;
 }
