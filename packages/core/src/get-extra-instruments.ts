@@ -1,4 +1,5 @@
-import type { Counter, MeterProvider } from "@opentelemetry/api";
+import type { Counter } from "@opentelemetry/api";
+import { createCoreInstruments } from "./create-core-instruments.js";
 import {
   METRIC_SIGHTLINE_GEN_AI_COST,
   METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED,
@@ -12,28 +13,18 @@ export interface ExtraInstruments {
   driftEvents: Counter;
 }
 
-const SCOPE_NAME = "@sightline/core";
-const cache = new WeakMap<MeterProvider, ExtraInstruments>();
-
-/** Sightline's counters for a meter provider, created once per provider. */
-export function getExtraInstruments(meterProvider: MeterProvider): ExtraInstruments {
-  const cached = cache.get(meterProvider);
-  if (cached) return cached;
-  const meter = meterProvider.getMeter(SCOPE_NAME);
-  const instruments: ExtraInstruments = {
-    cost: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_COST, {
-      unit: "USD",
-      description: "Spend on GenAI calls",
-    }),
-    unpriced: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED, {
-      unit: "{call}",
-      description: "GenAI calls whose model has no price in the catalog",
-    }),
-    driftEvents: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS, {
-      unit: "{event}",
-      description: "Drift verdicts and model or fingerprint changes",
-    }),
-  };
-  cache.set(meterProvider, instruments);
-  return instruments;
-}
+/** Sightline's cost and drift counters for a meter provider, created once per provider. */
+export const getExtraInstruments = createCoreInstruments<ExtraInstruments>((meter) => ({
+  cost: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_COST, {
+    unit: "USD",
+    description: "Spend on GenAI calls",
+  }),
+  unpriced: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED, {
+    unit: "{call}",
+    description: "GenAI calls whose model has no price in the catalog",
+  }),
+  driftEvents: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS, {
+    unit: "{event}",
+    description: "Drift verdicts and model or fingerprint changes",
+  }),
+}));

@@ -1,5 +1,6 @@
 import type { MeterProvider } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
+import { CORE_SCOPE_NAME } from "./create-core-instruments.js";
 import {
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_PROVIDER_NAME,
@@ -27,7 +28,7 @@ export function observeDriftScores(options: { meterProvider: MeterProvider; moni
   }
   if (monitors.has(options.monitor)) return;
   monitors.add(options.monitor);
-  const meter = options.meterProvider.getMeter("@sightline/core");
+  const meter = options.meterProvider.getMeter(CORE_SCOPE_NAME);
   const gauge = meter.createObservableGauge(METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE, {
     unit: "1",
     description: "Current drift score per stream and signal; 1 is the alarm threshold",

@@ -1,4 +1,5 @@
 import type { Attributes, MeterProvider } from "@opentelemetry/api";
+import { CORE_SCOPE_NAME } from "../create-core-instruments.js";
 import { reportTelemetryError } from "../report-telemetry-error.js";
 import {
   ATTR_SIGHTLINE_BUDGET_KEY,
@@ -22,7 +23,7 @@ export function observeBudgetUsage(options: {
   meterProvider: MeterProvider;
   usage: () => BudgetUsage[];
 }): void {
-  const meter = options.meterProvider.getMeter("@sightline/core");
+  const meter = options.meterProvider.getMeter(CORE_SCOPE_NAME);
   const used = meter.createObservableGauge(METRIC_SIGHTLINE_BUDGET_USED, {
     description: "Spend so far in the budget's current window (USD or tokens, see sightline.budget.unit)",
   });

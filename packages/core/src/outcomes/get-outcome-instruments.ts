@@ -1,4 +1,5 @@
-import type { Counter, Histogram, MeterProvider } from "@opentelemetry/api";
+import type { Counter, Histogram } from "@opentelemetry/api";
+import { createCoreInstruments } from "../create-core-instruments.js";
 import { METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE, METRIC_SIGHTLINE_GEN_AI_OUTCOMES } from "../semconv.js";
 
 /** The outcome instruments. */
@@ -7,25 +8,16 @@ export interface OutcomeInstruments {
   feedbackScore: Histogram;
 }
 
-const cache = new WeakMap<MeterProvider, OutcomeInstruments>();
-
 /** Outcome instruments for a meter provider, created once per provider. */
-export function getOutcomeInstruments(meterProvider: MeterProvider): OutcomeInstruments {
-  const cached = cache.get(meterProvider);
-  if (cached) return cached;
-  const meter = meterProvider.getMeter("@sightline/core");
-  const instruments: OutcomeInstruments = {
-    outcomes: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_OUTCOMES, {
-      unit: "{outcome}",
-      description: "Outcomes of AI interactions (resolved, deflected, escalated, …)",
-    }),
-    feedbackScore: meter.createHistogram(METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE, {
-      unit: "1",
-      description: "Feedback and evaluation scores of AI answers",
-      // Covers thumbs (0/1), 0–1 scores and 1–5 ratings with useful resolution.
-      advice: { explicitBucketBoundaries: [0, 0.25, 0.5, 0.75, 1, 2, 3, 4, 5, 10] },
-    }),
-  };
-  cache.set(meterProvider, instruments);
-  return instruments;
-}
+export const getOutcomeInstruments = createCoreInstruments<OutcomeInstruments>((meter) => ({
+  outcomes: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_OUTCOMES, {
+    unit: "{outcome}",
+    description: "Outcomes of AI interactions (resolved, deflected, escalated, …)",
+  }),
+  feedbackScore: meter.createHistogram(METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE, {
+    unit: "1",
+    description: "Feedback and evaluation scores of AI answers",
+    // Covers thumbs (0/1), 0–1 scores and 1–5 ratings with useful resolution.
+    advice: { explicitBucketBoundaries: [0, 0.25, 0.5, 0.75, 1, 2, 3, 4, 5, 10] },
+  }),
+}));

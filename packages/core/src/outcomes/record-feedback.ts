@@ -1,4 +1,5 @@
 import { type Attributes, context, diag, type Link, metrics, SpanKind, trace } from "@opentelemetry/api";
+import { CORE_SCOPE_NAME } from "../create-core-instruments.js";
 import { reportTelemetryError } from "../report-telemetry-error.js";
 import {
   ATTR_GEN_AI_EVALUATION_EXPLANATION,
@@ -14,7 +15,7 @@ import { getOutcomeInstruments } from "./get-outcome-instruments.js";
 import { resolveOperationReference } from "./resolve-operation-reference.js";
 import type { Feedback, OperationReference } from "./types.js";
 
-const SCOPE_NAME = "@sightline/core";
+const SCOPE_NAME = CORE_SCOPE_NAME;
 const DEFAULT_EVALUATION_NAME = "user_feedback";
 
 /**

@@ -1,4 +1,5 @@
 import { type Attributes, context, diag, type Link, metrics, SpanKind, trace } from "@opentelemetry/api";
+import { CORE_SCOPE_NAME } from "../create-core-instruments.js";
 import { reportTelemetryError } from "../report-telemetry-error.js";
 import {
   ATTR_GEN_AI_CONVERSATION_ID,
@@ -37,7 +38,7 @@ export function recordOutcome(outcome: Outcome): void {
       diag.warn("sightline: recordOutcome got no valid span context or traceparent; recording it unlinked");
     }
     const links: Link[] = target ? [{ context: target }] : [];
-    const tracer = (outcome.tracerProvider ?? trace.getTracerProvider()).getTracer("@sightline/core");
+    const tracer = (outcome.tracerProvider ?? trace.getTracerProvider()).getTracer(CORE_SCOPE_NAME);
     const span = tracer.startSpan(
       EVENT_SIGHTLINE_OUTCOME,
       { kind: SpanKind.INTERNAL, attributes, links },
