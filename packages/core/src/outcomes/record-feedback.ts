@@ -15,7 +15,6 @@ import { getOutcomeInstruments } from "./get-outcome-instruments.js";
 import { resolveOperationReference } from "./resolve-operation-reference.js";
 import type { Feedback, OperationReference } from "./types.js";
 
-const SCOPE_NAME = CORE_SCOPE_NAME;
 const DEFAULT_EVALUATION_NAME = "user_feedback";
 
 /**
@@ -46,7 +45,7 @@ export function recordFeedback(operation: OperationReference, feedback: Feedback
     const target = resolveOperationReference(operation);
     if (!target)
       diag.warn("sightline: recordFeedback got no valid span context or traceparent; recording it unlinked");
-    const tracer = (feedback.tracerProvider ?? trace.getTracerProvider()).getTracer(SCOPE_NAME);
+    const tracer = (feedback.tracerProvider ?? trace.getTracerProvider()).getTracer(CORE_SCOPE_NAME);
     const links: Link[] = target && feedback.relation !== "child" ? [{ context: target }] : [];
     const parent =
       target && feedback.relation === "child"
