@@ -193,3 +193,25 @@ describe("createDriftMonitor", () => {
     expect(monitor.scores()).toEqual([]);
   });
 });
+
+const warmupKey = { provider: "p", model: "m", operation: "chat" };
+
+function referenceMean(warmupSize: number): number {
+  const monitor = createDriftMonitor({ referenceSize: 20, warmupSize });
+  // A cold start: five slow calls, then the steady state.
+  for (let call = 0; call < 5; call++) monitor.observe({ key: warmupKey, scalars: { duration: 1000 } });
+  for (let call = 0; call < 25; call++)
+    monitor.observe({ key: warmupKey, scalars: { duration: 10 + (call % 3) } });
+  const state = monitor.snapshot().streams[0]?.scalars.duration as { reference: { mean: number } | null };
+  return state.reference?.mean ?? Number.NaN;
+}
+
+describe("warmupSize", () => {
+  it("keeps a cold start out of the reference", () => {
+    expect(referenceMean(5)).toBeCloseTo(10.95, 2);
+  });
+
+  it("takes the first observations as they come when it is 0 (the package default)", () => {
+    expect(referenceMean(0)).toBeGreaterThan(100);
+  });
+});

@@ -174,6 +174,10 @@ export function observeScalarSignal(
 ): SignalVerdict[] {
   const { value, timestamp, settings } = input;
   if (state.phase === "warming" || state.reference === null) {
+    if ((state.skipped ?? 0) < settings.warmupSize) {
+      state.skipped = (state.skipped ?? 0) + 1;
+      return [];
+    }
     state.buffer.push(value);
     if (state.buffer.length >= settings.referenceSize) freeze(state, { settings, timestamp });
     return [];

@@ -4,6 +4,7 @@ import type { DriftRearmMode, DriftStreamKey, DriftThresholdMode, DriftVerdict }
 
 export interface ResolvedDriftOptions {
   referenceSize: number;
+  warmupSize: number;
   windowSize: number;
   windowMilliseconds: number | undefined;
   minimumWindowCount: number;
@@ -52,6 +53,8 @@ export interface ScalarWindow {
 
 export interface ScalarSignalState {
   phase: "warming" | "monitoring";
+  /** Observations skipped so far before the reference (absent in snapshots from before the option). */
+  skipped?: number;
   buffer: number[];
   reference: ScalarReference | null;
   sequential: CusumState | PageHinkleyState | null;

@@ -20,6 +20,12 @@ export function resolveDriftOptions(options: DriftMonitorOptions = {}): Resolved
   return {
     // Two equal-mass bins need at least a handful of observations each.
     referenceSize: Math.max(20, positiveInteger(options.referenceSize, 500)),
+    warmupSize:
+      typeof options.warmupSize === "number" &&
+      Number.isInteger(options.warmupSize) &&
+      options.warmupSize >= 0
+        ? options.warmupSize
+        : 0,
     windowSize: Math.max(10, positiveInteger(options.windowSize, 250)),
     windowMilliseconds,
     minimumWindowCount: Math.max(10, positiveInteger(options.minimumWindowCount, 100)),

@@ -105,6 +105,12 @@ export type DriftRearmMode = "rebaseline" | "reset";
 export interface DriftMonitorOptions {
   /** Observations frozen as the reference of each signal before any verdict. Default `500`. */
   referenceSize?: number;
+  /**
+   * Observations of each scalar signal skipped before its reference starts collecting, so a
+   * process's cold start (first connections, an unwarmed JIT) does not become the baseline
+   * latency. Default `0`; `@sightline/core`'s default monitor uses 10.
+   */
+  warmupSize?: number;
   /** Observations per tumbling window of the distance detectors (PSI, Jensen-Shannon). Default `250`. */
   windowSize?: number;
   /** Use time-based tumbling windows of this many milliseconds instead of `windowSize`. Default unset. */
