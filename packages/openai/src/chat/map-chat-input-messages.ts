@@ -1,5 +1,6 @@
-import { asArray, asFields, asString, type InputMessage, parseArguments } from "@sightline/core";
+import { asArray, asFields, asString, type InputMessage } from "@sightline/core";
 import { mapContentParts } from "../map-content-parts.js";
+import { mapChatToolCalls } from "./map-chat-tool-calls.js";
 
 /** Maps chat `messages` to semconv input messages (captured content only). */
 export function mapChatInputMessages(messages: unknown): InputMessage[] {
@@ -13,16 +14,7 @@ export function mapChatInputMessages(messages: unknown): InputMessage[] {
       };
     }
     const parts = mapContentParts(fields.content);
-    for (const toolCall of asArray(fields.tool_calls)) {
-      const call = asFields(toolCall);
-      const fn = asFields(call.function);
-      parts.push({
-        type: "tool_call",
-        id: asString(call.id),
-        name: asString(fn.name) ?? "",
-        arguments: parseArguments(fn.arguments),
-      });
-    }
+    parts.push(...mapChatToolCalls(fields.tool_calls));
     const name = asString(fields.name);
     return name ? { role, parts, name } : { role, parts };
   });

@@ -8,10 +8,10 @@ import {
   type GenAIResponse,
   type MessagePart,
   type OutputMessage,
-  parseArguments,
 } from "@sightline/core";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
+import { mapChatToolCalls } from "./map-chat-tool-calls.js";
 
 /** Maps a `chat.completion` body to core's response shape. */
 export function mapChatResponse(body: unknown): GenAIResponse {
@@ -33,16 +33,7 @@ export function mapChatResponse(body: unknown): GenAIResponse {
         if (content) parts.push({ type: "text", content });
         const refusal = asString(message.refusal);
         if (refusal) parts.push({ type: "refusal", content: refusal });
-        for (const toolCall of asArray(message.tool_calls)) {
-          const call = asFields(toolCall);
-          const fn = asFields(call.function);
-          parts.push({
-            type: "tool_call",
-            id: asString(call.id),
-            name: asString(fn.name) ?? "",
-            arguments: parseArguments(fn.arguments),
-          });
-        }
+        parts.push(...mapChatToolCalls(message.tool_calls));
         return {
           role: asString(message.role) ?? "assistant",
           parts,
