@@ -39,7 +39,7 @@ export interface FinishedOperation {
   metricAttributes: Attributes;
   meterProvider: MeterProvider;
   /** The `withContext` values active when the call started. */
-  context: SightlineContext;
+  context: Readonly<SightlineContext>;
   /** The call's price, set by the cost finisher for later finishers (budgets); undefined when unpriced or off. */
   cost?: CostBreakdown;
 }

@@ -26,12 +26,15 @@ import {
   ATTR_SIGHTLINE_STREAM_OUTCOME,
 } from "./semconv.js";
 import type { SightlineContext } from "./types.js";
-import { getResolvedContext, getSightlineContext } from "./with-context.js";
+import { getResolvedContext } from "./with-context.js";
 
 /** How a stream ended, recorded as `sightline.stream.outcome`. */
 export type StreamOutcome = "completed" | "cancelled" | "aborted" | "error" | "abandoned";
 
 const now = (): number => performance.now();
+
+/** Outside `withContext`: one shared, frozen empty context instead of a new object per call. */
+const NO_CONTEXT: Readonly<SightlineContext> = Object.freeze({});
 
 /** Chunk gaps kept per stream before they are recorded early (8 KB of numbers). */
 export const MAX_BUFFERED_CHUNK_GAPS = 1024;
@@ -58,7 +61,7 @@ export class Operation {
   private ended = false;
   private statusCode: number | undefined;
   private readonly contextAttributes: Attributes | undefined;
-  private readonly context: SightlineContext;
+  private readonly context: Readonly<SightlineContext>;
   private readonly captureContent: boolean;
   /** Redaction findings per kind across this span's content attributes. */
   private readonly redactionCounts: Record<string, number> = {};
@@ -72,7 +75,7 @@ export class Operation {
   ) {
     const resolvedContext = getResolvedContext();
     this.contextAttributes = resolvedContext?.metricAttributes;
-    this.context = getSightlineContext();
+    this.context = resolvedContext?.values ?? NO_CONTEXT;
     this.captureContent = config.captureContent && overrides?.captureContent !== false;
     const attributes = buildRequestAttributes({
       request,

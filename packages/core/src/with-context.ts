@@ -13,6 +13,8 @@ const SIGHTLINE_CONTEXT_KEY = createContextKey("sightline.context");
 
 /** The context as attributes, computed once per `withContext` so operations only read it. */
 export interface ResolvedSightlineContext {
+  /** The merged values, frozen: operations share this object rather than copying it. */
+  values: Readonly<SightlineContext>;
   spanAttributes: Attributes;
   metricAttributes: Attributes;
 }
@@ -25,7 +27,7 @@ export interface ResolvedSightlineContext {
  * await withContext({ feature: "support-reply", conversationId: ticket.id }, () => openai.chat.completions.create(...));
  */
 export function withContext<T>(values: SightlineContext, fn: () => T): T {
-  const merged = { ...getSightlineContext(), ...dropUndefined(values) };
+  const merged = Object.freeze({ ...getSightlineContext(), ...dropUndefined(values) });
   const resolved = resolveContext(merged);
   return context.with(context.active().setValue(SIGHTLINE_CONTEXT_KEY, { values: merged, resolved }), fn);
 }
@@ -44,7 +46,7 @@ export function getResolvedContext(): ResolvedSightlineContext | undefined {
   return stored?.resolved;
 }
 
-function resolveContext(values: SightlineContext): ResolvedSightlineContext {
+function resolveContext(values: Readonly<SightlineContext>): ResolvedSightlineContext {
   const metricAttributes: Attributes = {};
   if (values.feature !== undefined) metricAttributes[ATTR_SIGHTLINE_FEATURE] = values.feature;
   if (values.promptId !== undefined) metricAttributes[ATTR_SIGHTLINE_PROMPT_ID] = values.promptId;
@@ -55,7 +57,7 @@ function resolveContext(values: SightlineContext): ResolvedSightlineContext {
     spanAttributes[ATTR_GEN_AI_CONVERSATION_ID] = values.conversationId;
   if (values.userId !== undefined) spanAttributes[ATTR_USER_ID] = values.userId;
   if (values.tenantId !== undefined) spanAttributes[ATTR_SIGHTLINE_TENANT_ID] = values.tenantId;
-  return { spanAttributes, metricAttributes };
+  return { values, spanAttributes, metricAttributes };
 }
 
 function dropUndefined(values: SightlineContext): SightlineContext {
