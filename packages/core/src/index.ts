@@ -46,6 +46,7 @@ export type {
 export { type ObserveApiPromiseOptions, observeApiPromise } from "./observe-api-promise.js";
 export { type ObservedCall, type ObserveMethodOptions, observeMethod } from "./observe-method.js";
 export { observePromise } from "./observe-promise.js";
+export { type ObservePromisedStreamOptions, observePromisedStream } from "./observe-promised-stream.js";
 export { type ObserveStainlessResultOptions, observeStainlessResult } from "./observe-stainless-result.js";
 export { Operation, type StreamOutcome } from "./operation.js";
 export {

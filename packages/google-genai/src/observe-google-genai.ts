@@ -4,13 +4,14 @@ import {
   type GenAIResponse,
   observeMethod,
   observePromise,
+  observePromisedStream,
 } from "@sightline/core";
 import { detectGoogleGenAITarget } from "./detect-google-genai-target.js";
 import { mapEmbedContentRequest } from "./embed-content/map-embed-content-request.js";
 import { mapEmbedContentResponse } from "./embed-content/map-embed-content-response.js";
+import { createGenerateContentStreamAccumulator } from "./generate-content/create-generate-content-stream-accumulator.js";
 import { mapGenerateContentRequest } from "./generate-content/map-generate-content-request.js";
 import { mapGenerateContentResponse } from "./generate-content/map-generate-content-response.js";
-import { observeGenerateContentStream } from "./generate-content/observe-generate-content-stream.js";
 import type { ObserveGoogleGenAIOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
@@ -83,8 +84,18 @@ export function observeGoogleGenAI<Client extends GoogleGenAIClientLike>(
     describe: (args) => ({
       request: mapGenerateContentRequest(args[0], true),
       // A promise of an async generator can't be observed in place: the caller gets our promise of
-      // a followed iterator instead (see observeGenerateContentStream).
-      observe: (result, operation) => observeGenerateContentStream({ instrumentation, result, operation }),
+      // a followed iterator instead (see observePromisedStream).
+      observe: (result, operation) =>
+        observePromisedStream({
+          instrumentation,
+          result,
+          operation,
+          createAccumulator: () =>
+            createGenerateContentStreamAccumulator({
+              captureContent: instrumentation.config.captureContent,
+              maxContentLength: instrumentation.config.contentMaxBytes,
+            }),
+        }),
     }),
   });
   return client;
