@@ -1,7 +1,10 @@
 import type { ProvenanceClaims } from "./types.js";
 
-/** Field order of the signed bytes; fixed so a record re-serialized anywhere signs the same. */
-const FIELD_ORDER: readonly (keyof ProvenanceClaims)[] = [
+/**
+ * The fields the signature covers, in the order they are signed; fixed so a record re-serialized anywhere
+ * signs the same. A record never carries (or vouches for) a field outside this list.
+ */
+export const SIGNED_CLAIM_FIELDS: readonly (keyof ProvenanceClaims)[] = [
   "v",
   "alg",
   "kid",
@@ -17,6 +20,6 @@ const FIELD_ORDER: readonly (keyof ProvenanceClaims)[] = [
 /** The exact bytes that are signed: the claims as JSON in a fixed field order, absent fields left out. */
 export function canonicalizeClaims(claims: ProvenanceClaims): Uint8Array {
   const ordered: Record<string, unknown> = {};
-  for (const field of FIELD_ORDER) if (claims[field] !== undefined) ordered[field] = claims[field];
+  for (const field of SIGNED_CLAIM_FIELDS) if (claims[field] !== undefined) ordered[field] = claims[field];
   return new TextEncoder().encode(JSON.stringify(ordered));
 }

@@ -1,10 +1,15 @@
+import { SIGNED_CLAIM_FIELDS } from "./canonicalize-claims.js";
 import { decodeBase64Url } from "./encode-base64-url.js";
 import type { ProvenanceRecord } from "./types.js";
 
 const OPTIONAL_STRINGS = ["responseId", "traceId", "spanId"] as const;
 const REQUIRED_STRINGS = ["kid", "digest", "model", "provider", "time"] as const;
 
-/** Parses a compact record (or checks a record object); undefined when it is not a well-formed v1 record. */
+/**
+ * Parses a compact record (or checks a record object); undefined when it is not a well-formed v1 record.
+ * The result is a new object holding only the signed claims and `sig`: fields anyone could add beside
+ * them are not covered by the signature, so they are dropped rather than handed back as if verified.
+ */
 export function decodeProvenanceRecord(input: string | ProvenanceRecord): ProvenanceRecord | undefined {
   let candidate: unknown = input;
   if (typeof input === "string") {
@@ -19,11 +24,29 @@ export function decodeProvenanceRecord(input: string | ProvenanceRecord): Proven
     }
   }
   if (!candidate || typeof candidate !== "object") return undefined;
-  const record = candidate as Record<string, unknown>;
+  const record = copySignedFields(candidate as Record<string, unknown>);
+  if (!record) return undefined;
   if (record.v !== 1 || record.alg !== "Ed25519" || typeof record.sig !== "string") return undefined;
   for (const field of REQUIRED_STRINGS) if (typeof record[field] !== "string") return undefined;
   for (const field of OPTIONAL_STRINGS) {
     if (record[field] !== undefined && typeof record[field] !== "string") return undefined;
   }
   return record as unknown as ProvenanceRecord;
+}
+
+/**
+ * Each signed field and `sig`, read exactly once into a plain object, so a getter cannot show the
+ * signature check one value and the caller another; undefined when reading a field throws.
+ */
+function copySignedFields(source: Record<string, unknown>): Record<string, unknown> | undefined {
+  const copy: Record<string, unknown> = {};
+  try {
+    for (const field of [...SIGNED_CLAIM_FIELDS, "sig"]) {
+      const value = source[field];
+      if (value !== undefined) copy[field] = value;
+    }
+  } catch {
+    return undefined;
+  }
+  return copy;
 }

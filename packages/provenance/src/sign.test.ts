@@ -132,6 +132,36 @@ describe("sign and verify", () => {
     });
   });
 
+  it("returns only the signed fields: fields added to a signed record are dropped, never vouched for", async () => {
+    const { current, ring } = await setUp();
+    const record = await sign({ content: answer, model: "m", provider: "p", key: current, time });
+    const forged = { ...record, approvedBy: "finance", amount: 1_000_000 };
+    const fromObject = await verify({ record: forged, content: answer, keys: ring });
+    expect(fromObject).toEqual({ valid: true, record });
+    expect(Object.keys(fromObject.record ?? {})).toEqual(Object.keys(record));
+
+    // The same forgery through the compact form: extra JSON fields in the (unsigned-over) payload.
+    const payload = new TextEncoder().encode(JSON.stringify({ ...record, sig: undefined, isAdmin: true }));
+    const compact = `${Buffer.from(payload).toString("base64url")}.${record.sig}`;
+    const fromCompact = await verify({ record: compact, content: answer, keys: ring });
+    expect(fromCompact).toEqual({ valid: true, record });
+    expect(decodeProvenanceRecord(compact)).toEqual(record);
+    expect(decodeProvenanceRecord(forged)).toEqual(record);
+    // A copy, not the caller's object: changing the input afterwards cannot change a verified record.
+    expect(fromObject.record).not.toBe(forged);
+    // A record object whose field throws on read is malformed, not a crash (verify never throws).
+    const trap = {
+      ...record,
+      get model(): string {
+        throw new Error("trap");
+      },
+    };
+    expect(await verify({ record: trap, content: answer, keys: ring })).toEqual({
+      valid: false,
+      reason: "malformed",
+    });
+  });
+
   it("reports malformed records instead of throwing", async () => {
     const { ring } = await setUp();
     for (const record of ["", "abc", "a.b.c", "!!!.sig", "e30.sig"]) {

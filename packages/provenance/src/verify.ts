@@ -11,6 +11,8 @@ import type { KeyRing, ProvenanceRecord, VerificationKey, VerificationResult } f
  * public keys you trust: the key is found by the record's key id (`unknown_key` when the ring
  * lacks it), the signature must match the claims (`bad_signature`: a changed field or the wrong
  * key), and the content's digest must match (`content_mismatch`: a changed byte). Never throws.
+ * The returned `record` is a new object with only the signed claims and `sig`; any other field of the
+ * input is dropped, because the signature does not cover it.
  * @example
  * const result = await verify({ record, content: answer, keys: ring });
  * if (!result.valid) console.warn(`not verified: ${result.reason}`);
@@ -33,7 +35,7 @@ export async function verify(options: {
     if ((await digestContent(options.content)) !== record.digest) {
       return { valid: false, reason: "content_mismatch", record };
     }
-    return { valid: true, record: record as ProvenanceRecord };
+    return { valid: true, record };
   } catch {
     // A key of the wrong type or a runtime without Ed25519: not verified, and never a crash.
     return { valid: false, reason: "bad_signature", record };
