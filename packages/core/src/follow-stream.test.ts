@@ -1,6 +1,6 @@
 import { SpanStatusCode } from "@opentelemetry/api";
 import { createTestTelemetry } from "@sightline/testing";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createInstrumentation } from "./create-instrumentation.js";
 import { followStream } from "./follow-stream.js";
 import { MAX_BUFFERED_CHUNK_GAPS, type Operation } from "./operation.js";
@@ -184,5 +184,38 @@ describe("followStream", () => {
     });
     expect(await drain(iterate())).toEqual(["a", "b"]);
     expect(telemetry.spans()).toHaveLength(1);
+  });
+
+  it("holds nothing once a stream has ended: its abandonment timer and abort listener are released", async () => {
+    // A pending timer keeps the operation and its chunks reachable: before this was fixed every
+    // finished stream stayed in memory for the whole abandonment window (60 s by default).
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const listeners = new Set<unknown>();
+      const signal = {
+        aborted: false,
+        addEventListener: (_type: string, listener: unknown) => listeners.add(listener),
+        removeEventListener: (_type: string, listener: unknown) => listeners.delete(listener),
+      } as unknown as AbortSignal;
+      const { iterate } = startStream(["a", "b"], { signal });
+      expect(vi.getTimerCount()).toBe(1);
+      expect(listeners.size).toBe(1);
+      // The in-memory test exporter hands spans over on a zero-delay timer; let those run first.
+      const settle = () => vi.advanceTimersByTime(1);
+      expect(await drain(iterate())).toEqual(["a", "b"]);
+      settle();
+      expect(telemetry.spans()).toHaveLength(1);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(listeners.size).toBe(0);
+
+      const cancelled = startStream(["a", "b", "c"]);
+      const iterator = cancelled.iterate();
+      await iterator.next();
+      await iterator.return?.();
+      settle();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -24,24 +24,31 @@ export interface FollowStreamOptions<Chunk> {
  * on abort, or after `abandonedAfterMs` of inactivity if the stream is never (fully) read.
  */
 export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => AsyncIterator<Chunk> {
-  const { operation, accumulator, signal } = options;
+  const { operation, signal } = options;
+  // Let go of once the stream has ended: a caller who keeps the SDK's stream object must not keep
+  // what was gathered from its chunks too.
+  let accumulator: StreamAccumulator<Chunk> | undefined = options.accumulator;
   let pending = 0;
 
   const end = (outcome: StreamOutcome, error?: unknown): void => {
     if (operation.isEnded) return;
-    signal?.removeEventListener("abort", onAbort);
-    let response: ReturnType<typeof accumulator.finish> | undefined;
+    let response: ReturnType<StreamAccumulator<Chunk>["finish"]> | undefined;
     try {
-      response = accumulator.finish();
+      response = accumulator?.finish();
     } catch (finishError) {
       reportTelemetryError("finishing a stream's response", finishError);
     }
+    accumulator = undefined;
     operation.endStream(outcome, response, error);
   };
   const onAbort = (): void => {
     if (pending === 0) end("aborted");
   };
-  signal?.addEventListener("abort", onAbort, { once: true });
+  if (signal) {
+    signal.addEventListener("abort", onAbort, { once: true });
+    // However the operation ends, the SDK's signal (which may outlive the call) lets go of it.
+    operation.onEnd(() => signal.removeEventListener("abort", onAbort));
+  }
   watchForAbandonment(
     { operation, isBusy: () => pending > 0, abandon: () => end("abandoned") },
     options.abandonedAfterMs,
@@ -54,7 +61,7 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
     operation.chunkCount++;
     let flags: number = ChunkFlags.None;
     try {
-      flags = accumulator.add(chunk);
+      if (accumulator) flags = accumulator.add(chunk);
     } catch (error) {
       reportTelemetryError("reading a stream chunk", error);
     }

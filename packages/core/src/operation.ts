@@ -59,6 +59,8 @@ export class Operation {
   readonly outputChunkGaps: number[] = [];
   lastOutputChunkTime: number | undefined;
   private ended = false;
+  /** Run once when the operation ends, to release what watches it (timers, listeners). */
+  private endCallbacks: (() => void)[] | undefined;
   private statusCode: number | undefined;
   private readonly contextAttributes: Attributes | undefined;
   private readonly context: Readonly<SightlineContext>;
@@ -116,6 +118,18 @@ export class Operation {
     this.outputChunkGaps.length = 0;
   }
 
+  /**
+   * Runs `callback` once when the operation ends (at once if it already has), so whatever watches
+   * it (an abandonment timer, an abort listener) is released with the call instead of outliving it.
+   */
+  onEnd(callback: () => void): void {
+    if (this.ended) {
+      runEndCallback(callback);
+      return;
+    }
+    (this.endCallbacks ??= []).push(callback);
+  }
+
   /** Remembers the HTTP status of the response, for the span. */
   noteStatusCode(statusCode: number | undefined): void {
     if (typeof statusCode === "number") this.statusCode = statusCode;
@@ -153,6 +167,11 @@ export class Operation {
   }): void {
     if (this.ended) return;
     this.ended = true;
+    const endCallbacks = this.endCallbacks;
+    if (endCallbacks !== undefined) {
+      this.endCallbacks = undefined;
+      for (const callback of endCallbacks) runEndCallback(callback);
+    }
     const endTime = result.endTime ?? now();
     const span = this.span;
     let errorType: string | undefined;
@@ -280,6 +299,14 @@ function buildMetricAttributes(
   const context = operation.baseContextAttributes;
   if (context) Object.assign(attributes, context);
   return attributes;
+}
+
+function runEndCallback(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    reportTelemetryError("releasing a finished call", error);
+  }
 }
 
 function errorMessage(error: unknown): string {

@@ -12,11 +12,16 @@ export interface AbandonmentTarget {
 /**
  * Ends an operation nobody drives any more: one timer per watched call, re-armed from the
  * operation's last activity instead of being reset on every chunk, so the hot path only writes a
- * timestamp. Unref'd where the runtime allows, so it never keeps a process alive.
+ * timestamp. Unref'd where the runtime allows, so it never keeps a process alive. The timer is
+ * cleared the moment the operation ends, whichever way it ends: a pending timer holds the
+ * operation and everything its closures reach (the stream's accumulator, the request), so leaving
+ * it to run out would keep every finished call in memory for `afterMs`.
  */
 export function watchForAbandonment(target: AbandonmentTarget, afterMs: number): void {
   if (!(afterMs > 0) || !Number.isFinite(afterMs)) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const check = (): void => {
+    timer = undefined;
     const { operation } = target;
     if (operation.isEnded) return;
     const idleMs = performance.now() - operation.lastActivity;
@@ -27,8 +32,13 @@ export function watchForAbandonment(target: AbandonmentTarget, afterMs: number):
     schedule(target.isBusy() ? afterMs : afterMs - idleMs);
   };
   const schedule = (delayMs: number): void => {
-    const timer = setTimeout(check, Math.max(1, delayMs)) as unknown as { unref?: () => void };
-    timer.unref?.();
+    timer = setTimeout(check, Math.max(1, delayMs));
+    (timer as unknown as { unref?: () => void }).unref?.();
   };
+  if (target.operation.isEnded) return;
   schedule(afterMs);
+  target.operation.onEnd(() => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  });
 }
