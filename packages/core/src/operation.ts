@@ -127,7 +127,8 @@ export class Operation {
       runEndCallback(callback);
       return;
     }
-    (this.endCallbacks ??= []).push(callback);
+    if (this.endCallbacks === undefined) this.endCallbacks = [callback];
+    else this.endCallbacks.push(callback);
   }
 
   /** Remembers the HTTP status of the response, for the span. */
