@@ -9,6 +9,7 @@ import { Operation } from "./operation.js";
 import type { GenAIErrorInfo, GenAIRequest, GenAITarget } from "./operation-shapes.js";
 import { recordRefusedCall } from "./record-refused-call.js";
 import { resolveRedactor } from "./redaction/resolve-redactor.js";
+import type { Redactor } from "./redaction/types.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 import { resolveContentCapture } from "./resolve-content-capture.js";
 import { type GuardOutcome, runCallGuards } from "./run-call-guards.js";
@@ -77,6 +78,7 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
     contentMaxBytes: positiveOr(options.contentMaxBytes, DEFAULT_CONTENT_MAX_BYTES),
     redactContent: options.redactContent,
     redactor: resolveRedactor(options.redaction, captureContent),
+    getErrorRedactor: createErrorRedactorGetter(options.redaction),
     metrics: options.metrics ?? true,
     chunkTimingMetric: options.chunkTimingMetric ?? true,
     legacySystemAttribute: options.legacySystemAttribute ?? false,
@@ -180,6 +182,19 @@ function resolveHooks(hooks: SightlineOptions["governance"]): {
     });
   }
   return { beforeCall: beforeCall ? [beforeCall] : [], onFinish: onFinish ? [onFinish] : [] };
+}
+
+/** Error text is redacted even with content capture off, so its redactor is built (once) when an error first needs it. */
+function createErrorRedactorGetter(option: SightlineOptions["redaction"]): () => Redactor | undefined {
+  let redactor: Redactor | undefined;
+  let resolved = false;
+  return () => {
+    if (!resolved) {
+      resolved = true;
+      redactor = resolveRedactor(option, true);
+    }
+    return redactor;
+  };
 }
 
 function positiveOr(value: number | undefined, fallback: number): number {

@@ -14,14 +14,19 @@ export function getErrorInfo(
   if (mapped) return mapped;
   const record = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
   const status = typeof record.status === "number" ? record.status : record.statusCode;
-  const name =
-    error instanceof Error
-      ? error.constructor?.name && error.constructor.name !== "Error"
-        ? error.constructor.name
-        : error.name
-      : undefined;
+  const name = getErrorClassName(error);
   return {
     type: name && name !== "Error" ? name : ERROR_TYPE_OTHER,
     statusCode: typeof status === "number" ? status : undefined,
   };
+}
+
+/**
+ * An error's class name (`RateLimitError`), else its `name`; undefined for values that are not
+ * errors. Bundlers' renames (`APIError$1`) are undone: the suffix means nothing to a reader.
+ */
+export function getErrorClassName(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const className = error.constructor?.name?.replace(/\$\d+$/, "");
+  return className && className !== "Error" ? className : error.name;
 }

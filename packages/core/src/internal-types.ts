@@ -15,6 +15,11 @@ export interface ResolvedConfig {
   redactContent?: RedactContent;
   /** Built-in and user redaction rules, run on what `redactContent` returns; undefined when off. */
   redactor?: Redactor;
+  /**
+   * The redactor error text goes through (status message, exception event), with content capture on
+   * or off; undefined only when the user turned redaction off. Built on first use.
+   */
+  getErrorRedactor: () => Redactor | undefined;
   metrics: boolean;
   chunkTimingMetric: boolean;
   legacySystemAttribute: boolean;

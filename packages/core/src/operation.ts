@@ -1,10 +1,11 @@
-import { type Attributes, type Span, SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { type Attributes, type Span, SpanKind } from "@opentelemetry/api";
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
 import { getErrorInfo } from "./get-error-info.js";
 import type { FinishedOperation, ResolvedConfig } from "./internal-types.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 import { recordContentAttribute } from "./record-content-attribute.js";
+import { recordOperationError } from "./record-operation-error.js";
 import { recordChunkGaps, recordOperationMetrics } from "./record-operation-metrics.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 import {
@@ -193,8 +194,7 @@ export class Operation {
         errorType = info.type;
         attributes[ATTR_ERROR_TYPE] = errorType;
         if (info.statusCode !== undefined) attributes[ATTR_HTTP_RESPONSE_STATUS_CODE] = info.statusCode;
-        if (result.error instanceof Error) span.recordException(result.error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(result.error) });
+        recordOperationError({ span, config: this.config, error: result.error });
       }
       span.setAttributes(attributes);
       if (this.captureContent && result.response?.outputMessages && span.isRecording()) {
@@ -308,9 +308,4 @@ function runEndCallback(callback: () => void): void {
   } catch (error) {
     reportTelemetryError("releasing a finished call", error);
   }
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === "string" ? error : "operation failed";
 }

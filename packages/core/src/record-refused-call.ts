@@ -1,7 +1,8 @@
-import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import { SpanKind } from "@opentelemetry/api";
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import type { ResolvedConfig } from "./internal-types.js";
 import type { GenAIRequest, GenAITarget } from "./operation-shapes.js";
+import { recordOperationError } from "./record-operation-error.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 import { ATTR_ERROR_TYPE, ATTR_SIGHTLINE_GOVERNANCE_REFUSED } from "./semconv.js";
 import type { SightlineError } from "./sightline-error.js";
@@ -35,8 +36,7 @@ export function recordRefusedCall(options: {
     const name = request.model ? `${request.operation} ${request.model}` : request.operation;
     const span = config.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
     for (const event of options.events) span.addEvent(event.name, event.attributes);
-    span.recordException(error);
-    span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
+    recordOperationError({ span, config, error });
     span.end();
   } catch (error) {
     reportTelemetryError("recording a refused call", error);

@@ -44,6 +44,11 @@ export const ATTR_GEN_AI_TOKEN_TYPE = "gen_ai.token.type";
 export const ATTR_SERVER_ADDRESS = "server.address";
 export const ATTR_SERVER_PORT = "server.port";
 export const ATTR_ERROR_TYPE = "error.type";
+/** The span event semconv names for a recorded exception. */
+export const EVENT_EXCEPTION = "exception";
+export const ATTR_EXCEPTION_TYPE = "exception.type";
+export const ATTR_EXCEPTION_MESSAGE = "exception.message";
+export const ATTR_EXCEPTION_STACKTRACE = "exception.stacktrace";
 export const ATTR_HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";
 export const ATTR_USER_ID = "user.id";
 

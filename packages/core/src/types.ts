@@ -36,7 +36,8 @@ export interface SightlineOptions {
    * Redaction of captured content: built-in detectors (API keys, tokens, private keys, emails,
    * phone, card and IBAN numbers, IP addresses) replace findings with `[REDACTED:<kind>]` and count
    * them on the span (`sightline.redaction.<kind>.count`). `false` turns it off; options or a
-   * `createRedactor()` result configure it. Only runs when content capture is on. Default: on.
+   * `createRedactor()` result configure it. It runs on captured content, and on error text (status
+   * message, exception event) with content capture on or off. Default: on.
    */
   redaction?: boolean | RedactionOptions | Redactor;
   /**

@@ -142,3 +142,67 @@ describe("redaction through the real openai client", () => {
     );
   });
 });
+
+describe("provider error text through the real openai client", () => {
+  const apiKey = SECRET_SAMPLES.find(([kind]) => kind === "openai_api_key")?.[1] ?? "";
+  const echoingBody = {
+    error: {
+      message: `Incorrect API key provided: ${apiKey}. Account owner: jane.doe@example.com.`,
+      type: "invalid_request_error",
+      code: "invalid_api_key",
+    },
+  };
+
+  for (const captureContent of [false, true]) {
+    it(`keeps a 401's echoed API key and e-mail out of the status, exception event and stack (capture ${captureContent ? "on" : "off"})`, async () => {
+      ctx.server.enqueue({ status: 401, errorBody: echoingBody });
+      const client = ctx.observed({ captureContent });
+      const error = await client.chat.completions
+        .create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] })
+        .catch((caught: Error) => caught);
+      // The caller's error is the SDK's own, untouched.
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toContain(apiKey);
+      const [span] = await waitForSpans(ctx.telemetry, 1);
+      if (!span) throw new Error("no span");
+      const recorded = JSON.stringify([span.status, span.attributes, span.events]);
+      expect(recorded).not.toContain(apiKey);
+      expect(recorded).not.toContain(secretPart(apiKey));
+      expect(recorded).not.toContain("jane.doe@example.com");
+      expect(span.status.message).toContain("[REDACTED:openai_api_key]");
+      expect(span.status.message).toContain("[REDACTED:email]");
+      const exception = span.events.find((event) => event.name === "exception");
+      expect(exception?.attributes?.["exception.type"]).toBe("AuthenticationError");
+      expect(exception?.attributes?.["exception.message"]).toBe(span.status.message);
+      expect(String(exception?.attributes?.["exception.stacktrace"])).toContain("[REDACTED:email]");
+      expect(span.attributes["error.type"]).toBe("AuthenticationError");
+    });
+  }
+
+  it("bounds a huge echoed error body, and leaves error text alone when redaction is turned off", async () => {
+    ctx.server.enqueue({
+      status: 400,
+      errorBody: { error: { message: `bad request ${"x".repeat(100_000)}` } },
+    });
+    const client = ctx.observed();
+    await client.chat.completions
+      .create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] })
+      .catch(() => undefined);
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    expect(span?.status.message?.length).toBeLessThanOrEqual(1024);
+    expect(span?.status.message).toMatch(/…\[truncated\]$/);
+    const stack = span?.events.find((event) => event.name === "exception")?.attributes?.[
+      "exception.stacktrace"
+    ];
+    expect(String(stack).length).toBeLessThanOrEqual(8192);
+
+    ctx.telemetry.resetSpans();
+    ctx.server.enqueue({ status: 401, errorBody: echoingBody });
+    await ctx
+      .observed({ redaction: false })
+      .chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] })
+      .catch(() => undefined);
+    const [unredacted] = await waitForSpans(ctx.telemetry, 1);
+    expect(unredacted?.status.message).toContain("jane.doe@example.com");
+  });
+});
