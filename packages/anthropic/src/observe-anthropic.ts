@@ -1,4 +1,5 @@
 import {
+  checkClient,
   createInstrumentation,
   type GenAIRequest,
   type GenAIResponse,
@@ -54,6 +55,7 @@ export function observeAnthropic<Client extends AnthropicClientLike>(
   client: Client,
   options: ObserveAnthropicOptions = {},
 ): Client {
+  checkClient({ client, wrapper: "observeAnthropic", expected: "an Anthropic client (new Anthropic())" });
   const instrumentation = createInstrumentation({
     scopeName: PACKAGE_NAME,
     scopeVersion: PACKAGE_VERSION,

@@ -156,3 +156,13 @@ describe("detectAnthropicTarget", () => {
     expect(target.provider).toBe("my-gateway");
   });
 });
+
+describe("observeAnthropic given something that is not a client", () => {
+  it("fails at wrap time with a SightlineError that says what it needs, not a TypeError", () => {
+    for (const value of [null, undefined]) {
+      expect(() => observeAnthropic(value as never)).toThrow(
+        /^observeAnthropic\(\) needs an? .+ client .*got (null|undefined)\./,
+      );
+    }
+  });
+});

@@ -12,6 +12,7 @@ export {
   registerModelPrice,
 } from "@sightline/pricing";
 export { appendCapturedText, CAPTURED_TEXT_CUT_MARKER } from "./append-captured-text.js";
+export { checkClient } from "./check-client.js";
 export type { DetectRefusal } from "./create-drift-finisher.js";
 export {
   type CreateInstrumentationOptions,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { observeGoogleGenAI } from "./observe-google-genai.js";
 import { useGoogleGenAITestContext, waitForSpans } from "./test-helpers.js";
 
 const ctx = useGoogleGenAITestContext();
@@ -70,5 +71,15 @@ describe("content capture", () => {
         finish_reason: "stop",
       },
     ]);
+  });
+});
+
+describe("observeGoogleGenAI given something that is not a client", () => {
+  it("fails at wrap time with a SightlineError that says what it needs, not a TypeError", () => {
+    for (const value of [null, undefined]) {
+      expect(() => observeGoogleGenAI(value as never)).toThrow(
+        /^observeGoogleGenAI\(\) needs an? .+ client .*got (null|undefined)\./,
+      );
+    }
   });
 });

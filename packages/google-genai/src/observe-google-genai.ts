@@ -1,4 +1,5 @@
 import {
+  checkClient,
   createInstrumentation,
   type GenAIRequest,
   type GenAIResponse,
@@ -51,6 +52,11 @@ export function observeGoogleGenAI<Client extends GoogleGenAIClientLike>(
   client: Client,
   options: ObserveGoogleGenAIOptions = {},
 ): Client {
+  checkClient({
+    client,
+    wrapper: "observeGoogleGenAI",
+    expected: "a Google GenAI client (new GoogleGenAI())",
+  });
   const instrumentation = createInstrumentation({
     scopeName: PACKAGE_NAME,
     scopeVersion: PACKAGE_VERSION,

@@ -1,4 +1,5 @@
 import {
+  checkClient,
   createInstrumentation,
   type GenAIRequest,
   type GenAIResponse,
@@ -48,6 +49,11 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
   client: Client,
   options: ObserveOpenAIOptions = {},
 ): Client {
+  checkClient({
+    client,
+    wrapper: "observeOpenAI",
+    expected: "an OpenAI client (new OpenAI() or new AzureOpenAI())",
+  });
   const instrumentation = createInstrumentation({
     scopeName: PACKAGE_NAME,
     scopeVersion: PACKAGE_VERSION,

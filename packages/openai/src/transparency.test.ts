@@ -141,3 +141,13 @@ describe.each(OPENAI_VERSIONS)("the wrapped %s client behaves as before", (_labe
     expect(points[0]?.attributes["sightline.tenant.id"]).toBeUndefined();
   });
 });
+
+describe("observeOpenAI given something that is not a client", () => {
+  it("fails at wrap time with a SightlineError that says what it needs, not a TypeError", () => {
+    for (const value of [null, undefined]) {
+      expect(() => observeOpenAI(value as never)).toThrow(
+        /^observeOpenAI\(\) needs an? .+ client .*got (null|undefined)\./,
+      );
+    }
+  });
+});
