@@ -1,9 +1,11 @@
 import type { CapturedMetric, CapturedSpan } from "@sightline/testing";
 import { createModelSummary } from "./create-model-summary.js";
 import { METRIC_SIGHTLINE_DRIFT_SCORE } from "./dev-names.js";
-import { formatSpanDetails, getDurationMs, isGenAISpan } from "./format-span-details.js";
+import { formatSpanDetails, getDurationMs, isGenAISpan, parseUnixNano } from "./format-span-details.js";
 import { formatSpanJson } from "./format-span-json.js";
 import type { Paint } from "./paint.js";
+import { sanitizeTelemetryForTerminal } from "./sanitize-telemetry-for-terminal.js";
+import { escapeJsonForTerminal, sanitizeTerminalText } from "./sanitize-terminal-text.js";
 
 /** Spans kept per trace; beyond this a trace's extra spans are dropped and counted. */
 const MAX_SPANS_PER_TRACE = 1000;
@@ -54,13 +56,23 @@ export function createTraceView(options: {
     () => {
       const cutoff = Date.now() - options.settleMs;
       for (const entry of traces.values()) {
-        if (!entry.printed && entry.updatedAt <= cutoff) printTrace(entry);
+        if (!entry.printed && entry.updatedAt <= cutoff) printSettledTrace(entry);
       }
     },
     Math.max(50, Math.min(options.settleMs, 1000)),
   );
   // A dev viewer's timer must never keep a process alive on its own.
   sweep.unref();
+
+  /** From the timer, where a throw would end the process: a trace that cannot be shown is reported instead. */
+  function printSettledTrace(entry: TraceEntry): void {
+    try {
+      printTrace(entry);
+    } catch (error) {
+      entry.printed = true;
+      write(`sightline dev: could not show a trace: ${sanitizeTerminalText(String(error))}\n`);
+    }
+  }
 
   function printTrace(entry: TraceEntry): void {
     const spans = [...entry.spans.values()];
@@ -126,11 +138,14 @@ export function createTraceView(options: {
   }
 
   return {
-    addSpans(spans) {
+    addSpans(received) {
       const touched = new Map<TraceEntry, CapturedSpan[]>();
-      for (const span of spans) {
+      for (const raw of received) {
+        // JSON lines keep the sender's exact values (JSON escapes them); everything else, kept or printed,
+        // uses the sanitized copy.
+        if (options.json) write(`${escapeJsonForTerminal(formatSpanJson(raw))}\n`);
+        const span = sanitizeTelemetryForTerminal(raw);
         if (isGenAISpan(span)) summary.record(span);
-        if (options.json) write(`${formatSpanJson(span)}\n`);
         const entry = remember(span);
         if (!entry) continue;
         const added = touched.get(entry);
@@ -154,7 +169,7 @@ export function createTraceView(options: {
       if (options.json) return;
       for (const metric of metrics) {
         if (metric.name !== METRIC_SIGHTLINE_DRIFT_SCORE) continue;
-        for (const point of metric.points) {
+        for (const point of sanitizeTelemetryForTerminal(metric.points)) {
           if (point.value === undefined) continue;
           const series = JSON.stringify(point.attributes);
           if (driftScores.get(series) === point.value) continue;
@@ -179,6 +194,6 @@ export function createTraceView(options: {
 }
 
 function byStartTime(left: CapturedSpan, right: CapturedSpan): number {
-  const difference = BigInt(left.startTimeUnixNano || "0") - BigInt(right.startTimeUnixNano || "0");
+  const difference = parseUnixNano(left.startTimeUnixNano) - parseUnixNano(right.startTimeUnixNano);
   return difference < 0n ? -1 : difference > 0n ? 1 : 0;
 }

@@ -27,8 +27,16 @@ export function isGenAISpan(span: CapturedSpan): boolean {
 
 /** The span's duration in milliseconds, from its nanosecond timestamps. */
 export function getDurationMs(span: CapturedSpan): number {
-  const nanoseconds = BigInt(span.endTimeUnixNano || "0") - BigInt(span.startTimeUnixNano || "0");
+  const nanoseconds = parseUnixNano(span.endTimeUnixNano) - parseUnixNano(span.startTimeUnixNano);
   return Number(nanoseconds) / 1e6;
+}
+
+/**
+ * A Unix-nanosecond timestamp as sent (a decimal string), or 0 when it is not one: a sender's `"soon"` or
+ * `"1e18"` must not throw out of a formatting path (or the sweep timer) with its text in the message.
+ */
+export function parseUnixNano(text: string | undefined): bigint {
+  return text !== undefined && /^\d{1,30}$/.test(text) ? BigInt(text) : 0n;
 }
 
 /** The model a span is counted under: the response model, else the request model. */

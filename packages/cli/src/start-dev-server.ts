@@ -6,6 +6,7 @@ import { decodeOtlpExport } from "@sightline/testing";
 import { createTraceView } from "./create-trace-view.js";
 import { createPaint } from "./paint.js";
 import { readLimitedBody } from "./read-limited-body.js";
+import { sanitizeTerminalText } from "./sanitize-terminal-text.js";
 import type { DevServer, DevServerOptions, DevServerStats } from "./types.js";
 
 const DEFAULT_PORT = 4318;
@@ -110,7 +111,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       view.addMetrics(decoded.metrics);
     } catch (error) {
       // A rendering bug must not make the exporter retry the same batch forever: accept, report, go on.
-      write(`sightline dev: could not show a batch: ${String(error)}\n`);
+      write(`sightline dev: could not show a batch: ${sanitizeTerminalText(String(error))}\n`);
     }
     if (contentType === "application/x-protobuf") {
       // An empty ExportServiceResponse: full success.
