@@ -85,5 +85,5 @@ function createMetricReaders(options: {
 function describe(signal: string, destination: SignalDestination): string {
   if (destination.kind === "none") return `${signal} → not exported`;
   if (destination.kind === "console") return `${signal} → console`;
-  return `${signal} → ${destination.url} (${destination.protocol})`;
+  return `${signal} → ${destination.displayUrl} (${destination.protocol})`;
 }

@@ -149,6 +149,20 @@ describe("init", () => {
     expect(receiver.spans()[0]?.resource["service.name"]).toBe("from-env");
   });
 
+  it("user:password in the endpoint is sent as Basic auth and never shown", async () => {
+    const endpoint = receiver.url.replace("http://", "http://team:s3cr3t-key@");
+    telemetry = init({ endpoint, metrics: "none", flushOnExit: false, log, env: {} });
+    await chat();
+    await telemetry.shutdown();
+    const [request] = receiver.requests;
+    expect(request?.path).toBe("/v1/traces");
+    expect(request?.headers.authorization).toBe(`Basic ${Buffer.from("team:s3cr3t-key").toString("base64")}`);
+    expect(telemetry.description[0]).toBe(
+      `traces → ${receiver.url.replace("http://", "http://***@")}/v1/traces (http/protobuf)`,
+    );
+    expect(logged.join("\n")).not.toContain("s3cr3t");
+  });
+
   it("flush() exports buffered spans without shutting down (serverless handlers)", async () => {
     telemetry = init({ endpoint: receiver.url, metrics: "none", flushOnExit: false, log, env: {} });
     await chat();
@@ -201,7 +215,7 @@ describe("init", () => {
   it("bad options throw before anything is registered", () => {
     expect(() => init({ exporter: "honeycomb", env: {}, log })).toThrow(/HONEYCOMB_API_KEY/);
     expect(() => init({ endpoint: "ftp://x", env: {}, log })).toThrow(
-      /endpoint: "ftp:\/\/x\/v1\/traces" is not an http\(s\) URL/,
+      /endpoint: "ftp:\/\/x" is not an http\(s\) URL/,
     );
     expect(trace.getTracerProvider().getTracer("x").startSpan("s").isRecording()).toBe(false);
   });

@@ -2,7 +2,15 @@ import type { ExporterPreset, OtlpProtocol } from "./types.js";
 
 /** Where one signal goes once options, environment and preset are resolved. */
 export type SignalDestination =
-  | { kind: "otlp"; url: string; headers: Record<string, string>; protocol: OtlpProtocol }
+  | {
+      kind: "otlp";
+      /** Where requests go; never holds credentials (they move to an `authorization` header). */
+      url: string;
+      /** `url` for people to read: `http://***@host/…` when the endpoint had credentials. */
+      displayUrl: string;
+      headers: Record<string, string>;
+      protocol: OtlpProtocol;
+    }
   | { kind: "console" }
   | { kind: "none" };
 

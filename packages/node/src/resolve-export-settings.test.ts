@@ -19,6 +19,7 @@ describe("resolveExportSettings", () => {
     expect(settings.traces).toEqual({
       kind: "otlp",
       url: "http://localhost:4318/v1/traces",
+      displayUrl: "http://localhost:4318/v1/traces",
       headers: {},
       protocol: "http/protobuf",
     });
@@ -44,6 +45,7 @@ describe("resolveExportSettings", () => {
     expect(settings.traces).toEqual({
       kind: "otlp",
       url: "https://api.honeycomb.io/v1/traces",
+      displayUrl: "https://api.honeycomb.io/v1/traces",
       headers: { "x-honeycomb-team": "hc-key", "x-honeycomb-dataset": "classic-traces" },
       protocol: "http/json",
     });
@@ -105,6 +107,7 @@ describe("resolveExportSettings", () => {
     expect(settings.traces).toEqual({
       kind: "otlp",
       url: "http://127.0.0.1:9999/v1/traces",
+      displayUrl: "http://127.0.0.1:9999/v1/traces",
       headers: { "x-team": "code" },
       protocol: "http/json",
     });
@@ -144,7 +147,7 @@ describe("resolveExportSettings", () => {
       "set HONEYCOMB_API_KEY or pass honeycomb: { apiKey }",
     );
     expect(errorOf(() => resolveExportSettings({ endpoint: "localhost:4318", env: {} })).message).toBe(
-      'endpoint: "localhost:4318/v1/traces" is not an http(s) URL; use e.g. "http://localhost:4318" (OTLP/HTTP).',
+      'endpoint: "localhost:4318" is not an http(s) URL; use e.g. "http://localhost:4318" (OTLP/HTTP).',
     );
     expect(
       errorOf(() => resolveExportSettings({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: "not a url" } })).message,
@@ -161,6 +164,47 @@ describe("resolveExportSettings", () => {
     expect(
       errorOf(() => resolveExportSettings({ env: { OTEL_EXPORTER_OTLP_HEADERS: "novalue" } })).message,
     ).toContain("OTEL_EXPORTER_OTLP_HEADERS");
+  });
+
+  it("OTEL_EXPORTER_OTLP_ENDPOINT without a host is rejected, naming the variable and the fix", () => {
+    expect(
+      errorOf(() => resolveExportSettings({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: "http://" } })).message,
+    ).toBe(
+      'OTEL_EXPORTER_OTLP_ENDPOINT: "http://" has no host; use e.g. "http://localhost:4318" (OTLP/HTTP).',
+    );
+  });
+
+  it("a base endpoint with a query gets /v1/<signal> in its path, before the query", () => {
+    const settings = resolveExportSettings({ endpoint: "http://host:4318/base?x=1", env: {} });
+    expect(settings.traces).toMatchObject({ url: "http://host:4318/base/v1/traces?x=1" });
+    expect(settings.metrics).toMatchObject({ url: "http://host:4318/base/v1/metrics?x=1" });
+  });
+
+  it("credentials in the endpoint become a Basic header and never show in the URL or description", () => {
+    const settings = resolveExportSettings({
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: "https://instance:s3cr3t-token@otlp.example.com/otlp" },
+    });
+    const basic = `Basic ${Buffer.from("instance:s3cr3t-token").toString("base64")}`;
+    expect(settings.traces).toEqual({
+      kind: "otlp",
+      url: "https://otlp.example.com/otlp/v1/traces",
+      displayUrl: "https://***@otlp.example.com/otlp/v1/traces",
+      headers: { authorization: basic },
+      protocol: "http/protobuf",
+    });
+    expect(JSON.stringify(settings)).not.toContain("s3cr3t");
+  });
+
+  it("an explicit authorization header wins over credentials in the URL, and it says so once", () => {
+    const settings = resolveExportSettings({
+      endpoint: "http://user:pw@collector:4318",
+      headers: { Authorization: "Bearer explicit" },
+      env: {},
+    });
+    expect(settings.traces).toMatchObject({ headers: { authorization: "Bearer explicit" } });
+    expect(settings.notes).toEqual([
+      "the user:password in endpoint is not used: an authorization header is set too, and it wins. Remove one of them.",
+    ]);
   });
 
   it("a honeycomb key is not required when the traffic goes through a collector", () => {

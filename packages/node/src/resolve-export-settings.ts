@@ -1,5 +1,6 @@
 import { SightlineError } from "@sightline/core";
 import type { ExportSettings, SignalDestination } from "./internal-types.js";
+import { parseOtlpEndpoint } from "./parse-otlp-endpoint.js";
 import { parseOtlpHeaders } from "./parse-otlp-headers.js";
 import type { ExporterPreset, InitOptions, MetricsMode, OtlpProtocol } from "./types.js";
 
@@ -101,19 +102,24 @@ export function resolveExportSettings(options: InitOptions): ExportSettings {
     const upper = signal.toUpperCase();
     const signalEndpoint = read(`OTEL_EXPORTER_OTLP_${upper}_ENDPOINT`);
     const baseEndpoint = read("OTEL_EXPORTER_OTLP_ENDPOINT");
-    const [url, source] =
+    const chosen: { value: string; source: string; signal?: Signal } =
       options.endpoint !== undefined
-        ? [joinSignalPath(options.endpoint, signal), "endpoint"]
+        ? { value: options.endpoint, source: "endpoint", signal }
         : signalEndpoint !== undefined
-          ? [signalEndpoint, `OTEL_EXPORTER_OTLP_${upper}_ENDPOINT`]
+          ? { value: signalEndpoint, source: `OTEL_EXPORTER_OTLP_${upper}_ENDPOINT` }
           : baseEndpoint !== undefined
-            ? [joinSignalPath(baseEndpoint, signal), "OTEL_EXPORTER_OTLP_ENDPOINT"]
-            : [
-                joinSignalPath(presetBase, signal),
-                preset === "honeycomb" ? "honeycomb.endpoint (or HONEYCOMB_API_ENDPOINT)" : "endpoint",
-              ];
-    checkUrl({ url, source });
+            ? { value: baseEndpoint, source: "OTEL_EXPORTER_OTLP_ENDPOINT", signal }
+            : {
+                value: presetBase,
+                source:
+                  preset === "honeycomb" ? "honeycomb.endpoint (or HONEYCOMB_API_ENDPOINT)" : "endpoint",
+                signal,
+              };
+    const endpoint = parseOtlpEndpoint(chosen);
+    const { url } = endpoint;
     const headers = { ...presetHeaders(signal) };
+    // Explicit headers below win over credentials written in the URL.
+    if (endpoint.authorization !== undefined) headers.authorization = endpoint.authorization;
     for (const name of ["OTEL_EXPORTER_OTLP_HEADERS", `OTEL_EXPORTER_OTLP_${upper}_HEADERS`]) {
       const value = read(name);
       if (value !== undefined) Object.assign(headers, parseOtlpHeaders({ value, source: name }));
@@ -140,7 +146,15 @@ export function resolveExportSettings(options: InitOptions): ExportSettings {
           'exporter "honeycomb" needs an ingest API key: set HONEYCOMB_API_KEY or pass honeycomb: { apiKey }. Create one in Honeycomb under Environment settings → API keys.',
       });
     }
-    return { kind: "otlp", url, headers, protocol };
+    const ignoredCredentials = `the user:password in ${chosen.source} is not used: an authorization header is set too, and it wins. Remove one of them.`;
+    if (
+      endpoint.authorization !== undefined &&
+      headers.authorization !== endpoint.authorization &&
+      !notes.includes(ignoredCredentials)
+    ) {
+      notes.push(ignoredCredentials);
+    }
+    return { kind: "otlp", url, displayUrl: endpoint.displayUrl, headers, protocol };
   };
 
   const destinationFor = (signal: Signal, mode: MetricsMode): SignalDestination =>
@@ -157,25 +171,6 @@ export function resolveExportSettings(options: InitOptions): ExportSettings {
     flushOnExit: options.flushOnExit ?? flushText !== "false",
     notes,
   };
-}
-
-/** Appends `/v1/<signal>` to a base URL, keeping its path (`…/otlp` → `…/otlp/v1/traces`), as the spec says. */
-function joinSignalPath(base: string, signal: Signal): string {
-  return `${base.replace(/\/+$/, "")}/v1/${signal}`;
-}
-
-function checkUrl(options: { url: string; source: string }): void {
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(options.url).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== "http:" && protocol !== "https:") {
-    throw new SightlineError({
-      message: `${options.source}: "${options.url}" is not an http(s) URL; use e.g. "http://localhost:4318" (OTLP/HTTP).`,
-    });
-  }
 }
 
 function isHoneycombHost(url: string): boolean {
