@@ -64,6 +64,27 @@ it("--json keeps stdout for span lines: the banner and summary go to stderr", as
   expect(io.error.join("")).toContain("no GenAI calls received");
 });
 
+it("warns that a non-loopback --host is reachable from the network without authentication", async () => {
+  // 203.0.113.1 (TEST-NET-3) is no address of this machine: the warning is shown and nothing is ever bound.
+  const io = capture();
+  expect(await runCli({ argv: ["dev", "--host", "203.0.113.1", "--port", "0"], ...io, env: {} })).toBe(1);
+  expect(io.error.join("")).toBe(
+    "sightline dev: warning: --host 203.0.113.1 is not a loopback address: anyone who can reach this machine over the network can send telemetry to this receiver, which has no authentication, and have it printed here. Use it only on a network you trust; the default 127.0.0.1 keeps it to this machine.\n" +
+      "sightline dev: host: 203.0.113.1 is not an address of this machine; use 127.0.0.1 (the default), 0.0.0.0 for every interface, or one of this machine's addresses.\n",
+  );
+  const fromEnv = capture();
+  await runCli({ argv: ["dev", "--port", "0"], ...fromEnv, env: { SIGHTLINE_DEV_HOST: "203.0.113.1" } });
+  expect(fromEnv.error.join("")).toContain(
+    "sightline dev: warning: SIGHTLINE_DEV_HOST=203.0.113.1 is not a loopback address: anyone who can reach",
+  );
+  const loopback = capture();
+  const controller = new AbortController();
+  controller.abort();
+  const argv = ["dev", "--host", "localhost", "--port", "0"];
+  expect(await runCli({ argv, ...loopback, signal: controller.signal, env: {} })).toBe(0);
+  expect(loopback.error.join("")).not.toContain("warning");
+});
+
 it("bad usage exits 2 with a message that names the fix", async () => {
   const io = capture();
   expect(await runCli({ argv: ["dev", "--port", "http"], ...io, env: {} })).toBe(2);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { SightlineError } from "@sightline/core";
 import type { CommandContext } from "./command-context.js";
+import { getBindScope } from "./get-bind-scope.js";
 import { startDevServer } from "./start-dev-server.js";
 
 const DEV_HELP = `sightline dev — OTLP/HTTP receiver that prints GenAI traces as they arrive
@@ -10,7 +11,8 @@ Usage:
 
 Options:
   --port <n>          port to listen on (default 4318, env SIGHTLINE_DEV_PORT; 0 = any free port)
-  --host <address>    interface to bind (default 127.0.0.1, env SIGHTLINE_DEV_HOST)
+  --host <address>    interface to bind (default 127.0.0.1, env SIGHTLINE_DEV_HOST); anything else is
+                      reachable from the network, without authentication
   --json              print one JSON line per span instead of trees
   --max-traces <n>    recent traces kept in memory (default 500)
   --max-body-mb <n>   largest accepted request body in MiB (default 16)
@@ -71,11 +73,23 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
     }
   }
   const color = options.color ?? (process.stdout.isTTY === true && env.NO_COLOR === undefined);
+  const hostFlag = values.host as string | undefined;
+  const host = hostFlag ?? env.SIGHTLINE_DEV_HOST ?? "127.0.0.1";
+  const scope = getBindScope(host);
+  if (scope !== "loopback") {
+    // Always on stderr, even with --json: a person must see it, and stdout may be going to a pipe.
+    const setting = hostFlag === undefined ? `SIGHTLINE_DEV_HOST=${host}` : `--host ${host}`;
+    const reach =
+      scope === "all-interfaces" ? "listens on every network interface" : "is not a loopback address";
+    writeError(
+      `sightline dev: warning: ${setting} ${reach}: anyone who can reach this machine over the network can send telemetry to this receiver, which has no authentication, and have it printed here. Use it only on a network you trust; the default 127.0.0.1 keeps it to this machine.\n`,
+    );
+  }
   let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
     server = await startDevServer({
       port: port as number,
-      host: (values.host as string | undefined) ?? env.SIGHTLINE_DEV_HOST ?? "127.0.0.1",
+      host,
       json: values.json === true,
       maxTraces: maxTraces as number,
       maxBodyBytes: (maxBodyMb as number) * 1024 * 1024,

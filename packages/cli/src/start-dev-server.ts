@@ -142,23 +142,18 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       view.close();
-      reject(
-        error.code === "EADDRINUSE"
-          ? new SightlineError({
-              message: `port: ${host}:${options.port ?? DEFAULT_PORT} is already in use (another collector or sightline dev?); stop it or pass --port 0 for a free port.`,
-              cause: error,
-            })
-          : error,
-      );
+      const message = describeListenError({ code: error.code, host, port: options.port ?? DEFAULT_PORT });
+      reject(message ? new SightlineError({ message, cause: error }) : error);
     });
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
   });
 
   const address = server.address() as AddressInfo;
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${address.port}`,
+    url,
     stats: () => ({ ...stats, dropped: view.dropped() }),
     summary: () => view.summary(),
     close() {
@@ -183,6 +178,28 @@ function answer(options: { response: ServerResponse; status: number; message?: s
     ...(options.status === 413 ? { connection: "close" } : {}),
   });
   response.end(body);
+}
+
+/** What to do about the usual reasons a receiver cannot listen; undefined for the rest. */
+function describeListenError(options: {
+  code: string | undefined;
+  host: string;
+  port: number;
+}): string | undefined {
+  const { host, port } = options;
+  switch (options.code) {
+    case "EADDRINUSE":
+      return `port: ${host}:${port} is already in use (another collector or sightline dev?); stop it or pass --port 0 for a free port.`;
+    case "EADDRNOTAVAIL":
+      return `host: ${host} is not an address of this machine; use 127.0.0.1 (the default), 0.0.0.0 for every interface, or one of this machine's addresses.`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `host: ${host} could not be resolved; give an IP address such as 127.0.0.1 or 0.0.0.0.`;
+    case "EACCES":
+      return `port: ${port} needs privileges on ${host}; use a port above 1023, e.g. the default 4318.`;
+    default:
+      return undefined;
+  }
 }
 
 function checkPositive(options: { name: string; value: number }): void {

@@ -2,7 +2,10 @@
 export interface DevServerOptions {
   /** TCP port. Default `4318` (the OTLP/HTTP port); `0` picks a free one. CLI: `--port`. Env: `SIGHTLINE_DEV_PORT`. */
   port?: number;
-  /** Interface to bind. Default `127.0.0.1` (this machine only). CLI: `--host`. Env: `SIGHTLINE_DEV_HOST`. */
+  /**
+   * Interface to bind. Default `127.0.0.1` (this machine only). CLI: `--host`. Env: `SIGHTLINE_DEV_HOST`.
+   * Anything but loopback makes the receiver reachable from the network, without authentication.
+   */
   host?: string;
   /** Print one JSON line per span instead of trace trees. Default `false`. CLI: `--json`. */
   json?: boolean;
