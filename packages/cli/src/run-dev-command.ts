@@ -124,7 +124,7 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
   const table = server.summary();
   info(`\n${table === "" ? "no GenAI calls received" : `summary per model\n${table}`}\n`);
   info(
-    `received ${stats.spans} spans and ${stats.metricPoints} metric points in ${stats.accepted} requests; rejected ${stats.tooLarge} too large, ${stats.malformed} malformed, ${stats.unsupported} unsupported; ${stats.dropped} dropped to bound memory\n`,
+    `received ${stats.spans} spans and ${stats.metricPoints} metric points in ${stats.accepted} requests; rejected ${stats.tooLarge} too large, ${stats.malformed} malformed, ${stats.unsupported} unsupported, ${stats.forbidden} forbidden; ${stats.dropped} dropped to bound memory\n`,
   );
   return 0;
 }

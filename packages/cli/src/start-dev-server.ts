@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { SightlineError } from "@sightline/core";
 import { decodeOtlpExport } from "@sightline/testing";
+import { createHostCheck } from "./create-host-check.js";
 import { createTraceView } from "./create-trace-view.js";
 import { createPaint } from "./paint.js";
 import { readLimitedBody } from "./read-limited-body.js";
@@ -17,7 +18,8 @@ const DEFAULT_SETTLE_MS = 2000;
 /**
  * Starts the `sightline dev` receiver: OTLP/HTTP (`POST /v1/traces`, `/v1/metrics`; protobuf or JSON,
  * gzip or not) on 127.0.0.1:4318 by default, printing each GenAI trace as a tree as it arrives. Memory
- * is bounded; bodies too large get 413, undecodable ones 400, and the server keeps serving.
+ * is bounded; bodies too large get 413, undecodable ones 400, and the server keeps serving. Requests whose
+ * `Host` is not this receiver's (DNS rebinding) or that come from a web page on another site get 403.
  * @example
  * const dev = await startDevServer({ port: 0 });
  * // OTEL_EXPORTER_OTLP_ENDPOINT = dev.url
@@ -43,11 +45,21 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     tooLarge: 0,
     malformed: 0,
     unsupported: 0,
+    forbidden: 0,
     dropped: 0,
   };
   const sockets = new Set<Socket>();
+  // Set once listening, when the URL to point senders at is known; no request arrives before that.
+  let checkSource: ReturnType<typeof createHostCheck> | undefined;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // First, before the path or body say anything: who is asking.
+    const refusal = checkSource?.({ host: request.headers.host, origin: request.headers.origin });
+    if (refusal !== undefined) {
+      stats.forbidden += 1;
+      request.resume();
+      return answer({ response, status: 403, message: refusal });
+    }
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     const signal = path.endsWith("/v1/traces")
       ? "traces"
@@ -151,6 +163,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const address = server.address() as AddressInfo;
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}`;
+  checkSource = createHostCheck({ host, url });
   let closing: Promise<void> | undefined;
   return {
     url,

@@ -35,6 +35,8 @@ export interface DevServerStats {
   malformed: number;
   /** Requests answered 404 or 415 (wrong path, method or content type). */
   unsupported: number;
+  /** Requests answered 403: a `Host` this receiver does not answer to, or an `Origin` from another site. */
+  forbidden: number;
   /** Traces forgotten to keep memory bounded, and spans dropped from oversized traces. */
   dropped: number;
 }
