@@ -52,7 +52,108 @@ describe("sightline cost", () => {
   it("rejects a malformed count naming the flag", async () => {
     const io = capture();
     expect(await runCli({ argv: ["cost", "gpt-4o", "--input", "ten"], ...io, env: {} })).toBe(2);
-    expect(io.error.join("")).toContain("--input ten is not a token count");
+    expect(io.error.join("")).toContain('--input "ten" is not a token count');
+  });
+
+  it.each([
+    [
+      ["--input", ""],
+      '--input "" is not a token count; give a non-negative whole number in decimal digits, e.g. --input 1000',
+    ],
+    [
+      ["--input", "0x10"],
+      '--input "0x10" is not a token count; give a non-negative whole number in decimal digits, e.g. --input 1000',
+    ],
+    [
+      ["--input", "1e3"],
+      '--input "1e3" is not a token count; give a non-negative whole number in decimal digits, e.g. --input 1000',
+    ],
+    [
+      ["--output", " 12"],
+      '--output " 12" is not a token count; give a non-negative whole number in decimal digits, e.g. --output 1000',
+    ],
+    [
+      ["--input=-5"],
+      '--input "-5" is not a token count; give a non-negative whole number in decimal digits, e.g. --input 1000',
+    ],
+    [
+      ["--input", "99999999999999999999"],
+      "--input 99999999999999999999 is too large; a token count is at most 9007199254740991",
+    ],
+    [
+      ["--input", "10", "--cached", "20"],
+      "--cached 20 is more than --input 10; cache reads and writes are part of the input, so give --input 20 or more",
+    ],
+    [
+      ["--input", "10", "--cached", "6", "--cache-write", "6"],
+      "--cached 6 + --cache-write 6 = 12 is more than --input 10; cache reads and writes are part of the input, so give --input 12 or more",
+    ],
+    [
+      ["--output", "10", "--cached", "5"],
+      "--cached 5 is more than no --input; cache reads and writes are part of the input, so give --input 5 or more",
+    ],
+    [
+      ["--input", "10", "--output", "10", "--reasoning", "20"],
+      "--reasoning 20 is more than --output 10; reasoning tokens are part of the output, so give --output 20 or more",
+    ],
+    [
+      ["--input", "10", "--tier", "bogus"],
+      '--tier "bogus" is not a service tier the catalog knows (flex, priority; standard, default or auto for list price); gpt-4o\'s tiers are standard, priority',
+    ],
+    [
+      ["--input", "10", "--tier", ""],
+      '--tier "" is not a service tier the catalog knows (flex, priority; standard, default or auto for list price); gpt-4o\'s tiers are standard, priority',
+    ],
+    [
+      ["--input", "10", "--tier", "flex"],
+      '--tier "flex": gpt-4o has no flex price in the catalog; its tiers are standard, priority',
+    ],
+    [
+      ["--input", "10", "--tier", "priority", "--batch"],
+      "--batch and --tier priority cannot be combined: batch has its own prices, without tiers; give one of them",
+    ],
+    [
+      ["--input", "10", "--provider", ""],
+      "--provider is empty; give one such as openai, anthropic or aws.bedrock, or leave it out to infer it from the model",
+    ],
+  ])("rejects %j with exit code 2 and a message naming the flag and the fix", async (flags, message) => {
+    const io = capture();
+    expect(await runCli({ argv: ["cost", "gpt-4o", ...flags], ...io, env: {} })).toBe(2);
+    expect(io.error.join("")).toBe(`sightline cost: ${message}\n`);
+    expect(io.out.join("")).toBe("");
+  });
+
+  it("rejects batch pricing for a model without a batch price, and a second model name", async () => {
+    const io = capture();
+    expect(await runCli({ argv: ["cost", "o3", "--input", "10", "--batch"], ...io, env: {} })).toBe(2);
+    expect(io.error.join("")).toBe(
+      "sightline cost: --batch: o3 has no batch price in the catalog; leave --batch out for its list price\n",
+    );
+    const two = capture();
+    expect(await runCli({ argv: ["cost", "gpt-4o", "gpt-4o-mini", "--input", "10"], ...two, env: {} })).toBe(
+      2,
+    );
+    expect(two.error.join("")).toBe(
+      'sightline cost: one model at a time, got "gpt-4o", "gpt-4o-mini"; see sightline cost --help\n',
+    );
+  });
+
+  it("prices a tier the model has, and says which tier and batch were used", async () => {
+    const io = capture();
+    expect(
+      await runCli({ argv: ["cost", "gpt-4o", "--input", "1000000", "--tier", "Priority"], ...io, env: {} }),
+    ).toBe(0);
+    expect(io.out.join("")).toContain("priced as gpt-4o, match: exact, tier: priority");
+    expect(io.out.join("")).toMatch(/total\s+\$4\.250000 USD/);
+    const standard = capture();
+    expect(
+      await runCli({ argv: ["cost", "gpt-4o", "--input", "10", "--tier", "default"], ...standard, env: {} }),
+    ).toBe(0);
+    const batch = capture();
+    expect(
+      await runCli({ argv: ["cost", "gpt-4o", "--input", "1000000", "--batch"], ...batch, env: {} }),
+    ).toBe(0);
+    expect(batch.out.join("")).toMatch(/match: exact, batch\n[\s\S]*total\s+\$1\.250000 USD/);
   });
 
   it("lists the catalog of one provider", async () => {

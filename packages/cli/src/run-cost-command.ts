@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import { type CostBreakdown, getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
+import { checkPricingMode } from "./check-pricing-mode.js";
 import type { CommandContext } from "./command-context.js";
+import { parseTokenCounts } from "./parse-token-counts.js";
 
 const COST_HELP = `sightline cost — what a call costs, from the bundled price catalog
 
@@ -15,8 +17,8 @@ Options:
   --cached <n>           of the input, tokens read from the cache
   --cache-write <n>      of the input, tokens written to the cache
   --reasoning <n>        of the output, reasoning tokens
-  --tier <name>          service tier (e.g. flex, priority)
-  --batch                batch pricing
+  --tier <name>          service tier the model is priced for (e.g. flex, priority; standard is list price)
+  --batch                batch pricing, for models with a batch price
   --list                 list the catalog (optionally one provider)
   -h, --help             this help
 `;
@@ -47,30 +49,49 @@ export function runCostCommand(
     return 0;
   }
   const model = positionals[0];
+  if (positionals.length > 1) {
+    writeError(
+      `sightline cost: one model at a time, got ${positionals.map((name) => JSON.stringify(name)).join(", ")}; see sightline cost --help\n`,
+    );
+    return 2;
+  }
   if (!model) {
     writeError(
       `sightline cost: name a model, e.g. sightline cost gpt-4o --input 1000 --output 200\n\n${COST_HELP}`,
     );
     return 2;
   }
-  const counts: Record<string, number | undefined> = {};
-  for (const flag of ["input", "output", "cached", "cache-write", "reasoning"] as const) {
-    const text = values[flag];
-    if (text === undefined) continue;
-    const count = Number(text);
-    if (!Number.isInteger(count) || count < 0) {
-      writeError(
-        `sightline cost: --${flag} ${text} is not a token count; give a whole number, e.g. --${flag} 1000\n`,
-      );
-      return 2;
-    }
-    counts[flag] = count;
+  const parsedCounts = parseTokenCounts(values);
+  if ("error" in parsedCounts) {
+    writeError(`sightline cost: ${parsedCounts.error}\n`);
+    return 2;
   }
-  if (counts.input === undefined && counts.output === undefined) {
-    writeError("sightline cost: give --input and/or --output token counts\n");
+  const { counts } = parsedCounts;
+  if (values.provider !== undefined && values.provider.trim() === "") {
+    writeError(
+      "sightline cost: --provider is empty; give one such as openai, anthropic or aws.bedrock, or leave it out to infer it from the model\n",
+    );
     return 2;
   }
   const provider = values.provider ?? inferProvider(model);
+  const noPrice = () => {
+    writeError(
+      `sightline cost: no price for "${model}" (${provider}); see sightline cost --list ${provider}, or register one with registerModelPrice()\n`,
+    );
+    return 1;
+  };
+  const resolved = registry.resolveModel({ provider, model });
+  if (!resolved) return noPrice();
+  const modeProblem = checkPricingMode({
+    tier: values.tier,
+    batch: values.batch === true,
+    entry: resolved.entry,
+    catalogTiers: registry.listModels().flatMap((entry) => Object.keys(entry.serviceTiers ?? {})),
+  });
+  if (modeProblem !== undefined) {
+    writeError(`sightline cost: ${modeProblem}\n`);
+    return 2;
+  }
   const breakdown = registry.costOf({
     provider,
     model,
@@ -84,12 +105,7 @@ export function runCostCommand(
       reasoningOutputTokens: counts.reasoning,
     },
   });
-  if (!breakdown) {
-    writeError(
-      `sightline cost: no price for "${model}" (${provider}); see sightline cost --list ${provider}, or register one with registerModelPrice()\n`,
-    );
-    return 1;
-  }
+  if (!breakdown) return noPrice();
   write(formatBreakdown({ model, provider, breakdown }));
   return 0;
 }
@@ -137,7 +153,7 @@ function formatBreakdown(options: { model: string; provider: string; breakdown: 
     ["reasoning", breakdown.reasoning],
   ];
   const lines = [
-    `${options.model} (${options.provider}) priced as ${breakdown.modelId}, match: ${breakdown.match}`,
+    `${options.model} (${options.provider}) priced as ${breakdown.modelId}, match: ${breakdown.match}${breakdown.serviceTier === "standard" ? "" : `, tier: ${breakdown.serviceTier}`}${breakdown.batch ? ", batch" : ""}`,
     ...rows.filter(([, value]) => value !== 0).map(([label, value]) => `  ${label.padEnd(14)} ${usd(value)}`),
     `  ${"total".padEnd(14)} ${usd(breakdown.total)} ${breakdown.currency}`,
     `catalog ${breakdown.pricingVersion}`,
