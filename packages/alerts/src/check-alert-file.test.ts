@@ -21,6 +21,31 @@ describe("checkAlertFile", () => {
     expect(checkAlertFile({ text: readFileSync(join(fixtures, "full.alerts.yaml"), "utf8") }).ok).toBe(true);
   });
 
+  it("refuses a billion-laughs alias bomb and a too deeply nested document with one clear error", () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [index, name] of [..."bcdefghi"].entries()) {
+      const previous = index === 0 ? "a" : "bcdefghi"[index - 1];
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(",")}]`);
+    }
+    const bomb = checkAlertFile({ text: lines.join("\n"), fileName: "bomb.yaml" });
+    expect(bomb.ok ? [] : bomb.errors.map((error) => error.message)).toEqual([
+      'bomb.yaml:1: invalid YAML: its aliases expand past 100 copies (a "billion laughs" document?); write the values out or reuse an anchor fewer times',
+    ]);
+    const deep = checkAlertFile({
+      text: `a: ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
+      fileName: "deep.yaml",
+    });
+    expect(deep.ok ? [] : deep.errors.map((error) => error.message)).toEqual([
+      "deep.yaml:1: invalid YAML: nested too deeply to read; an alert file needs only a few levels of lists and maps",
+    ]);
+    // An anchor reused a handful of times is fine.
+    const reused = createDefaultAlertFile()
+      .replace("  severity: warning\n", "  severity: warning\n  labels: &team { team: ml }\n")
+      .replaceAll("    kind: latency\n", "    kind: latency\n    labels: *team\n");
+    expect(reused).toContain("labels: *team");
+    expect(checkAlertFile({ text: reused }).ok).toBe(true);
+  });
+
   it("reports wrong types and out-of-range values with line, path and what is allowed", () => {
     expect(messagesOf("wrong-types.alerts.yaml")).toEqual([
       'wrong-types.alerts.yaml:9 rules[1].period: expected one of hour, day, got "week"',

@@ -21,10 +21,26 @@ export interface AlertDocument {
   locate: (path: FieldPath) => { line: number; column: number };
 }
 
-/** Parses alert-file YAML, keeping enough source positions to point errors at lines. */
+/**
+ * Alias expansions allowed when building the value: an alert file reuses an anchor a few times at most, while
+ * a "billion laughs" document expands a few lines into billions of nodes. (The yaml library's default is the
+ * same; it is set here so that it cannot change under us.)
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses alert-file YAML, keeping enough source positions to point errors at lines. Never throws: a document
+ * the parser cannot handle (aliases expanding past `MAX_ALIAS_COUNT`, nesting deep enough to exhaust the
+ * stack) comes back as one syntax error saying why and what to do.
+ */
 export function readAlertDocument(text: string): AlertDocument {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let document: ReturnType<typeof parseDocument>;
+  try {
+    document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    return createFailedDocument(describeParserFailure(error));
+  }
   const getNode = (path: FieldPath): unknown =>
     path.length === 0 ? document.contents : document.getIn(path, true);
   const toPosition = (offset: number) => {
@@ -51,7 +67,31 @@ export function readAlertDocument(text: string): AlertDocument {
     }
     return { line: 1, column: 1 };
   };
-  return { value: document.errors.length > 0 ? undefined : document.toJS(), syntaxErrors, locate };
+  if (syntaxErrors.length > 0) return { value: undefined, syntaxErrors, locate };
+  try {
+    return { value: document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), syntaxErrors, locate };
+  } catch (error) {
+    return createFailedDocument(describeParserFailure(error));
+  }
+}
+
+/** A document that could not be read at all: one error on line 1 and no value. */
+function createFailedDocument(detail: string): AlertDocument {
+  return {
+    value: undefined,
+    syntaxErrors: [{ line: 1, column: 1, detail }],
+    locate: () => ({ line: 1, column: 1 }),
+  };
+}
+
+function describeParserFailure(error: unknown): string {
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+    return `invalid YAML: its aliases expand past ${MAX_ALIAS_COUNT} copies (a "billion laughs" document?); write the values out or reuse an anchor fewer times`;
+  }
+  if (error instanceof RangeError) {
+    return "invalid YAML: nested too deeply to read; an alert file needs only a few levels of lists and maps";
+  }
+  return `invalid YAML: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** `rules[2].threshold` style rendering of a path. */
