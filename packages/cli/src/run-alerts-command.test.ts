@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -74,6 +74,90 @@ describe("sightline alerts", () => {
     const io = capture();
     expect(await run(["render", "--target", "nagios"], io)).toBe(2);
     expect(io.error.join("")).toContain("--target must be one of prometheus, grafana, honeycomb, datadog");
+  });
+
+  it("refuses a file it cannot use with one line naming the file and the fix, exit code 1, no stack trace", async () => {
+    const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [index, name] of [..."bcdefghi"].entries()) {
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[index]}`).join(",")}]`);
+    }
+    mkdirSync(join(directory, "rules"));
+    writeFileSync(join(directory, "bomb.yaml"), bomb.join("\n"));
+    writeFileSync(join(directory, "empty.yaml"), "\n  \n");
+    writeFileSync(
+      join(directory, "binary.yaml"),
+      Buffer.from([0x76, 0x3a, 0x20, 0x00, 0xff, 0xfe, 0x1b, 0x5b]),
+    );
+    writeFileSync(join(directory, "huge.yaml"), `# ${"x".repeat(1024 * 1024)}\n`);
+    const at = (name: string) => join(directory, name);
+    const cases: [string, string][] = [
+      [
+        "rules",
+        `sightline alerts: ${at("rules")} is a directory, not an alert file; pass the YAML file with --file <path>\n`,
+      ],
+      [
+        "missing.yaml",
+        `sightline alerts: ${at("missing.yaml")} not found; create one with sightline alerts init\n`,
+      ],
+      [
+        "empty.yaml",
+        `sightline alerts: ${at("empty.yaml")} is empty; write rules into it, or delete it and run sightline alerts init for the default set\n`,
+      ],
+      [
+        "binary.yaml",
+        `sightline alerts: ${at("binary.yaml")} is not a text file (it holds bytes that are not UTF-8 text); pass the YAML alert file with --file <path>\n`,
+      ],
+      [
+        "huge.yaml",
+        `sightline alerts: ${at("huge.yaml")} is larger than 1 MiB, and an alert file is a few KiB; check that --file names the alert file\n`,
+      ],
+      [
+        "/dev/zero",
+        "sightline alerts: /dev/zero is not a regular file; pass the YAML alert file with --file <path>\n",
+      ],
+      [
+        "bomb.yaml",
+        `${at("bomb.yaml")}:1: invalid YAML: its aliases expand past 100 copies (a "billion laughs" document?); write the values out or reuse an anchor fewer times\n1 error; nothing rendered\n`,
+      ],
+    ];
+    for (const [file, message] of cases) {
+      for (const subcommand of ["check", "render"]) {
+        const io = capture();
+        expect(await run([subcommand, "--target", "prometheus", "--file", file], io), file).toBe(1);
+        expect(io.error.join(""), file).toBe(message);
+        expect(io.out.join("")).toBe("");
+      }
+    }
+  });
+
+  it("shows an alert file's escape sequences escaped, and at most 20 errors", async () => {
+    const rules = Array.from(
+      { length: 30 },
+      (_, index) => `  - id: r${index}\n    kind: nope\x1b]0;pwned\x07`,
+    );
+    writeFileSync(join(directory, "sightline.alerts.yaml"), `version: 1\nrules:\n${rules.join("\n")}\n`);
+    const io = capture();
+    expect(await run(["check"], io)).toBe(1);
+    const text = io.error.join("");
+    expect(text).not.toContain("\x1b");
+    expect(text).not.toContain("\x07");
+    expect(text.trim().split("\n")).toHaveLength(21);
+    expect(text).toContain("30 errors (the first 20 shown); nothing rendered\n");
+  });
+
+  it("init or render --out into a path it cannot write says so in one line", async () => {
+    const io = capture();
+    expect(await run(["init", "--file", "no/such/folder/alerts.yaml"], io)).toBe(1);
+    expect(io.error.join("")).toMatch(
+      /^sightline alerts: ENOENT: no such file or directory, open '.*no\/such\/folder\/alerts\.yaml'; check the path and its permissions\n$/,
+    );
+    await run(["init"]);
+    writeFileSync(join(directory, "taken"), "a file, not a folder");
+    const render = capture();
+    expect(await run(["render", "--target", "prometheus", "--out", "taken"], render)).toBe(1);
+    expect(render.error.join("")).toMatch(
+      /^sightline alerts: E\w+: .*taken.*; check the path and its permissions\n$/,
+    );
   });
 
   it.skipIf(!hasPromtool)("test runs promtool on the rendered rules and their generated tests", async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,8 @@ import {
   renderAlerts,
 } from "@sightline/alerts";
 import type { CommandContext } from "./command-context.js";
+import { readAlertFile } from "./read-alert-file.js";
+import { sanitizeTerminalText } from "./sanitize-terminal-text.js";
 
 const ALERTS_HELP = `sightline alerts — alert rules as code for Sightline's metrics
 
@@ -34,8 +36,25 @@ Options:
 const TARGETS: readonly AlertTarget[] = ["prometheus", "grafana", "honeycomb", "datadog"];
 const NAMINGS: readonly NamingMode[] = ["otlp", "prometheus-exporter"];
 
-/** `sightline alerts init|check|render|test`. Resolves with the exit code (1: invalid file or failed test, 2: usage). */
+/**
+ * `sightline alerts init|check|render|test`. Resolves with the exit code (1: a file that is missing, unreadable
+ * or invalid, a file that cannot be written, or a failed test; 2: usage). Prints one line per problem, never a
+ * stack trace for something the user can fix.
+ */
 export function runAlertsCommand(options: CommandContext & { args: string[] }): number {
+  try {
+    return runAlertsSubcommand(options);
+  } catch (error) {
+    // Writing (init, render --out) into a missing folder, onto a file, or without permission.
+    if (typeof (error as { code?: unknown }).code !== "string") throw error;
+    options.writeError(
+      `sightline alerts: ${sanitizeTerminalText((error as Error).message)}; check the path and its permissions\n`,
+    );
+    return 1;
+  }
+}
+
+function runAlertsSubcommand(options: CommandContext & { args: string[] }): number {
   const { write, writeError } = options;
   let parsed: ReturnType<typeof parseAlertsArgs>;
   try {
@@ -71,11 +90,12 @@ export function runAlertsCommand(options: CommandContext & { args: string[] }): 
     writeError(`sightline alerts: unknown subcommand "${subcommand}"\n\n${ALERTS_HELP}`);
     return 2;
   }
-  if (!existsSync(filePath)) {
-    writeError(`sightline alerts: ${filePath} not found; create one with sightline alerts init\n`);
+  const read = readAlertFile(filePath);
+  if ("error" in read) {
+    writeError(`sightline alerts: ${sanitizeTerminalText(read.error)}\n`);
     return 1;
   }
-  const text = readFileSync(filePath, "utf8");
+  const { text } = read;
   const fileName = filePath;
   if (subcommand === "check") {
     const checked = checkAlertFile({ text, fileName });
@@ -161,9 +181,15 @@ function runPromtoolTests(options: {
   }
 }
 
+/** Errors shown; a file of garbage would otherwise print one per line of it. */
+const MAX_REPORTED_ERRORS = 20;
+
 function reportErrors(errors: AlertFileError[], writeError: (text: string) => void): number {
-  for (const error of errors) writeError(`${error.message}\n`);
-  writeError(`${errors.length} error${errors.length === 1 ? "" : "s"}; nothing rendered\n`);
+  // Messages quote the file's own keys and values, which may hold escape sequences meant for the terminal.
+  for (const error of errors.slice(0, MAX_REPORTED_ERRORS))
+    writeError(`${sanitizeTerminalText(error.message)}\n`);
+  const more = errors.length > MAX_REPORTED_ERRORS ? ` (the first ${MAX_REPORTED_ERRORS} shown)` : "";
+  writeError(`${errors.length} error${errors.length === 1 ? "" : "s"}${more}; nothing rendered\n`);
   return 1;
 }
 
