@@ -35,15 +35,15 @@ export function parseTokenCounts(
     const parts = (["cached", "cache-write"] as const).filter((flag) => counts[flag] !== undefined);
     const named = parts.map((flag) => `--${flag} ${counts[flag]}`).join(" + ");
     const sum = parts.length > 1 ? ` = ${fromCache}` : "";
-    const against = counts.input === undefined ? "no --input" : `--input ${counts.input}`;
+    const problem = counts.input === undefined ? "needs --input" : `is more than --input ${counts.input}`;
     return {
-      error: `${named}${sum} is more than ${against}; cache reads and writes are part of the input, so give --input ${fromCache} or more`,
+      error: `${named}${sum} ${problem}; cache reads and writes are part of the input, so give --input ${fromCache} or more`,
     };
   }
   if ((counts.reasoning ?? 0) > (counts.output ?? 0)) {
-    const against = counts.output === undefined ? "no --output" : `--output ${counts.output}`;
+    const problem = counts.output === undefined ? "needs --output" : `is more than --output ${counts.output}`;
     return {
-      error: `--reasoning ${counts.reasoning} is more than ${against}; reasoning tokens are part of the output, so give --output ${counts.reasoning} or more`,
+      error: `--reasoning ${counts.reasoning} ${problem}; reasoning tokens are part of the output, so give --output ${counts.reasoning} or more`,
     };
   }
   return { counts };

@@ -90,11 +90,15 @@ describe("sightline cost", () => {
     ],
     [
       ["--output", "10", "--cached", "5"],
-      "--cached 5 is more than no --input; cache reads and writes are part of the input, so give --input 5 or more",
+      "--cached 5 needs --input; cache reads and writes are part of the input, so give --input 5 or more",
     ],
     [
       ["--input", "10", "--output", "10", "--reasoning", "20"],
       "--reasoning 20 is more than --output 10; reasoning tokens are part of the output, so give --output 20 or more",
+    ],
+    [
+      ["--input", "10", "--reasoning", "3"],
+      "--reasoning 3 needs --output; reasoning tokens are part of the output, so give --output 3 or more",
     ],
     [
       ["--input", "10", "--tier", "bogus"],
