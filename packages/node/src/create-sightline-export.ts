@@ -6,7 +6,6 @@ import {
   ConsoleMetricExporter,
   type IMetricReader,
   PeriodicExportingMetricReader,
-  type PushMetricExporter,
 } from "@opentelemetry/sdk-metrics";
 import {
   BatchSpanProcessor,
@@ -14,70 +13,125 @@ import {
   SimpleSpanProcessor,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace";
+import { createExportReporter } from "./create-export-reporter.js";
+import { createReportingMetricExporter, createReportingSpanExporter } from "./create-reporting-exporter.js";
+import { createReportingMetricReader } from "./create-reporting-metric-reader.js";
+import { createReportingSpanProcessor } from "./create-reporting-span-processor.js";
 import { createSightlineViews } from "./create-sightline-views.js";
-import type { ExportSettings, SignalDestination } from "./internal-types.js";
+import type { ExportReporter, ExportSettings, SignalDestination } from "./internal-types.js";
+import { listHeaderSecrets } from "./redact-secrets.js";
 import { resolveExportSettings } from "./resolve-export-settings.js";
 import type { InitOptions, SightlineExport } from "./types.js";
 
+/** The export pieces, and the reporters `init` asks for the final count when its shutdown times out. */
+export interface BuiltExport extends SightlineExport {
+  reporters: ExportReporter[];
+}
+
 /**
  * Builds Sightline's exporting span processor, metric reader and views without registering anything,
- * for apps that set up OpenTelemetry themselves (their own NodeSDK, Sentry, …). Throws a
+ * for apps that set up OpenTelemetry themselves (their own NodeSDK, Sentry, …). Export failures are said
+ * through `options.log` as with {@link init}: the first one, and the total at shutdown. Throws a
  * `SightlineError` for bad options, like {@link init}.
  * @example
  * const sightline = createSightlineExport({ exporter: "honeycomb" });
  * new NodeSDK({ spanProcessors: [...mine, ...sightline.spanProcessors], metricReaders: sightline.metricReaders, views: sightline.views }).start();
  */
 export function createSightlineExport(options: InitOptions = {}): SightlineExport {
-  return buildExport(resolveExportSettings(options));
+  const { spanProcessors, metricReaders, views, description } = buildExport(resolveExportSettings(options));
+  return { spanProcessors, metricReaders, views, description };
 }
 
 /** Builds the export pieces from resolved settings. */
-export function buildExport(settings: ExportSettings): SightlineExport {
+export function buildExport(settings: ExportSettings): BuiltExport {
+  const reporters: ExportReporter[] = [];
+  const reporterFor = (destination: SignalDestination & { kind: "otlp" }, unit: [string, string]) => {
+    const reporter = createExportReporter({
+      unit,
+      endpoint: destination.displayUrl,
+      secrets: listHeaderSecrets(destination.headers),
+      timeoutMs: settings.shutdownTimeoutMs,
+      log: settings.log,
+    });
+    reporters.push(reporter);
+    return reporter;
+  };
   return {
-    spanProcessors: createSpanProcessors(settings.traces),
-    metricReaders: createMetricReaders({
-      destination: settings.metrics,
-      intervalMs: settings.metricExportIntervalMs,
-    }),
+    spanProcessors: createSpanProcessors({ settings, reporterFor }),
+    metricReaders: createMetricReaders({ settings, reporterFor }),
     views: createSightlineViews(),
     description: [describe("traces", settings.traces), describe("metrics", settings.metrics)],
+    reporters,
   };
 }
 
-function createSpanProcessors(destination: SignalDestination): SpanProcessor[] {
+type ReporterFor = (
+  destination: SignalDestination & { kind: "otlp" },
+  unit: [string, string],
+) => ExportReporter;
+
+function createSpanProcessors(options: {
+  settings: ExportSettings;
+  reporterFor: ReporterFor;
+}): SpanProcessor[] {
+  const { settings } = options;
+  const destination = settings.traces;
   if (destination.kind === "none") return [];
   if (destination.kind === "console")
     return [new SimpleSpanProcessor({ exporter: new ConsoleSpanExporter() })];
-  const config = { url: destination.url, headers: destination.headers };
-  const exporter =
-    destination.protocol === "http/json"
-      ? new OTLPJsonTraceExporter(config)
-      : new OTLPProtobufTraceExporter(config);
-  return [new BatchSpanProcessor({ exporter })];
+  // Each request, retries included, ends within the shutdown bound, so no socket or retry timer
+  // outlives a shutdown and keeps the process alive.
+  const config = {
+    url: destination.url,
+    headers: destination.headers,
+    timeoutMillis: settings.shutdownTimeoutMs,
+  };
+  const reporter = options.reporterFor(destination, ["span", "spans"]);
+  const exporter = createReportingSpanExporter({
+    exporter:
+      destination.protocol === "http/json"
+        ? new OTLPJsonTraceExporter(config)
+        : new OTLPProtobufTraceExporter(config),
+    reporter,
+  });
+  const processor = new BatchSpanProcessor({ exporter, exportTimeoutMillis: settings.shutdownTimeoutMs });
+  return [createReportingSpanProcessor({ processor, reporter })];
 }
 
 function createMetricReaders(options: {
-  destination: SignalDestination;
-  intervalMs: number;
+  settings: ExportSettings;
+  reporterFor: ReporterFor;
 }): IMetricReader[] {
-  const { destination } = options;
+  const { settings } = options;
+  const destination = settings.metrics;
   if (destination.kind === "none") return [];
-  let exporter: PushMetricExporter;
+  const intervalMs = settings.metricExportIntervalMs;
+  // The timeout must not exceed the interval, or the reader refuses short intervals.
+  const exportTimeoutMillis = Math.min(intervalMs, settings.shutdownTimeoutMs);
   if (destination.kind === "console") {
-    exporter = new ConsoleMetricExporter();
-  } else {
-    const config = { url: destination.url, headers: destination.headers };
-    exporter =
+    return [
+      new PeriodicExportingMetricReader({
+        exporter: new ConsoleMetricExporter(),
+        exportIntervalMillis: intervalMs,
+        exportTimeoutMillis,
+      }),
+    ];
+  }
+  const config = { url: destination.url, headers: destination.headers, timeoutMillis: exportTimeoutMillis };
+  const reporter = options.reporterFor(destination, ["metric data point", "metric data points"]);
+  const exporter = createReportingMetricExporter({
+    exporter:
       destination.protocol === "http/json"
         ? new OTLPJsonMetricExporter(config)
-        : new OTLPProtobufMetricExporter(config);
-  }
+        : new OTLPProtobufMetricExporter(config),
+    reporter,
+  });
   return [
-    new PeriodicExportingMetricReader({
+    createReportingMetricReader({
       exporter,
-      exportIntervalMillis: options.intervalMs,
-      // The timeout must not exceed the interval, or the reader refuses short intervals.
-      exportTimeoutMillis: Math.min(options.intervalMs, 30_000),
+      exportIntervalMillis: intervalMs,
+      exportTimeoutMillis,
+      reporter,
     }),
   ];
 }

@@ -1,5 +1,8 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { context, metrics, propagation, trace } from "@opentelemetry/api";
-import { TracerProvider } from "@opentelemetry/sdk-trace";
+import { type SpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { DURATION_BUCKETS, TOKEN_BUCKETS } from "@sightline/core";
 import { observeOpenAI } from "@sightline/openai";
 import {
@@ -11,6 +14,7 @@ import {
 import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { init } from "./init.js";
+import { type FaultyCollector, getClosedPort, startFaultyCollector } from "./start-faulty-collector.js";
 import type { SightlineTelemetry } from "./types.js";
 
 let receiver: OtlpCaptureReceiver;
@@ -218,5 +222,201 @@ describe("init", () => {
       /endpoint: "ftp:\/\/x" is not an http\(s\) URL/,
     );
     expect(trace.getTracerProvider().getTracer("x").startSpan("s").isRecording()).toBe(false);
+  });
+});
+
+describe("init under faults", () => {
+  let collector: FaultyCollector | undefined;
+  afterEach(async () => {
+    await collector?.close();
+    collector = undefined;
+  });
+
+  function endSpan(): void {
+    trace.getTracer("fault-test").startSpan("work").end();
+  }
+
+  it("shutdown() returns within shutdownTimeoutMs when the collector accepts but never answers", async () => {
+    collector = await startFaultyCollector({ behave: () => "hang" });
+    telemetry = init({
+      endpoint: collector.url,
+      shutdownTimeoutMs: 300,
+      flushOnExit: false,
+      log,
+      env: {},
+    });
+    endSpan();
+    const started = performance.now();
+    await telemetry.shutdown();
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(collector.requests.map((request) => request.path)).toContain("/v1/traces");
+    expect(logged).toEqual([
+      `1 span could not be delivered to ${collector.url}/v1/traces (no answer within 300 ms)`,
+    ]);
+  });
+
+  it("flush() returns within shutdownTimeoutMs when the collector hangs", async () => {
+    collector = await startFaultyCollector({ behave: () => "hang" });
+    telemetry = init({ endpoint: collector.url, shutdownTimeoutMs: 300, flushOnExit: false, log, env: {} });
+    endSpan();
+    const started = performance.now();
+    await telemetry.flush();
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
+  it("flush() and shutdown() are bounded even when a span processor never settles", async () => {
+    const stuck: SpanProcessor = {
+      onStart: () => {},
+      onEnd: () => {},
+      forceFlush: () => new Promise(() => {}),
+      shutdown: () => new Promise(() => {}),
+    };
+    telemetry = init({
+      endpoint: receiver.url,
+      spanProcessors: [stuck],
+      shutdownTimeoutMs: 300,
+      flushOnExit: false,
+      log,
+      env: {},
+    });
+    await chat();
+    const started = performance.now();
+    await telemetry.flush();
+    await telemetry.shutdown();
+    expect(performance.now() - started).toBeLessThan(2500);
+    // Sightline's own processor was not held up by the stuck one.
+    expect(receiver.spans()).toHaveLength(1);
+  });
+
+  it("says an export failure once through the logger, then the total at shutdown", async () => {
+    collector = await startFaultyCollector({ behave: () => ({ status: 500, body: "collector is sick" }) });
+    telemetry = init({ endpoint: collector.url, metrics: "none", flushOnExit: false, log, env: {} });
+    for (let round = 0; round < 3; round++) {
+      endSpan();
+      endSpan();
+      await telemetry.flush();
+    }
+    const url = `${collector.url}/v1/traces`;
+    expect(logged).toEqual([
+      `could not export to ${url} (HTTP 500 Internal Server Error: collector is sick): 2 spans dropped so far. Sightline keeps trying; later failures are only counted, and the total comes at shutdown.`,
+    ]);
+    await telemetry.shutdown();
+    expect(logged.slice(1)).toEqual([
+      `6 spans could not be delivered to ${url} (HTTP 500 Internal Server Error: collector is sick)`,
+    ]);
+  });
+
+  it("says once that delivery resumed when the collector comes back", async () => {
+    collector = await startFaultyCollector({
+      behave: ({ index }) => (index === 0 ? { status: 500 } : { status: 200 }),
+    });
+    telemetry = init({ endpoint: collector.url, metrics: "none", flushOnExit: false, log, env: {} });
+    for (let round = 0; round < 3; round++) {
+      endSpan();
+      await telemetry.flush();
+    }
+    expect(logged[1]).toBe(`delivery to ${collector.url}/v1/traces resumed; 1 span had been dropped.`);
+    expect(logged).toHaveLength(2);
+  });
+
+  it("429 until the timeout is explained, and header values never reach the log", async () => {
+    collector = await startFaultyCollector({
+      behave: ({ index }) =>
+        index === 0 ? { status: 429 } : { status: 401, body: "unknown API key hc-secret-key-123" },
+    });
+    telemetry = init({
+      endpoint: collector.url,
+      headers: { "x-api-key": "hc-secret-key-123" },
+      metrics: "none",
+      shutdownTimeoutMs: 300,
+      flushOnExit: false,
+      log,
+      env: {},
+    });
+    endSpan();
+    await telemetry.flush();
+    endSpan();
+    await telemetry.shutdown();
+    expect(collector.requests[0]?.headers["x-api-key"]).toBe("hc-secret-key-123");
+    expect(logged[0]).toContain("(the receiver kept answering 'retry later' (HTTP 429, 502, 503 or 504))");
+    expect(logged[1]).toBe(
+      `2 spans could not be delivered to ${collector.url}/v1/traces (HTTP 401 Unauthorized: unknown API key ***)`,
+    );
+    expect(logged.join("\n")).not.toContain("hc-secret-key-123");
+  });
+});
+
+describe("a script using init() exits promptly (child process, built package)", () => {
+  const packageDirectory = fileURLToPath(new URL("..", import.meta.url));
+
+  function runScript(options: { code: string; env: Record<string, string> }) {
+    if (!existsSync(`${packageDirectory}/dist/index.js`)) {
+      throw new Error("build @sightline/node first: pnpm exec turbo run build --filter=@sightline/node");
+    }
+    const started = performance.now();
+    // A bare environment: nothing from this process (NODE_OPTIONS, OTEL_*) changes what the child does.
+    const child = spawn(process.execPath, ["--input-type=module", "-e", options.code], {
+      cwd: packageDirectory,
+      env: { PATH: process.env.PATH ?? "", ...options.env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<{ code: number | null; signal: string | null; elapsedMs: number }>((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal, elapsedMs: performance.now() - started })),
+    );
+    return { child, exited, output: () => ({ stdout, stderr }) };
+  }
+
+  const script = (after: string) => `
+    import { trace } from "@opentelemetry/api";
+    import { init } from "./dist/index.js";
+    init({ serviceName: "exit-test" });
+    trace.getTracer("exit-test").startSpan("work").end();
+    ${after}
+  `;
+
+  it("with nothing listening: exits on its own within 4 s and says what was lost, once", async () => {
+    const port = await getClosedPort();
+    const run = runScript({
+      code: script(""),
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}` },
+    });
+    const { code, elapsedMs } = await run.exited;
+    const lines = run
+      .output()
+      .stderr.split("\n")
+      .filter((line) => line.includes("[sightline]"));
+    expect(code).toBe(0);
+    expect(elapsedMs).toBeLessThan(4000);
+    expect(lines).toEqual([
+      `[sightline] 1 span could not be delivered to http://127.0.0.1:${port}/v1/traces (ECONNREFUSED)`,
+    ]);
+  });
+
+  it("on SIGTERM with a hanging collector: the exit hook ends within the shutdown timeout", async () => {
+    const hanging = await startFaultyCollector({ behave: () => "hang" });
+    try {
+      const run = runScript({
+        code: script('setInterval(() => {}, 1000); console.log("ready");'),
+        env: { OTEL_EXPORTER_OTLP_ENDPOINT: hanging.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "500" },
+      });
+      await vi.waitFor(() => expect(run.output().stdout).toContain("ready"), { timeout: 5000 });
+      const signalled = performance.now();
+      run.child.kill("SIGTERM");
+      const { signal } = await run.exited;
+      expect(performance.now() - signalled).toBeLessThan(2500);
+      expect(signal).toBe("SIGTERM");
+      expect(run.output().stderr).toContain(
+        `[sightline] 1 span could not be delivered to ${hanging.url}/v1/traces (no answer within 500 ms)`,
+      );
+    } finally {
+      await hanging.close();
+    }
   });
 });

@@ -5,13 +5,16 @@ import { buildExport } from "./create-sightline-export.js";
 import { findRegisteredTracerProvider } from "./find-registered-tracer-provider.js";
 import { installExitHooks } from "./install-exit-hooks.js";
 import { resolveExportSettings } from "./resolve-export-settings.js";
+import { settleWithin } from "./settle-within.js";
 import type { InitOptions, SightlineTelemetry } from "./types.js";
 
 /**
  * Sets up OpenTelemetry for a Node app in one call: `@opentelemetry/sdk-node` with OTLP/HTTP trace and
  * metric exporters for a preset (`otlp`, `jaeger`, `honeycomb`, `console`, `none`), semconv bucket views,
- * and a flush on exit. Bad options throw one `SightlineError` before anything starts. When another tracer
- * provider is already registered, nothing is registered: it says so and how to add Sightline's export.
+ * and a flush on exit. `flush()` and `shutdown()` (so the exit hooks too) return within `shutdownTimeoutMs`;
+ * export failures are said through `options.log`. Bad options throw one `SightlineError` before anything
+ * starts. When another tracer provider is already registered, nothing is registered: it says so and how
+ * to add Sightline's export.
  * @example
  * import { init } from "@sightline/node";
  * const telemetry = init({ serviceName: "support-bot", exporter: "honeycomb" });
@@ -20,7 +23,7 @@ import type { InitOptions, SightlineTelemetry } from "./types.js";
  */
 export function init(options: InitOptions = {}): SightlineTelemetry {
   const settings = resolveExportSettings(options);
-  const log = options.log ?? ((message: string) => console.warn(`[sightline] ${message}`));
+  const { log } = settings;
   const exported = buildExport(settings);
   const inactive = (): SightlineTelemetry => ({
     started: false,
@@ -70,24 +73,43 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
     ? installExitHooks({ shutdown: () => shutdown() })
     : () => {};
 
+  // Both are bounded: a collector that hangs or is gone must not hold up an exiting process.
   async function flush(): Promise<void> {
-    const flushes = [
-      ...spanProcessors.map((processor) => processor.forceFlush()),
-      ...exported.metricReaders.map((reader) => reader.forceFlush()),
-    ];
-    for (const result of await Promise.allSettled(flushes)) {
-      if (result.status === "rejected") diag.warn("sightline: flush failed", result.reason);
+    const outcome = await settleWithin({
+      timeoutMs: settings.shutdownTimeoutMs,
+      work: async () => {
+        const flushes = [
+          ...spanProcessors.map((processor) => processor.forceFlush()),
+          ...exported.metricReaders.map((reader) => reader.forceFlush()),
+        ];
+        for (const result of await Promise.allSettled(flushes)) {
+          if (result.status === "rejected") diag.warn("sightline: flush failed", result.reason);
+        }
+      },
+    });
+    if (outcome.status === "timed-out") {
+      diag.warn(
+        `sightline: flush did not finish within shutdownTimeoutMs (${settings.shutdownTimeoutMs} ms)`,
+      );
     }
   }
 
   function shutdown(): Promise<void> {
     shutdownPromise ??= (async () => {
       uninstallExitHooks();
-      try {
-        await sdk.shutdown();
-      } catch (error) {
-        diag.warn("sightline: shutdown failed", error);
+      for (const reporter of exported.reporters) reporter.close();
+      const outcome = await settleWithin({
+        timeoutMs: settings.shutdownTimeoutMs,
+        work: () => sdk.shutdown(),
+      });
+      if (outcome.status === "rejected") diag.warn("sightline: shutdown failed", outcome.reason);
+      if (outcome.status === "timed-out") {
+        diag.warn(
+          `sightline: shutdown did not finish within shutdownTimeoutMs (${settings.shutdownTimeoutMs} ms); what was not exported by then is dropped`,
+        );
       }
+      // The processors say their count when their shutdown ends; after a timeout nobody else will.
+      for (const reporter of exported.reporters) reporter.report();
     })();
     return shutdownPromise;
   }

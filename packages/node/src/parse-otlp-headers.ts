@@ -6,13 +6,14 @@ import { SightlineError } from "@sightline/core";
  */
 export function parseOtlpHeaders(options: { value: string; source: string }): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const pair of options.value.split(",")) {
+  for (const [index, pair] of options.value.split(",").entries()) {
     if (pair.trim() === "") continue;
     const separator = pair.indexOf("=");
     const name = separator > 0 ? pair.slice(0, separator).trim() : "";
     if (name === "") {
       throw new SightlineError({
-        message: `${options.source}: "${pair.trim()}" is not a header; write name=value pairs separated by commas, e.g. "x-honeycomb-team=KEY,x-other=value".`,
+        // The entry is not echoed: a value written without its name is usually the secret itself.
+        message: `${options.source}: entry ${index + 1} is not a header; write name=value pairs separated by commas, e.g. "x-honeycomb-team=KEY,x-other=value".`,
       });
     }
     const raw = pair.slice(separator + 1).trim();

@@ -25,6 +25,7 @@ describe("resolveExportSettings", () => {
     });
     expect(settings.metrics).toMatchObject({ kind: "otlp", url: "http://localhost:4318/v1/metrics" });
     expect(settings.metricExportIntervalMs).toBe(60_000);
+    expect(settings.shutdownTimeoutMs).toBe(2_000);
     expect(settings.flushOnExit).toBe(true);
   });
 
@@ -38,6 +39,7 @@ describe("resolveExportSettings", () => {
         HONEYCOMB_METRICS_DATASET: "bot-metrics",
         OTEL_EXPORTER_OTLP_PROTOCOL: "http/json",
         OTEL_METRIC_EXPORT_INTERVAL: "5000",
+        SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "750",
         SIGHTLINE_FLUSH_ON_EXIT: "false",
       },
     });
@@ -54,6 +56,7 @@ describe("resolveExportSettings", () => {
       headers: { "x-honeycomb-team": "hc-key", "x-honeycomb-dataset": "bot-metrics" },
     });
     expect(settings.metricExportIntervalMs).toBe(5000);
+    expect(settings.shutdownTimeoutMs).toBe(750);
     expect(settings.flushOnExit).toBe(false);
   });
 
@@ -164,6 +167,30 @@ describe("resolveExportSettings", () => {
     expect(
       errorOf(() => resolveExportSettings({ env: { OTEL_EXPORTER_OTLP_HEADERS: "novalue" } })).message,
     ).toContain("OTEL_EXPORTER_OTLP_HEADERS");
+  });
+
+  it("a bad shutdown timeout throws, naming the option, where it came from and a good value", () => {
+    expect(errorOf(() => resolveExportSettings({ shutdownTimeoutMs: -1, env: {} })).message).toBe(
+      "shutdownTimeoutMs: -1 is not a positive number of milliseconds up to 2147483647; use e.g. 2000.",
+    );
+    expect(
+      errorOf(() => resolveExportSettings({ env: { SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "2s" } })).message,
+    ).toBe(
+      "shutdownTimeoutMs: 2s (from SIGHTLINE_SHUTDOWN_TIMEOUT_MS) is not a positive number of milliseconds up to 2147483647; use e.g. 2000.",
+    );
+    expect(
+      resolveExportSettings({ shutdownTimeoutMs: 500, env: { SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "9" } }),
+    ).toMatchObject({
+      shutdownTimeoutMs: 500,
+    });
+  });
+
+  it("a malformed header entry is pointed at, not printed: it is often the bare API key", () => {
+    const message = errorOf(() =>
+      resolveExportSettings({ env: { OTEL_EXPORTER_OTLP_HEADERS: "x-a=1,hc-secret-key-123" } }),
+    ).message;
+    expect(message).toContain("OTEL_EXPORTER_OTLP_HEADERS: entry 2 is not a header");
+    expect(message).not.toContain("hc-secret-key-123");
   });
 
   it("OTEL_EXPORTER_OTLP_ENDPOINT without a host is rejected, naming the variable and the fix", () => {

@@ -10,6 +10,9 @@ const PROTOCOLS: readonly OtlpProtocol[] = ["http/protobuf", "http/json"];
 const LOCAL_OTLP_ENDPOINT = "http://localhost:4318";
 const HONEYCOMB_ENDPOINT = "https://api.honeycomb.io";
 const DEFAULT_METRIC_EXPORT_INTERVAL_MS = 60_000;
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 2_000;
+// Node clamps longer timers to 1 ms (with a warning), which would turn a long timeout into none.
+const LONGEST_TIMER_MS = 2_147_483_647;
 
 type Signal = "traces" | "metrics";
 
@@ -66,15 +69,20 @@ export function resolveExportSettings(options: InitOptions): ExportSettings {
     );
   }
 
-  const intervalText = read("OTEL_METRIC_EXPORT_INTERVAL");
-  const metricExportIntervalMs =
-    options.metricExportIntervalMs ??
-    (intervalText === undefined ? DEFAULT_METRIC_EXPORT_INTERVAL_MS : Number(intervalText));
-  if (!Number.isFinite(metricExportIntervalMs) || metricExportIntervalMs <= 0) {
-    throw new SightlineError({
-      message: `metricExportIntervalMs: ${String(options.metricExportIntervalMs ?? intervalText)} is not a positive number of milliseconds${options.metricExportIntervalMs === undefined ? " (from OTEL_METRIC_EXPORT_INTERVAL)" : ""}; use e.g. 60000.`,
-    });
-  }
+  const metricExportIntervalMs = readMilliseconds({
+    name: "metricExportIntervalMs",
+    value: options.metricExportIntervalMs,
+    variable: "OTEL_METRIC_EXPORT_INTERVAL",
+    text: read("OTEL_METRIC_EXPORT_INTERVAL"),
+    fallback: DEFAULT_METRIC_EXPORT_INTERVAL_MS,
+  });
+  const shutdownTimeoutMs = readMilliseconds({
+    name: "shutdownTimeoutMs",
+    value: options.shutdownTimeoutMs,
+    variable: "SIGHTLINE_SHUTDOWN_TIMEOUT_MS",
+    text: read("SIGHTLINE_SHUTDOWN_TIMEOUT_MS"),
+    fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
+  });
 
   const honeycomb = options.honeycomb ?? {};
   const honeycombKey = honeycomb.apiKey ?? read("HONEYCOMB_API_KEY");
@@ -168,9 +176,29 @@ export function resolveExportSettings(options: InitOptions): ExportSettings {
     traces: destinationFor("traces", tracesMode),
     metrics: destinationFor("metrics", metricsMode),
     metricExportIntervalMs,
+    shutdownTimeoutMs,
     flushOnExit: options.flushOnExit ?? flushText !== "false",
+    log: options.log ?? ((message: string) => console.warn(`[sightline] ${message}`)),
     notes,
   };
+}
+
+/** A duration option: the value passed in code, else its variable, else the default; positive and timer-sized. */
+function readMilliseconds(options: {
+  name: string;
+  value: number | undefined;
+  variable: string;
+  text: string | undefined;
+  fallback: number;
+}): number {
+  const milliseconds =
+    options.value ?? (options.text === undefined ? options.fallback : Number(options.text));
+  if (Number.isFinite(milliseconds) && milliseconds > 0 && milliseconds <= LONGEST_TIMER_MS)
+    return milliseconds;
+  const origin = options.value === undefined ? ` (from ${options.variable})` : "";
+  throw new SightlineError({
+    message: `${options.name}: ${String(options.value ?? options.text)}${origin} is not a positive number of milliseconds up to ${LONGEST_TIMER_MS}; use e.g. ${options.fallback}.`,
+  });
 }
 
 function isHoneycombHost(url: string): boolean {

@@ -61,9 +61,19 @@ export interface InitOptions {
   instrumentations?: NodeSDKConfiguration["instrumentations"];
   /** Span processors to run before Sightline's exporting one. Default: none. */
   spanProcessors?: SpanProcessor[];
+  /**
+   * Longest wait, in milliseconds, for `flush()`, `shutdown()` and so the exit hooks, whatever the backend
+   * does; also the time each export request (with its retries) gets. What is not sent by then is dropped
+   * and counted. Default `2000`. Env: `SIGHTLINE_SHUTDOWN_TIMEOUT_MS`.
+   */
+  shutdownTimeoutMs?: number;
   /** Flush and shut down on `SIGTERM`, `SIGINT` and `beforeExit`. Default `true`. Env: `SIGHTLINE_FLUSH_ON_EXIT=false`. */
   flushOnExit?: boolean;
-  /** Where `init` writes its one-time notes (e.g. "Jaeger takes traces only"). Default: `console.warn`. */
+  /**
+   * Where one-time notes (e.g. "Jaeger takes traces only") and export failures go: the first failure per
+   * signal, its recovery, and the total not delivered at shutdown. Default: `console.warn` with a
+   * `[sightline] ` prefix.
+   */
   log?: (message: string) => void;
   /** Environment to read the variables above from. Default: `process.env`. */
   env?: Record<string, string | undefined>;
@@ -89,8 +99,11 @@ export interface SightlineTelemetry {
   exporter: ExporterPreset;
   /** Where each signal goes, one line per signal. */
   description: string[];
-  /** Exports everything buffered now (spans and metrics); for serverless handlers before they return. Never throws. */
+  /**
+   * Exports everything buffered now (spans and metrics); for serverless handlers before they return.
+   * Returns within `shutdownTimeoutMs`. Never throws.
+   */
   flush(): Promise<void>;
-  /** Flushes and stops exporting; later calls do nothing. Never throws. */
+  /** Flushes and stops exporting, within `shutdownTimeoutMs`; later calls do nothing. Never throws. */
   shutdown(): Promise<void>;
 }
