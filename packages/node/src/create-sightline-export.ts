@@ -79,12 +79,12 @@ function createSpanProcessors(options: {
   if (destination.kind === "none") return [];
   if (destination.kind === "console")
     return [new SimpleSpanProcessor({ exporter: new ConsoleSpanExporter() })];
-  // Each request, retries included, ends within the shutdown bound, so no socket or retry timer
-  // outlives a shutdown and keeps the process alive.
+  // Each request, retries included, ends within the shutdown bound unless OTEL_EXPORTER_OTLP_TIMEOUT
+  // says otherwise, so no socket or retry timer outlives a shutdown and keeps the process alive.
   const config = {
     url: destination.url,
     headers: destination.headers,
-    timeoutMillis: settings.shutdownTimeoutMs,
+    timeoutMillis: settings.exportTimeoutMs,
   };
   const reporter = options.reporterFor(destination, ["span", "spans"]);
   const exporter = createReportingSpanExporter({
@@ -94,7 +94,7 @@ function createSpanProcessors(options: {
         : new OTLPProtobufTraceExporter(config),
     reporter,
   });
-  const processor = new BatchSpanProcessor({ exporter, exportTimeoutMillis: settings.shutdownTimeoutMs });
+  const processor = new BatchSpanProcessor({ exporter, exportTimeoutMillis: settings.exportTimeoutMs });
   return [createReportingSpanProcessor({ processor, reporter })];
 }
 
@@ -107,7 +107,7 @@ function createMetricReaders(options: {
   if (destination.kind === "none") return [];
   const intervalMs = settings.metricExportIntervalMs;
   // The timeout must not exceed the interval, or the reader refuses short intervals.
-  const exportTimeoutMillis = Math.min(intervalMs, settings.shutdownTimeoutMs);
+  const exportTimeoutMillis = Math.min(intervalMs, settings.exportTimeoutMs);
   if (destination.kind === "console") {
     return [
       new PeriodicExportingMetricReader({

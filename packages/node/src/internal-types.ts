@@ -23,6 +23,8 @@ export interface ExportSettings {
   metricExportIntervalMs: number;
   /** Bound on `flush()`, `shutdown()` and each export request. */
   shutdownTimeoutMs: number;
+  /** Bound of one export request, retries included: `OTEL_EXPORTER_OTLP_TIMEOUT`, else `shutdownTimeoutMs`. */
+  exportTimeoutMs: number;
   flushOnExit: boolean;
   /** The setup logger: notes and export failures, for people. */
   log: (message: string) => void;

@@ -83,6 +83,15 @@ export function resolveExportSettings(options: InitOptions): ExportSettings {
     text: read("SIGHTLINE_SHUTDOWN_TIMEOUT_MS"),
     fallback: DEFAULT_SHUTDOWN_TIMEOUT_MS,
   });
+  // The standard variable wins for each export request; by default a request gets the shutdown bound,
+  // so no request in flight can keep an exiting process alive past it.
+  const exportTimeoutMs = readMilliseconds({
+    name: "export timeout",
+    value: undefined,
+    variable: "OTEL_EXPORTER_OTLP_TIMEOUT",
+    text: read("OTEL_EXPORTER_OTLP_TIMEOUT"),
+    fallback: shutdownTimeoutMs,
+  });
 
   const honeycomb = options.honeycomb ?? {};
   const honeycombKey = honeycomb.apiKey ?? read("HONEYCOMB_API_KEY");
@@ -177,6 +186,7 @@ export function resolveExportSettings(options: InitOptions): ExportSettings {
     metrics: destinationFor("metrics", metricsMode),
     metricExportIntervalMs,
     shutdownTimeoutMs,
+    exportTimeoutMs,
     flushOnExit: options.flushOnExit ?? flushText !== "false",
     log: options.log ?? ((message: string) => console.warn(`[sightline] ${message}`)),
     notes,

@@ -63,8 +63,8 @@ export interface InitOptions {
   spanProcessors?: SpanProcessor[];
   /**
    * Longest wait, in milliseconds, for `flush()`, `shutdown()` and so the exit hooks, whatever the backend
-   * does; also the time each export request (with its retries) gets. What is not sent by then is dropped
-   * and counted. Default `2000`. Env: `SIGHTLINE_SHUTDOWN_TIMEOUT_MS`.
+   * does; also the time each export request (with its retries) gets, unless `OTEL_EXPORTER_OTLP_TIMEOUT`
+   * is set. What is not sent by then is dropped and counted. Default `2000`. Env: `SIGHTLINE_SHUTDOWN_TIMEOUT_MS`.
    */
   shutdownTimeoutMs?: number;
   /** Flush and shut down on `SIGTERM`, `SIGINT` and `beforeExit`. Default `true`. Env: `SIGHTLINE_FLUSH_ON_EXIT=false`. */
