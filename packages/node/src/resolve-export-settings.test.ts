@@ -172,11 +172,10 @@ describe("resolveExportSettings", () => {
   it("bounds each export request by the shutdown timeout, unless OTEL_EXPORTER_OTLP_TIMEOUT says otherwise", () => {
     expect(resolveExportSettings({ shutdownTimeoutMs: 750, env: {} }).exportTimeoutMs).toBe(750);
     expect(
-      resolveExportSettings({ shutdownTimeoutMs: 750, env: { OTEL_EXPORTER_OTLP_TIMEOUT: "10000" } }).exportTimeoutMs,
+      resolveExportSettings({ shutdownTimeoutMs: 750, env: { OTEL_EXPORTER_OTLP_TIMEOUT: "10000" } })
+        .exportTimeoutMs,
     ).toBe(10_000);
-    expect(
-      errorOf(() => resolveExportSettings({ env: { OTEL_EXPORTER_OTLP_TIMEOUT: "ten" } })).message,
-    ).toBe(
+    expect(errorOf(() => resolveExportSettings({ env: { OTEL_EXPORTER_OTLP_TIMEOUT: "ten" } })).message).toBe(
       "export timeout: ten (from OTEL_EXPORTER_OTLP_TIMEOUT) is not a positive number of milliseconds up to 2147483647; use e.g. 2000.",
     );
   });
