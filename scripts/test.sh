@@ -5,7 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
+suite_started=$SECONDS
+stage_started=$SECONDS
+# Prints how long the stage that just ended took, and starts timing the next one.
+stage_done() {
+  echo "  ⏱ $1: $((SECONDS - stage_started)) s"
+  stage_started=$SECONDS
+}
 bash scripts/ensure-toolchain.sh
+stage_done "toolchain and workspace install"
 
 # promtool proves the generated Prometheus rules; install Debian's package where we can.
 if ! command -v promtool >/dev/null 2>&1; then
@@ -17,17 +25,28 @@ if ! command -v promtool >/dev/null 2>&1; then
   fi
 fi
 
+stage_done "promtool install"
 echo "› biome ci"
 pnpm exec biome ci --colors=off .
+stage_done "biome"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
+rm -f scripts/reliability/test-results.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
+stage_done "build, type-check and tests on Node $(node --version)"
 # The library packages again on Node 22 and 24 (the supported range is 20.19 through 24).
 bash scripts/test-other-node-versions.sh || status=$?
+stage_done "library tests on Node 22 and 24"
 # promtool on every rendered Prometheus file (default set and examples), beside the unit tests.
 if command -v promtool >/dev/null 2>&1; then
   bash packages/alerts/scripts/check-prometheus-rules.sh || status=$?
+  stage_done "promtool on the rendered rules"
 fi
+# The reliability suite: the packed tarballs in a plain npm app, under load and faults.
+node scripts/reliability/run.mjs || status=$?
+stage_done "reliability suite"
+echo "  ⏱ whole run: $((SECONDS - suite_started)) s"
+# Last, so its "N passed, N failed" line closes the output.
 node scripts/summarize-test-results.mjs || status=$?
 exit "$status"

@@ -1,0 +1,148 @@
+// Prints the reliability suite's figures as plain-text tables, each target beside its figure.
+
+const MB = 1024 * 1024;
+
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((row) => row.map((cell) => String(cell ?? "")));
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const line = (row) => `  ${row.map((cell, column) => cell.padEnd(widths[column])).join("  ")}`.trimEnd();
+  return [line(cells[0]), line(widths.map((width) => "-".repeat(width))), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
+}
+
+const fixed = (value, digits = 2) => (typeof value === "number" ? value.toFixed(digits) : "");
+
+/** Prints every section of the suite's results, then the checks with their targets. */
+export function printTable({
+  trafficRows,
+  memory,
+  concurrent,
+  faults,
+  fuzz,
+  hostile,
+  checks,
+  sizes,
+  shutdownTimeoutMs,
+}) {
+  const out = [];
+  out.push("", "Reliability suite: the packed tarballs in a plain npm app, loopback only", "");
+  out.push(
+    `Sustained wrapped traffic (${sizes.trafficCalls} measured calls after 400 warm-up, plain / streamed / aborted / broken-off in turn) while the OTLP endpoint misbehaves`,
+  );
+  out.push(
+    table(
+      [
+        "endpoint",
+        "calls",
+        "p50 ×raw",
+        "p99 ×raw",
+        "heap MB before→after GC",
+        "RSS MB",
+        "delivered",
+        "dropped",
+        "dup",
+        "unhandled",
+        "exit ms",
+        "setup log lines",
+      ],
+      trafficRows.map((row) => [
+        row.mode,
+        row.calls,
+        fixed(row.latencyP50),
+        fixed(row.latencyP99),
+        `${fixed(row.heapBeforeMb, 1)} → ${fixed(row.heapAfterMb, 1)}`,
+        fixed(row.rssAfterMb, 0),
+        row.delivered,
+        row.dropped,
+        row.duplicated,
+        row.unhandled,
+        Math.round(row.exitMs),
+        row.logLines,
+      ]),
+    ),
+  );
+  out.push(
+    `  targets: 0 unhandled, 0 duplicated, exit ≤ ${shutdownTimeoutMs} ms shutdown bound (+ process teardown)`,
+  );
+  const firstLogs = trafficRows.filter((row) => row.firstLog).map((row) => `  ${row.mode}: ${row.firstLog}`);
+  if (firstLogs.length > 0) out.push("  what the setup log said first:", ...firstLogs);
+  out.push("");
+
+  out.push(`Finished streams (${memory.raw.streams} read to the end, heap growth after GC)`);
+  out.push(
+    table(
+      ["client", "seconds", "heap growth MB", "RSS growth MB"],
+      [memory.raw, memory.wrapped].map((row) => [
+        row.client,
+        fixed(row.seconds, 1),
+        fixed(row.heapGrowth / MB),
+        fixed(row.rssGrowth / MB),
+      ]),
+    ),
+  );
+  out.push(
+    `  wrapped over raw, per 10,000 streams: ${fixed(memory.extraPer10k / MB)} MB (target ≤ 1 MB)`,
+    "",
+  );
+
+  out.push(
+    `${concurrent.streams} concurrent streams (half broken off): ${fixed(concurrent.seconds, 1)} s, ${concurrent.delivered} spans delivered, ` +
+      `${concurrent.unhandledRejections} unhandled, heap growth after GC ${fixed(concurrent.heapGrowth / MB)} MB, RSS ${fixed(concurrent.rssAfter / MB, 0)} MB`,
+    "",
+  );
+
+  out.push("Provider faults: the same fault served to the raw and the wrapped client");
+  out.push(
+    table(
+      ["provider", "fault", "same to the app", "spans", "error.type", "what the app got"],
+      faults.rows.map((row) => [
+        row.provider,
+        row.fault,
+        row.identical ? "yes" : "NO",
+        row.spans,
+        row.errorType ?? "",
+        row.wrapped,
+      ]),
+    ),
+  );
+  out.push("");
+
+  out.push("Fuzzed responses (fast-check: mutated valid bodies and streams, and arbitrary JSON)");
+  out.push(
+    table(
+      ["provider", "mode", "calls", "spans", "differences from raw"],
+      fuzz.results.map((row) => [
+        row.provider,
+        row.stream ? "stream" : "plain",
+        row.calls,
+        row.spans,
+        row.differences,
+      ]),
+    ),
+  );
+  for (const row of fuzz.results) {
+    for (const failure of row.failures)
+      out.push(`  ${row.provider}: ${JSON.stringify(failure).slice(0, 400)}`);
+  }
+  out.push("");
+
+  out.push("Hostile inputs: what the user gets");
+  out.push(
+    table(
+      ["input", "exit", "message"],
+      hostile.map((row) => [row.name, row.code, row.message]),
+    ),
+  );
+  out.push("");
+
+  out.push("Checks");
+  out.push(
+    table(
+      ["", "check", "measured", "target"],
+      checks.map((item) => [item.pass ? "ok" : "FAIL", item.name, item.figure, item.target]),
+    ),
+  );
+  out.push("");
+  process.stdout.write(`${out.join("\n")}\n`);
+}
