@@ -7,12 +7,9 @@ import {
   type IMetricReader,
   PeriodicExportingMetricReader,
 } from "@opentelemetry/sdk-metrics";
-import {
-  BatchSpanProcessor,
-  ConsoleSpanExporter,
-  SimpleSpanProcessor,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace";
+import { ConsoleSpanExporter, SimpleSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace";
+import { createBatchSpanProcessor } from "./create-batch-span-processor.js";
+import { createExportAgent } from "./create-export-agent.js";
 import { createExportReporter } from "./create-export-reporter.js";
 import { createReportingMetricExporter, createReportingSpanExporter } from "./create-reporting-exporter.js";
 import { createReportingMetricReader } from "./create-reporting-metric-reader.js";
@@ -85,6 +82,7 @@ function createSpanProcessors(options: {
     url: destination.url,
     headers: destination.headers,
     timeoutMillis: settings.exportTimeoutMs,
+    httpAgentOptions: createExportAgent,
   };
   const reporter = options.reporterFor(destination, ["span", "spans"]);
   const exporter = createReportingSpanExporter({
@@ -94,7 +92,7 @@ function createSpanProcessors(options: {
         : new OTLPProtobufTraceExporter(config),
     reporter,
   });
-  const processor = new BatchSpanProcessor({ exporter, exportTimeoutMillis: settings.exportTimeoutMs });
+  const processor = createBatchSpanProcessor({ exporter, exportTimeoutMillis: settings.exportTimeoutMs });
   return [createReportingSpanProcessor({ processor, reporter })];
 }
 
@@ -117,7 +115,12 @@ function createMetricReaders(options: {
       }),
     ];
   }
-  const config = { url: destination.url, headers: destination.headers, timeoutMillis: exportTimeoutMillis };
+  const config = {
+    url: destination.url,
+    headers: destination.headers,
+    timeoutMillis: exportTimeoutMillis,
+    httpAgentOptions: createExportAgent,
+  };
   const reporter = options.reporterFor(destination, ["metric data point", "metric data points"]);
   const exporter = createReportingMetricExporter({
     exporter:

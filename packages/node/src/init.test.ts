@@ -419,4 +419,29 @@ describe("a script using init() exits promptly (child process, built package)", 
       await hanging.close();
     }
   });
+
+  it("ending its work while an export hangs in flight: gone within the shutdown timeout, not twice it", async () => {
+    // 600 spans fill a batch, so an export starts at once and hangs. The SDK's batch processor held the
+    // process with a ref'd timer for that export's whole timeout before the exit flush could even start.
+    const hanging = await startFaultyCollector({ behave: () => "hang" });
+    try {
+      const run = runScript({
+        code: `
+          import { trace } from "@opentelemetry/api";
+          import { init } from "./dist/index.js";
+          init({ serviceName: "exit-test", metrics: "none" });
+          const tracer = trace.getTracer("exit-test");
+          for (let index = 0; index < 600; index++) tracer.startSpan("work").end();
+        `,
+        env: { OTEL_EXPORTER_OTLP_ENDPOINT: hanging.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
+      });
+      const { code, elapsedMs } = await run.exited;
+      expect(code).toBe(0);
+      // Start-up (about 0.5 s) plus one shutdown bound; the old path took start-up plus two.
+      expect(elapsedMs).toBeLessThan(2800);
+      expect(run.output().stderr).toContain("600 spans could not be delivered");
+    } finally {
+      await hanging.close();
+    }
+  });
 });

@@ -5,8 +5,10 @@ export type Settlement =
   | { status: "timed-out" };
 
 /**
- * Waits for `work` at most `timeoutMs`. Never rejects. The timer is unref'd: on its own it never keeps
- * a process alive, and it is cleared as soon as the work settles.
+ * Waits for `work` at most `timeoutMs`. Never rejects. The timer keeps the process alive while the work
+ * runs, never longer than `timeoutMs`, and is cleared as soon as the work settles: the exporters'
+ * sockets and the batch processor's timers are unref'd (see createExportAgent), so during a flush at
+ * exit this timer is what keeps the process up until the flush is done.
  */
 export function settleWithin(options: {
   work: () => Promise<unknown>;
@@ -14,7 +16,6 @@ export function settleWithin(options: {
 }): Promise<Settlement> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ status: "timed-out" }), options.timeoutMs);
-    timer.unref();
     Promise.resolve()
       .then(options.work)
       .then(

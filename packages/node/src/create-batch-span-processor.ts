@@ -1,0 +1,128 @@
+import { context, diag, TraceFlags } from "@opentelemetry/api";
+import { suppressTracing } from "@opentelemetry/core";
+import type { ReadableSpan, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace";
+
+/** Options of {@link createBatchSpanProcessor}; the defaults are the OpenTelemetry SDK's. */
+export interface BatchSpanProcessorOptions {
+  exporter: SpanExporter;
+  /** Spans waiting at most; past it new spans are dropped (and counted by the exporter's reporter). Default 2048. */
+  maxQueueSize?: number;
+  /** Spans per export request. Default 512. */
+  maxExportBatchSize?: number;
+  /** How long a span waits for a batch to fill before it is sent anyway. Default 5000 ms. */
+  scheduledDelayMillis?: number;
+  /** How long one export may take before the processor moves on (the exporter bounds its own request too). */
+  exportTimeoutMillis: number;
+}
+
+/**
+ * A batching span processor like the SDK's `BatchSpanProcessor` (same queue, batch size, delay and
+ * export timeout, exports with tracing suppressed, resources' async attributes awaited), except that
+ * none of its timers keeps the process alive. The SDK's export-timeout timer is ref'd: an export in
+ * flight when a script's work ends (a backend that hangs) held the process for the whole timeout
+ * before Node even reported the end of work, so the flush at exit started late and a script took up
+ * to twice `shutdownTimeoutMs` to exit. Here the exit hooks see the end of work at once, and their own
+ * bounded flush is what keeps the process up.
+ */
+export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): SpanProcessor {
+  const { exporter } = options;
+  const maxQueueSize = options.maxQueueSize ?? 2048;
+  const maxExportBatchSize = Math.min(options.maxExportBatchSize ?? 512, maxQueueSize);
+  const scheduledDelayMillis = options.scheduledDelayMillis ?? 5000;
+  let queue: ReadableSpan[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let exporting: Promise<void> | undefined;
+  let isShutdown = false;
+
+  const exportBatch = (spans: ReadableSpan[]): Promise<void> =>
+    new Promise((resolve) => {
+      const timeout = setTimeout(() => {
+        diag.warn(`sightline: a span export took longer than ${options.exportTimeoutMillis} ms; moving on`);
+        resolve();
+      }, options.exportTimeoutMillis);
+      unref(timeout);
+      const send = () =>
+        context.with(suppressTracing(context.active()), () =>
+          exporter.export(spans, () => {
+            clearTimeout(timeout);
+            resolve();
+          }),
+        );
+      const pending = pendingResources(spans);
+      if (pending.length === 0) {
+        send();
+        return;
+      }
+      Promise.all(pending.map((resource) => resource.waitForAsyncAttributes?.())).then(send, (error) => {
+        diag.warn("sightline: a resource's attributes failed; its spans are exported without them", error);
+        send();
+      });
+    });
+
+  /** Sends full batches (or everything, with `all`), one request at a time; callers share the run in progress. */
+  const drain = (all: boolean): Promise<void> => {
+    if (exporting) return all ? exporting.then(() => drain(true)) : exporting;
+    clearTimer();
+    exporting = (async () => {
+      try {
+        while (queue.length > 0 && (all || queue.length >= maxExportBatchSize)) {
+          const batch = queue.length <= maxExportBatchSize ? queue : queue.slice(0, maxExportBatchSize);
+          queue = batch === queue ? [] : queue.slice(maxExportBatchSize);
+          await exportBatch(batch);
+        }
+      } catch (error) {
+        diag.warn("sightline: exporting spans failed", error);
+      } finally {
+        exporting = undefined;
+        if (queue.length > 0 && !isShutdown) schedule();
+      }
+    })();
+    return exporting;
+  };
+
+  const schedule = (): void => {
+    if (timer !== undefined || exporting !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void drain(true);
+    }, scheduledDelayMillis);
+    unref(timer);
+  };
+
+  const clearTimer = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+
+  return {
+    onStart: () => {},
+    onEnd(span) {
+      if (isShutdown || (span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
+      if (queue.length >= maxQueueSize) return;
+      queue.push(span);
+      if (queue.length >= maxExportBatchSize) void drain(false);
+      else schedule();
+    },
+    forceFlush: () => drain(true),
+    async shutdown() {
+      if (isShutdown) return;
+      isShutdown = true;
+      clearTimer();
+      await drain(true);
+      await exporter.shutdown();
+    },
+  };
+}
+
+function pendingResources(spans: readonly ReadableSpan[]): ReadableSpan["resource"][] {
+  const pending = new Set<ReadableSpan["resource"]>();
+  for (const span of spans) {
+    if (span.resource.asyncAttributesPending && span.resource.waitForAsyncAttributes)
+      pending.add(span.resource);
+  }
+  return [...pending];
+}
+
+function unref(handle: ReturnType<typeof setTimeout>): void {
+  (handle as { unref?: () => void }).unref?.();
+}
