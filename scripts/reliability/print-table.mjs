@@ -63,7 +63,7 @@ export function printTable({
     ),
   );
   out.push(
-    `  targets: 0 unhandled, 0 duplicated, exit ≤ ${shutdownTimeoutMs} ms shutdown bound (+ process teardown)`,
+    `  targets: 0 unhandled, 0 duplicated; exit ≤ ${shutdownTimeoutMs} ms (shutdownTimeoutMs) + 1.5 s (a 1 s metric export in flight, process teardown)`,
   );
   const firstLogs = trafficRows.filter((row) => row.firstLog).map((row) => `  ${row.mode}: ${row.firstLog}`);
   if (firstLogs.length > 0) out.push("  what the setup log said first:", ...firstLogs);
@@ -87,10 +87,35 @@ export function printTable({
   );
 
   out.push(
-    `${concurrent.streams} concurrent streams (half broken off): ${fixed(concurrent.seconds, 1)} s, ${concurrent.delivered} spans delivered, ` +
-      `${concurrent.unhandledRejections} unhandled, heap growth after GC ${fixed(concurrent.heapGrowth / MB)} MB, RSS ${fixed(concurrent.rssAfter / MB, 0)} MB`,
-    "",
+    `${sizes.concurrentStreams} concurrent streams through one wrapped client (half broken off after two chunks)`,
   );
+  out.push(
+    table(
+      [
+        "endpoint",
+        "seconds",
+        "failed calls",
+        "delivered",
+        "dup",
+        "unhandled",
+        "heap growth MB after GC",
+        "RSS MB",
+        "exit ms",
+      ],
+      concurrent.map((row) => [
+        row.mode,
+        fixed(row.seconds, 1),
+        row.failedCalls,
+        row.delivered,
+        row.duplicated,
+        row.unhandledRejections,
+        fixed(row.heapGrowth / MB),
+        fixed(row.rssAfter / MB, 0),
+        Math.round(row.exitMs),
+      ]),
+    ),
+  );
+  out.push("");
 
   out.push("Provider faults: the same fault served to the raw and the wrapped client");
   out.push(

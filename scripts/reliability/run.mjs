@@ -17,12 +17,12 @@ const root = new URL("../..", import.meta.url).pathname;
 const quick = process.argv.includes("--quick");
 const SHUTDOWN_TIMEOUT_MS = 2000;
 /**
- * The documented exit bound (docs/export-otlp.md): an export already in flight when the script's work
- * ends runs out its own bounded time before the exit flush starts, which is bounded too, so a script
- * is gone at most twice `shutdownTimeoutMs` after its work; plus process teardown on a loaded machine.
+ * The documented exit bound (docs/export-otlp.md): a script is gone `shutdownTimeoutMs` after its work,
+ * plus, here, a periodic metric export that may be in flight (the scenarios export metrics every
+ * second, so its timeout is 1 s) and process teardown on a loaded 2-core machine.
  */
-const EXIT_BOUND_MS = 2 * SHUTDOWN_TIMEOUT_MS;
-const EXIT_MARGIN_MS = 1000;
+const EXIT_BOUND_MS = SHUTDOWN_TIMEOUT_MS;
+const EXIT_MARGIN_MS = 1500;
 const sizes = quick
   ? { trafficCalls: 400, memoryStreams: 2000, concurrentStreams: 300, fuzzRuns: 50 }
   : { trafficCalls: 2000, memoryStreams: 10_000, concurrentStreams: 1000, fuzzRuns: 300 };
@@ -179,7 +179,7 @@ await stage(`sustained traffic under export faults (${sizes.trafficCalls} calls 
     });
     check(`${label}: exit within the shutdown bound`, {
       figure: `${Math.round(run.exitMs)} ms`,
-      target: `≤ 2 × ${SHUTDOWN_TIMEOUT_MS} + ${EXIT_MARGIN_MS} ms`,
+      target: `≤ ${SHUTDOWN_TIMEOUT_MS} + ${EXIT_MARGIN_MS} ms`,
       pass: run.exitMs <= EXIT_BOUND_MS + EXIT_MARGIN_MS,
     });
     if (mode === "healthy") {
@@ -195,10 +195,11 @@ await stage(`sustained traffic under export faults (${sizes.trafficCalls} calls 
         pass: delivered > 0,
       });
     } else if (mode !== "slow") {
-      check(`${label}: export failure said through the setup log, at most twice`, {
+      // Per signal (traces, metrics): its first failure, and the total at shutdown.
+      check(`${label}: export failure said through the setup log, not per span`, {
         figure: `${run.setupLog.length} line(s)`,
-        target: "1–2",
-        pass: run.setupLog.length >= 1 && run.setupLog.length <= 2,
+        target: "1–4 (first failure and total, per signal)",
+        pass: run.setupLog.length >= 1 && run.setupLog.length <= 4,
       });
     }
   }
@@ -228,27 +229,49 @@ const memory = await stage(
   },
 );
 
-const concurrent = await stage(`${sizes.concurrentStreams} concurrent streams`, async () => {
-  const sink = await startSink("healthy");
-  const run = await runScenario("concurrent-streams.mjs", {
-    MOCK_URL: mock.url,
-    OTLP_ENDPOINT: sink.url,
-    STREAMS: String(sizes.concurrentStreams),
-  });
-  await sink.close();
-  const { result } = run;
-  check(`${result.streams} concurrent streams: every span ended and delivered`, {
-    figure: sink.stats.uniqueSpans,
-    target: `${result.streams}`,
-    pass: sink.stats.uniqueSpans === result.streams,
-  });
-  check(`${result.streams} concurrent streams: no duplicate span, no unhandled rejection`, {
-    figure: `${sink.stats.duplicateSpans} / ${result.unhandledRejections}`,
-    target: "0 / 0",
-    pass: sink.stats.duplicateSpans === 0 && result.unhandledRejections === 0,
-  });
-  return { ...result, delivered: sink.stats.uniqueSpans, exitMs: run.exitMs };
-});
+const concurrent = await stage(
+  `${sizes.concurrentStreams} concurrent streams, endpoint healthy, down and hanging`,
+  async () => {
+    const rows = [];
+    for (const mode of ["healthy", "down", "hanging"]) {
+      const sink = await startSink(mode);
+      const run = await runScenario("concurrent-streams.mjs", {
+        MOCK_URL: mock.url,
+        OTLP_ENDPOINT: sink.url,
+        STREAMS: String(sizes.concurrentStreams),
+        SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      });
+      await sink.close();
+      const { result } = run;
+      const label = `${result.streams} concurrent streams, endpoint ${mode}`;
+      if (mode === "healthy") {
+        check(`${label}: every span ended and delivered`, {
+          figure: sink.stats.uniqueSpans,
+          target: `${result.streams}`,
+          pass: sink.stats.uniqueSpans === result.streams,
+        });
+      }
+      check(`${label}: no failed call, duplicate span or unhandled rejection`, {
+        figure: `${result.failedCalls} / ${sink.stats.duplicateSpans} / ${result.unhandledRejections}`,
+        target: "0 / 0 / 0",
+        pass: result.failedCalls === 0 && sink.stats.duplicateSpans === 0 && result.unhandledRejections === 0,
+      });
+      check(`${label}: exit within the shutdown bound`, {
+        figure: `${Math.round(run.exitMs)} ms`,
+        target: `≤ ${SHUTDOWN_TIMEOUT_MS} + ${EXIT_MARGIN_MS} ms`,
+        pass: run.exitMs <= EXIT_BOUND_MS + EXIT_MARGIN_MS,
+      });
+      rows.push({
+        mode,
+        ...result,
+        delivered: sink.stats.uniqueSpans,
+        duplicated: sink.stats.duplicateSpans,
+        exitMs: run.exitMs,
+      });
+    }
+    return rows;
+  },
+);
 
 const faults = await stage("provider faults, raw against wrapped", async () => {
   const { result } = await runScenario("provider-faults.mjs", {});
