@@ -1,10 +1,4 @@
-import type { CatalogEntry } from "@sightline/pricing";
-
-/**
- * Tier names the pricing package reads as list price (`STANDARD_TIER_NAMES` in its compute-cost); `standard`
- * is the one shown.
- */
-const LIST_PRICE_TIERS = ["standard", "default", "auto", "on_demand", "on-demand"];
+import { type CatalogEntry, isListPriceTier } from "@sightline/pricing";
 
 /**
  * Checks `--tier` and `--batch` of `sightline cost` against the entry that prices the model, where the price
@@ -21,7 +15,9 @@ export function checkPricingMode(options: {
   const { entry } = options;
   const modelTiers = ["standard", ...Object.keys(entry.serviceTiers ?? {})];
   const tier = options.tier?.trim().toLowerCase();
-  if (tier !== undefined && !LIST_PRICE_TIERS.includes(tier) && !modelTiers.includes(tier)) {
+  // An empty --tier is a mistake on the command line, though pricing reads a reported "" as list price.
+  const listPrice = tier !== undefined && tier !== "" && isListPriceTier(tier);
+  if (tier !== undefined && !listPrice && !modelTiers.includes(tier)) {
     const shown = JSON.stringify(options.tier);
     if (options.catalogTiers.includes(tier)) {
       return `--tier ${shown}: ${entry.id} has no ${tier} price in the catalog; its tiers are ${modelTiers.join(", ")}`;
@@ -29,7 +25,7 @@ export function checkPricingMode(options: {
     const known = [...new Set(options.catalogTiers)].sort().join(", ");
     return `--tier ${shown} is not a service tier the catalog knows (${known}; standard, default or auto for list price); ${entry.id}'s tiers are ${modelTiers.join(", ")}`;
   }
-  if (options.batch && tier !== undefined && !LIST_PRICE_TIERS.includes(tier)) {
+  if (options.batch && tier !== undefined && !listPrice) {
     return `--batch and --tier ${tier} cannot be combined: batch has its own prices, without tiers; give one of them`;
   }
   if (options.batch && entry.batch === undefined) {

@@ -1,8 +1,8 @@
 import type { CompiledEntry, CompiledMode, CompiledRates } from "./internal-types.js";
+import { isListPriceTier } from "./list-price-tier-names.js";
 import type { CostBreakdown, MatchKind, NormalizedUsage } from "./types.js";
 
 const PICO_PER_USD = 1e12;
-const STANDARD_TIER_NAMES = new Set(["", "default", "auto", "standard", "on_demand", "on-demand"]);
 
 /** Input of `computeCost`. */
 export interface ComputeCostInput {
@@ -90,7 +90,7 @@ function selectMode(
 ): { mode: CompiledMode; tierName: string; isBatch: boolean } {
   if (batch && compiled.batch) return { mode: compiled.batch, tierName: "standard", isBatch: true };
   const tierName = (serviceTier ?? "").trim().toLowerCase();
-  if (!STANDARD_TIER_NAMES.has(tierName)) {
+  if (!isListPriceTier(tierName)) {
     const mode = compiled.serviceTiers.get(tierName);
     if (mode) return { mode, tierName, isBatch: false };
   }

@@ -3,6 +3,7 @@ export { costOf } from "./cost-of.js";
 export { createPriceRegistry } from "./create-price-registry.js";
 export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
 export { listModels } from "./list-models.js";
+export { isListPriceTier, LIST_PRICE_TIER_NAMES } from "./list-price-tier-names.js";
 export { registerModelPrice } from "./register-model-price.js";
 export { resolveModel } from "./resolve-model.js";
 export type {
