@@ -134,22 +134,39 @@ function runScenario(file, env, { timeoutMs = 180_000 } = {}) {
 // The suite's own servers come from the same installed @sightline/testing the app uses.
 const testing = await import(join(app, "node_modules/@sightline/testing/dist/index.js"));
 const mock = await stage("start the mock LLM server", () => testing.startMockLLMServer());
-const startSink = (mode) => startOtlpFaultSink({ mode, decode: testing.decodeOtlpExport });
 
 const MB = 1024 * 1024;
+/** Runs a scenario against a fresh OTLP sink in `mode`; resolves with the run and what the sink received. */
+async function runWithSink(mode, file, env) {
+  const sink = await startOtlpFaultSink({ mode, decode: testing.decodeOtlpExport });
+  try {
+    const run = await runScenario(file, {
+      MOCK_URL: mock.url,
+      OTLP_ENDPOINT: sink.url,
+      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
+      ...env,
+    });
+    return { ...run, sink: sink.stats };
+  } finally {
+    await sink.close();
+  }
+}
+
+/** The exit-time check every scenario that ends on its own gets. */
+function checkExit(label, run) {
+  check(`${label}: exit within the shutdown bound`, {
+    figure: `${Math.round(run.exitMs)} ms`,
+    target: `≤ ${SHUTDOWN_TIMEOUT_MS} + ${EXIT_MARGIN_MS} ms`,
+    pass: run.exitMs <= EXIT_BOUND_MS + EXIT_MARGIN_MS,
+  });
+}
+
 const trafficRows = [];
 await stage(`sustained traffic under export faults (${sizes.trafficCalls} calls each)`, async () => {
   for (const mode of ["healthy", "down", "hanging", "slow", "500", "429", "recovering"]) {
-    const sink = await startSink(mode);
-    const run = await runScenario("traffic.mjs", {
-      MOCK_URL: mock.url,
-      OTLP_ENDPOINT: sink.url,
-      CALLS: String(sizes.trafficCalls),
-      SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
-    });
-    await sink.close();
-    const { result } = run;
-    const delivered = sink.stats.uniqueSpans;
+    const run = await runWithSink(mode, "traffic.mjs", { CALLS: String(sizes.trafficCalls) });
+    const { result, sink } = run;
+    const delivered = sink.uniqueSpans;
     trafficRows.push({
       mode,
       calls: result.wrappedCalls,
@@ -160,7 +177,7 @@ await stage(`sustained traffic under export faults (${sizes.trafficCalls} calls 
       rssAfterMb: result.rssAfter / MB,
       delivered,
       dropped: Math.max(0, result.wrappedCalls - delivered),
-      duplicated: sink.stats.duplicateSpans,
+      duplicated: sink.duplicateSpans,
       unhandled: result.unhandledRejections + result.uncaughtExceptions,
       exitMs: run.exitMs,
       logLines: run.setupLog.length,
@@ -173,15 +190,11 @@ await stage(`sustained traffic under export faults (${sizes.trafficCalls} calls 
       pass: result.unhandledRejections + result.uncaughtExceptions === 0,
     });
     check(`${label}: no duplicate span`, {
-      figure: sink.stats.duplicateSpans,
+      figure: sink.duplicateSpans,
       target: "0",
-      pass: sink.stats.duplicateSpans === 0,
+      pass: sink.duplicateSpans === 0,
     });
-    check(`${label}: exit within the shutdown bound`, {
-      figure: `${Math.round(run.exitMs)} ms`,
-      target: `≤ ${SHUTDOWN_TIMEOUT_MS} + ${EXIT_MARGIN_MS} ms`,
-      pass: run.exitMs <= EXIT_BOUND_MS + EXIT_MARGIN_MS,
-    });
+    checkExit(label, run);
     if (mode === "healthy") {
       check(`${label}: every span delivered`, {
         figure: delivered,
@@ -208,11 +221,9 @@ await stage(`sustained traffic under export faults (${sizes.trafficCalls} calls 
 const memory = await stage(
   `finished-stream memory (${sizes.memoryStreams} streams, raw vs wrapped)`,
   async () => {
-    const sink = await startSink("healthy");
-    const env = { MOCK_URL: mock.url, OTLP_ENDPOINT: sink.url, STREAMS: String(sizes.memoryStreams) };
-    const raw = await runScenario("stream-memory.mjs", { ...env, CLIENT: "raw" });
-    const wrapped = await runScenario("stream-memory.mjs", { ...env, CLIENT: "wrapped" });
-    await sink.close();
+    const env = { STREAMS: String(sizes.memoryStreams) };
+    const raw = await runWithSink("healthy", "stream-memory.mjs", { ...env, CLIENT: "raw" });
+    const wrapped = await runWithSink("healthy", "stream-memory.mjs", { ...env, CLIENT: "wrapped" });
     const per10k = (bytes) => (bytes / sizes.memoryStreams) * 10_000;
     const extra = per10k(wrapped.result.heapGrowth) - per10k(raw.result.heapGrowth);
     check("finished streams: heap over the raw client's, per 10,000 streams", {
@@ -234,38 +245,29 @@ const concurrent = await stage(
   async () => {
     const rows = [];
     for (const mode of ["healthy", "down", "hanging"]) {
-      const sink = await startSink(mode);
-      const run = await runScenario("concurrent-streams.mjs", {
-        MOCK_URL: mock.url,
-        OTLP_ENDPOINT: sink.url,
+      const run = await runWithSink(mode, "concurrent-streams.mjs", {
         STREAMS: String(sizes.concurrentStreams),
-        SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
       });
-      await sink.close();
-      const { result } = run;
+      const { result, sink } = run;
       const label = `${result.streams} concurrent streams, endpoint ${mode}`;
       if (mode === "healthy") {
         check(`${label}: every span ended and delivered`, {
-          figure: sink.stats.uniqueSpans,
+          figure: sink.uniqueSpans,
           target: `${result.streams}`,
-          pass: sink.stats.uniqueSpans === result.streams,
+          pass: sink.uniqueSpans === result.streams,
         });
       }
       check(`${label}: no failed call, duplicate span or unhandled rejection`, {
-        figure: `${result.failedCalls} / ${sink.stats.duplicateSpans} / ${result.unhandledRejections}`,
+        figure: `${result.failedCalls} / ${sink.duplicateSpans} / ${result.unhandledRejections}`,
         target: "0 / 0 / 0",
-        pass: result.failedCalls === 0 && sink.stats.duplicateSpans === 0 && result.unhandledRejections === 0,
+        pass: result.failedCalls === 0 && sink.duplicateSpans === 0 && result.unhandledRejections === 0,
       });
-      check(`${label}: exit within the shutdown bound`, {
-        figure: `${Math.round(run.exitMs)} ms`,
-        target: `≤ ${SHUTDOWN_TIMEOUT_MS} + ${EXIT_MARGIN_MS} ms`,
-        pass: run.exitMs <= EXIT_BOUND_MS + EXIT_MARGIN_MS,
-      });
+      checkExit(label, run);
       rows.push({
         mode,
         ...result,
-        delivered: sink.stats.uniqueSpans,
-        duplicated: sink.stats.duplicateSpans,
+        delivered: sink.uniqueSpans,
+        duplicated: sink.duplicateSpans,
         exitMs: run.exitMs,
       });
     }
