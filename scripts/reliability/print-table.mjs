@@ -63,7 +63,7 @@ export function printTable({
     ),
   );
   out.push(
-    `  targets: 0 unhandled, 0 duplicated; exit ≤ ${shutdownTimeoutMs} ms (shutdownTimeoutMs) + 1.5 s (a 1 s metric export in flight, process teardown)`,
+    `  targets: 0 unhandled, 0 duplicated; exit ≤ ${shutdownTimeoutMs} ms (shutdownTimeoutMs) + 1 s process teardown`,
   );
   const firstLogs = trafficRows.filter((row) => row.firstLog).map((row) => `  ${row.mode}: ${row.firstLog}`);
   if (firstLogs.length > 0) out.push("  what the setup log said first:", ...firstLogs);

@@ -2,17 +2,13 @@ import { OTLPMetricExporter as OTLPJsonMetricExporter } from "@opentelemetry/exp
 import { OTLPMetricExporter as OTLPProtobufMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { OTLPTraceExporter as OTLPJsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as OTLPProtobufTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
-import {
-  ConsoleMetricExporter,
-  type IMetricReader,
-  PeriodicExportingMetricReader,
-} from "@opentelemetry/sdk-metrics";
+import { ConsoleMetricExporter, type IMetricReader } from "@opentelemetry/sdk-metrics";
 import { ConsoleSpanExporter, SimpleSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace";
 import { createBatchSpanProcessor } from "./create-batch-span-processor.js";
 import { createExportAgent } from "./create-export-agent.js";
 import { createExportReporter } from "./create-export-reporter.js";
+import { createPeriodicMetricReader } from "./create-periodic-metric-reader.js";
 import { createReportingMetricExporter, createReportingSpanExporter } from "./create-reporting-exporter.js";
-import { createReportingMetricReader } from "./create-reporting-metric-reader.js";
 import { createReportingSpanProcessor } from "./create-reporting-span-processor.js";
 import { createSightlineViews } from "./create-sightline-views.js";
 import type { ExportReporter, ExportSettings, SignalDestination } from "./internal-types.js";
@@ -104,11 +100,11 @@ function createMetricReaders(options: {
   const destination = settings.metrics;
   if (destination.kind === "none") return [];
   const intervalMs = settings.metricExportIntervalMs;
-  // The timeout must not exceed the interval, or the reader refuses short intervals.
+  // An export never outlasts the interval, so runs do not pile up.
   const exportTimeoutMillis = Math.min(intervalMs, settings.exportTimeoutMs);
   if (destination.kind === "console") {
     return [
-      new PeriodicExportingMetricReader({
+      createPeriodicMetricReader({
         exporter: new ConsoleMetricExporter(),
         exportIntervalMillis: intervalMs,
         exportTimeoutMillis,
@@ -130,7 +126,7 @@ function createMetricReaders(options: {
     reporter,
   });
   return [
-    createReportingMetricReader({
+    createPeriodicMetricReader({
       exporter,
       exportIntervalMillis: intervalMs,
       exportTimeoutMillis,

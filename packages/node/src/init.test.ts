@@ -432,14 +432,44 @@ describe("a script using init() exits promptly (child process, built package)", 
           init({ serviceName: "exit-test", metrics: "none" });
           const tracer = trace.getTracer("exit-test");
           for (let index = 0; index < 600; index++) tracer.startSpan("work").end();
+          console.log("work ended at " + Date.now());
         `,
         env: { OTEL_EXPORTER_OTLP_ENDPOINT: hanging.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
       });
-      const { code, elapsedMs } = await run.exited;
+      const { code } = await run.exited;
+      const exitedAt = Date.now();
       expect(code).toBe(0);
-      // Start-up (about 0.5 s) plus one shutdown bound; the old path took start-up plus two.
-      expect(elapsedMs).toBeLessThan(2800);
+      const workEndedAt = Number(/work ended at (\d+)/.exec(run.output().stdout)?.[1]);
+      // One shutdown bound after the work; the old path first waited out the hanging export's timeout.
+      expect(exitedAt - workEndedAt).toBeLessThan(1500 + 800);
       expect(run.output().stderr).toContain("600 spans could not be delivered");
+    } finally {
+      await hanging.close();
+    }
+  });
+
+  it("ending its work while periodic metric exports hang in flight: gone within the shutdown timeout", async () => {
+    // The SDK's periodic reader held the process with a ref'd timer for a hanging export's whole
+    // timeout before the exit flush could start.
+    const hanging = await startFaultyCollector({ behave: () => "hang" });
+    try {
+      const run = runScript({
+        code: `
+          import { metrics } from "@opentelemetry/api";
+          import { init } from "./dist/index.js";
+          init({ serviceName: "exit-test", metricExportIntervalMs: 1500 });
+          metrics.getMeter("exit-test").createCounter("work").add(1);
+          setTimeout(() => console.log("work ended at " + Date.now()), 1600);
+        `,
+        env: { OTEL_EXPORTER_OTLP_ENDPOINT: hanging.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
+      });
+      const { code } = await run.exited;
+      const exitedAt = Date.now();
+      expect(code).toBe(0);
+      const workEndedAt = Number(/work ended at (\d+)/.exec(run.output().stdout)?.[1]);
+      // One shutdown bound after the work; the old path first waited out the hanging export's timeout.
+      expect(exitedAt - workEndedAt).toBeLessThan(1500 + 800);
+      expect(hanging.requests.length).toBeGreaterThanOrEqual(2);
     } finally {
       await hanging.close();
     }
