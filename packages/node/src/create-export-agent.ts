@@ -16,15 +16,27 @@ export function createExportAgent(protocol: string): HttpAgent {
     : new UnrefHttpAgent({ keepAlive: true });
 }
 
+// Node's agent refs a kept-alive socket again whenever it reuses it for a request, so both the new
+// socket and every reuse are unref'd.
 class UnrefHttpAgent extends HttpAgent {
   override createConnection(...args: Parameters<HttpAgent["createConnection"]>): Connection {
     return unref(super.createConnection(...args));
+  }
+
+  override reuseSocket(...args: Parameters<HttpAgent["reuseSocket"]>): void {
+    super.reuseSocket(...args);
+    unref(args[0]);
   }
 }
 
 class UnrefHttpsAgent extends HttpsAgent {
   override createConnection(...args: Parameters<HttpsAgent["createConnection"]>): Connection {
     return unref(super.createConnection(...args));
+  }
+
+  override reuseSocket(...args: Parameters<HttpsAgent["reuseSocket"]>): void {
+    super.reuseSocket(...args);
+    unref(args[0]);
   }
 }
 

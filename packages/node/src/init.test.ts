@@ -474,4 +474,31 @@ describe("a script using init() exits promptly (child process, built package)", 
       await hanging.close();
     }
   });
+
+  it("ending its work while a slow collector answers batch after batch: gone within the shutdown timeout", async () => {
+    // Each answer takes 1.2 s, so the exit flush's second batch is still in flight at the bound. Node's
+    // agent refs a kept-alive socket again when it reuses it, which held the process until that answer.
+    const slow = await startFaultyCollector({ behave: () => ({ status: 200, delayMs: 1200 }) });
+    try {
+      const run = runScript({
+        code: `
+          import { trace } from "@opentelemetry/api";
+          import { init } from "./dist/index.js";
+          init({ serviceName: "exit-test", metrics: "none" });
+          const tracer = trace.getTracer("exit-test");
+          for (let index = 0; index < 1100; index++) tracer.startSpan("work").end();
+          console.log("work ended at " + Date.now());
+        `,
+        env: { OTEL_EXPORTER_OTLP_ENDPOINT: slow.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
+      });
+      const { code } = await run.exited;
+      const exitedAt = Date.now();
+      expect(code).toBe(0);
+      const workEndedAt = Number(/work ended at (\d+)/.exec(run.output().stdout)?.[1]);
+      expect(exitedAt - workEndedAt).toBeLessThan(1500 + 800);
+      expect(slow.requests.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await slow.close();
+    }
+  });
 });

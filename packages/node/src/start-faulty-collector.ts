@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** What the faulty collector does with one request: answer it, or never answer. */
-export type CollectorBehaviour = { status: number; body?: string } | "hang";
+export type CollectorBehaviour = { status: number; body?: string; delayMs?: number } | "hang";
 
 /** A loopback OTLP/HTTP endpoint that misbehaves on purpose. Tests only. */
 export interface FaultyCollector {
@@ -16,7 +16,7 @@ export interface FaultyCollector {
 
 /**
  * Starts an HTTP server on 127.0.0.1 that reads each request and then does what `behave` says for it:
- * answer 500 or 429, or hang (accept and never answer). Tests only: the fault cases of the export.
+ * answer (after a delay, if given) 200, 500 or 429, or hang (accept and never answer). Tests only: the fault cases of the export.
  */
 export async function startFaultyCollector(options: {
   behave: (request: { index: number; path: string }) => CollectorBehaviour;
@@ -30,7 +30,10 @@ export async function startFaultyCollector(options: {
     request.once("end", () => {
       const behaviour = options.behave({ index, path });
       if (behaviour === "hang") return;
-      response.writeHead(behaviour.status, { "content-type": "text/plain" }).end(behaviour.body ?? "");
+      const answer = () =>
+        response.writeHead(behaviour.status, { "content-type": "text/plain" }).end(behaviour.body ?? "");
+      if (behaviour.delayMs === undefined) answer();
+      else setTimeout(answer, behaviour.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
