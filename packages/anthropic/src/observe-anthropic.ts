@@ -55,7 +55,16 @@ export function observeAnthropic<Client extends AnthropicClientLike>(
   client: Client,
   options: ObserveAnthropicOptions = {},
 ): Client {
-  checkClient({ client, wrapper: "observeAnthropic", expected: "an Anthropic client (new Anthropic())" });
+  // Anything else is returned unchanged, with one warning through diag.
+  if (
+    !checkClient({
+      client,
+      wrapper: "observeAnthropic",
+      expected: "an Anthropic client (new Anthropic())",
+      methods: ["messages.create", "beta.messages.create"],
+    })
+  )
+    return client;
   const instrumentation = createInstrumentation({
     scopeName: PACKAGE_NAME,
     scopeVersion: PACKAGE_VERSION,

@@ -52,11 +52,16 @@ export function observeGoogleGenAI<Client extends GoogleGenAIClientLike>(
   client: Client,
   options: ObserveGoogleGenAIOptions = {},
 ): Client {
-  checkClient({
-    client,
-    wrapper: "observeGoogleGenAI",
-    expected: "a Google GenAI client (new GoogleGenAI())",
-  });
+  // Anything else is returned unchanged, with one warning through diag.
+  if (
+    !checkClient({
+      client,
+      wrapper: "observeGoogleGenAI",
+      expected: "a Google GenAI client (new GoogleGenAI())",
+      methods: ["models.generateContent", "models.generateContentStream", "models.embedContent"],
+    })
+  )
+    return client;
   const instrumentation = createInstrumentation({
     scopeName: PACKAGE_NAME,
     scopeVersion: PACKAGE_VERSION,

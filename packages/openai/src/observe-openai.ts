@@ -49,11 +49,16 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
   client: Client,
   options: ObserveOpenAIOptions = {},
 ): Client {
-  checkClient({
-    client,
-    wrapper: "observeOpenAI",
-    expected: "an OpenAI client (new OpenAI() or new AzureOpenAI())",
-  });
+  // Anything else is returned unchanged, with one warning through diag.
+  if (
+    !checkClient({
+      client,
+      wrapper: "observeOpenAI",
+      expected: "an OpenAI client (new OpenAI() or new AzureOpenAI())",
+      methods: ["chat.completions.create", "responses.create", "embeddings.create"],
+    })
+  )
+    return client;
   const instrumentation = createInstrumentation({
     scopeName: PACKAGE_NAME,
     scopeVersion: PACKAGE_VERSION,
