@@ -134,4 +134,20 @@ describe("createBatchSpanProcessor", () => {
     await flushed;
     expect(recording.batches).toHaveLength(1);
   });
+
+  it("sends no new batch once shutdown has taken its export timeout, so no request outlives the bound", async () => {
+    const recording = createRecordingExporter({ answer: "never" });
+    const processor = createBatchSpanProcessor({
+      exporter: recording.exporter,
+      maxExportBatchSize: 2,
+      scheduledDelayMillis: 60_000,
+      exportTimeoutMillis: 40,
+    });
+    for (let index = 0; index < 6; index++) processor.onEnd(fakeSpan());
+    await processor.shutdown();
+    // The first batch went out on its own and hung past the bound, which shutdown waited for: the rest is
+    // dropped rather than sent after the bound.
+    expect(recording.batches.map((batch) => batch.size)).toEqual([2]);
+    expect(recording.isShutDown()).toBe(true);
+  });
 });

@@ -33,6 +33,8 @@ export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): Sp
   let timer: ReturnType<typeof setTimeout> | undefined;
   let exporting: Promise<void> | undefined;
   let isShutdown = false;
+  /** When shutdown began: its flush sends no new batch once `exportTimeoutMillis` has passed since. */
+  let shutdownStartedAt = 0;
 
   const exportBatch = (spans: ReadableSpan[]): Promise<void> =>
     new Promise((resolve) => {
@@ -66,6 +68,8 @@ export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): Sp
     exporting = (async () => {
       try {
         while (queue.length > 0 && (all || queue.length >= maxExportBatchSize)) {
+          // A new request now would only start retry timers past the shutdown bound and hold the process.
+          if (isShutdown && performance.now() - shutdownStartedAt >= options.exportTimeoutMillis) break;
           const batch = queue.length <= maxExportBatchSize ? queue : queue.slice(0, maxExportBatchSize);
           queue = batch === queue ? [] : queue.slice(maxExportBatchSize);
           await exportBatch(batch);
@@ -107,6 +111,7 @@ export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): Sp
     async shutdown() {
       if (isShutdown) return;
       isShutdown = true;
+      shutdownStartedAt = performance.now();
       clearTimer();
       await drain(true);
       await exporter.shutdown();
