@@ -1,5 +1,6 @@
 import { type Attributes, diag } from "@opentelemetry/api";
 import type { CostBreakdown, PriceRegistry } from "@sightline/pricing";
+import { addAgentCost } from "./agents/agent-cost-tally.js";
 import { getExtraInstruments } from "./get-extra-instruments.js";
 import type { FinishedOperation, OperationFinisher } from "./internal-types.js";
 import {
@@ -60,6 +61,7 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
     operation.cost = breakdown;
     operation.span.setAttributes(costAttributes(breakdown));
     instruments.cost.add(breakdown.total, operation.metricAttributes);
+    addAgentCost(operation.agentCost, breakdown.total);
   };
 }
 

@@ -11,6 +11,15 @@ export {
   type PriceRegistry,
   registerModelPrice,
 } from "@sightline/pricing";
+export { startAgentSpan, startToolSpan } from "./agents/start-agent-span.js";
+export { traceAgent, traceTool } from "./agents/trace-agent.js";
+export type {
+  AgentSpanOptions,
+  GenAISpanHandle,
+  GenAISpanOptions,
+  ToolSpanHandle,
+  ToolSpanOptions,
+} from "./agents/types.js";
 export { appendCapturedText, CAPTURED_TEXT_CUT_MARKER } from "./append-captured-text.js";
 export { checkClient } from "./check-client.js";
 export type { DetectRefusal } from "./create-drift-finisher.js";
@@ -91,6 +100,10 @@ export { reportTelemetryError } from "./report-telemetry-error.js";
 export { CAPTURE_CONTENT_ENV } from "./resolve-content-capture.js";
 export {
   ATTR_ERROR_TYPE,
+  ATTR_GEN_AI_AGENT_DESCRIPTION,
+  ATTR_GEN_AI_AGENT_ID,
+  ATTR_GEN_AI_AGENT_NAME,
+  ATTR_GEN_AI_AGENT_VERSION,
   ATTR_GEN_AI_CONVERSATION_ID,
   ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT,
   ATTR_GEN_AI_EVALUATION_EXPLANATION,
@@ -121,7 +134,13 @@ export {
   ATTR_GEN_AI_SYSTEM,
   ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
   ATTR_GEN_AI_TOKEN_TYPE,
+  ATTR_GEN_AI_TOOL_CALL_ARGUMENTS,
+  ATTR_GEN_AI_TOOL_CALL_ID,
+  ATTR_GEN_AI_TOOL_CALL_RESULT,
   ATTR_GEN_AI_TOOL_DEFINITIONS,
+  ATTR_GEN_AI_TOOL_DESCRIPTION,
+  ATTR_GEN_AI_TOOL_NAME,
+  ATTR_GEN_AI_TOOL_TYPE,
   ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_COST,
@@ -149,6 +168,7 @@ export {
   ATTR_SIGHTLINE_COST_MODEL,
   ATTR_SIGHTLINE_COST_OUTPUT,
   ATTR_SIGHTLINE_COST_REASONING,
+  ATTR_SIGHTLINE_COST_TOTAL,
   ATTR_SIGHTLINE_DRIFT_DETECTOR,
   ATTR_SIGHTLINE_DRIFT_DIRECTION,
   ATTR_SIGHTLINE_DRIFT_KIND,
@@ -189,7 +209,9 @@ export {
   EVENT_SIGHTLINE_POLICY_VIOLATION,
   GEN_AI_OPERATION_CHAT,
   GEN_AI_OPERATION_EMBEDDINGS,
+  GEN_AI_OPERATION_EXECUTE_TOOL,
   GEN_AI_OPERATION_GENERATE_CONTENT,
+  GEN_AI_OPERATION_INVOKE_AGENT,
   GEN_AI_OPERATION_TEXT_COMPLETION,
   GEN_AI_TOKEN_TYPE_INPUT,
   GEN_AI_TOKEN_TYPE_OUTPUT,

@@ -1,5 +1,6 @@
 import type { Attributes, MeterProvider, Span, Tracer } from "@opentelemetry/api";
 import type { CostBreakdown } from "@sightline/pricing";
+import type { AgentCostTally } from "./agents/agent-cost-tally.js";
 import type { GenAIErrorInfo, GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 import type { Redactor } from "./redaction/types.js";
 import type { CallGuard, RedactContent, SightlineContext } from "./types.js";
@@ -47,6 +48,8 @@ export interface FinishedOperation {
   context: Readonly<SightlineContext>;
   /** The call's price, set by the cost finisher for later finishers (budgets); undefined when unpriced or off. */
   cost?: CostBreakdown;
+  /** The enclosing agent span's cost tally, captured when the call started; the cost finisher adds to it. */
+  agentCost?: AgentCostTally;
 }
 
 /** A step run after an operation's span attributes are set and before the span ends. */

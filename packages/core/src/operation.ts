@@ -1,4 +1,5 @@
 import { type Attributes, type Span, SpanKind } from "@opentelemetry/api";
+import { type AgentCostTally, getAgentCostTally } from "./agents/agent-cost-tally.js";
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
 import { getErrorInfo } from "./get-error-info.js";
@@ -66,6 +67,8 @@ export class Operation {
   private readonly contextAttributes: Attributes | undefined;
   private readonly context: Readonly<SightlineContext>;
   private readonly captureContent: boolean;
+  /** The enclosing agent span's cost tally (see traceAgent), read where the call started. */
+  private readonly agentCost: AgentCostTally | undefined;
   /** Redaction findings per kind across this span's content attributes. */
   private readonly redactionCounts: Record<string, number> = {};
 
@@ -79,6 +82,7 @@ export class Operation {
     const resolvedContext = getResolvedContext();
     this.contextAttributes = resolvedContext?.metricAttributes;
     this.context = resolvedContext?.values ?? NO_CONTEXT;
+    this.agentCost = getAgentCostTally();
     this.captureContent = config.captureContent && overrides?.captureContent !== false;
     const attributes = buildRequestAttributes({
       request,
@@ -237,6 +241,7 @@ export class Operation {
       metricAttributes,
       meterProvider: this.config.getMeterProvider(),
       context: this.context,
+      agentCost: this.agentCost,
     };
     for (const finisher of this.config.onFinish) {
       try {

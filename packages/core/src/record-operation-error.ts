@@ -23,7 +23,11 @@ const CUT_MARKER = "…[truncated]";
  * `span.recordException`, which prefers an error's `code` (`rate_limit_exceeded`) to its class for
  * `exception.type` and would copy the raw text. The error object itself is never changed.
  */
-export function recordOperationError(options: { span: Span; config: ResolvedConfig; error: unknown }): void {
+export function recordOperationError(options: {
+  span: Span;
+  config: Pick<ResolvedConfig, "redactContent" | "getErrorRedactor">;
+  error: unknown;
+}): void {
   const { span, config, error } = options;
   const message = cleanErrorText({ config, text: readMessage(error), maxLength: MAX_ERROR_MESSAGE_LENGTH });
   if (error instanceof Error) {
@@ -43,7 +47,11 @@ export function recordOperationError(options: { span: Span; config: ResolvedConf
 }
 
 /** The user's hook, then the redactor, then the bound; a hook that throws drops the text rather than leak it. */
-function cleanErrorText(options: { config: ResolvedConfig; text: string; maxLength: number }): string {
+function cleanErrorText(options: {
+  config: Pick<ResolvedConfig, "redactContent" | "getErrorRedactor">;
+  text: string;
+  maxLength: number;
+}): string {
   const { config, maxLength } = options;
   let text = options.text;
   if (text === "") return text;

@@ -76,6 +76,21 @@ export const GEN_AI_OPERATION_CHAT = "chat";
 export const GEN_AI_OPERATION_TEXT_COMPLETION = "text_completion";
 export const GEN_AI_OPERATION_GENERATE_CONTENT = "generate_content";
 export const GEN_AI_OPERATION_EMBEDDINGS = "embeddings";
+export const GEN_AI_OPERATION_INVOKE_AGENT = "invoke_agent";
+export const GEN_AI_OPERATION_EXECUTE_TOOL = "execute_tool";
+
+/** Agent and tool span attributes (semconv v1.41 agent spans). */
+export const ATTR_GEN_AI_AGENT_NAME = "gen_ai.agent.name";
+export const ATTR_GEN_AI_AGENT_ID = "gen_ai.agent.id";
+export const ATTR_GEN_AI_AGENT_DESCRIPTION = "gen_ai.agent.description";
+export const ATTR_GEN_AI_AGENT_VERSION = "gen_ai.agent.version";
+export const ATTR_GEN_AI_TOOL_NAME = "gen_ai.tool.name";
+export const ATTR_GEN_AI_TOOL_CALL_ID = "gen_ai.tool.call.id";
+export const ATTR_GEN_AI_TOOL_TYPE = "gen_ai.tool.type";
+export const ATTR_GEN_AI_TOOL_DESCRIPTION = "gen_ai.tool.description";
+/** Opt-in (content capture): the tool's arguments and result, as JSON strings on spans. */
+export const ATTR_GEN_AI_TOOL_CALL_ARGUMENTS = "gen_ai.tool.call.arguments";
+export const ATTR_GEN_AI_TOOL_CALL_RESULT = "gen_ai.tool.call.result";
 
 export const GEN_AI_TOKEN_TYPE_INPUT = "input";
 export const GEN_AI_TOKEN_TYPE_OUTPUT = "output";
@@ -114,6 +129,8 @@ export const ATTR_SIGHTLINE_COST_REASONING = "sightline.cost.reasoning";
 /** Version of the price catalog used. */
 export const ATTR_SIGHTLINE_PRICING_VERSION = "sightline.pricing.version";
 export const COST_MATCH_UNPRICED = "unpriced";
+/** On an agent span: the sum (USD) of the priced model calls made inside it, nested agents included. */
+export const ATTR_SIGHTLINE_COST_TOTAL = "sightline.cost.total";
 /** Counter of spend, USD. */
 export const METRIC_SIGHTLINE_GEN_AI_COST = "sightline.gen_ai.cost";
 /** Counter of calls whose model has no price. */
