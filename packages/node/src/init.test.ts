@@ -381,6 +381,22 @@ describe("a script using init() exits promptly (child process, built package)", 
     ${after}
   `;
 
+  /**
+   * Runs a script whose last line prints "work ended at <Date.now()>" against `collector`, with a
+   * 1.5 s shutdown bound; resolves with its exit code, the milliseconds from that line to its exit,
+   * and what it printed.
+   */
+  async function timeExitAfterWork(options: { code: string; collector: { url: string } }) {
+    const run = runScript({
+      code: options.code,
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: options.collector.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
+    });
+    const { code } = await run.exited;
+    const exitedAt = Date.now();
+    const workEndedAt = Number(/work ended at (\d+)/.exec(run.output().stdout)?.[1]);
+    return { code, afterWorkMs: exitedAt - workEndedAt, output: run.output() };
+  }
+
   it("with nothing listening: exits on its own within 4 s and says what was lost, once", async () => {
     const port = await getClosedPort();
     const run = runScript({
@@ -425,7 +441,7 @@ describe("a script using init() exits promptly (child process, built package)", 
     // process with a ref'd timer for that export's whole timeout before the exit flush could even start.
     const hanging = await startFaultyCollector({ behave: () => "hang" });
     try {
-      const run = runScript({
+      const { code, afterWorkMs, output } = await timeExitAfterWork({
         code: `
           import { trace } from "@opentelemetry/api";
           import { init } from "./dist/index.js";
@@ -434,15 +450,12 @@ describe("a script using init() exits promptly (child process, built package)", 
           for (let index = 0; index < 600; index++) tracer.startSpan("work").end();
           console.log("work ended at " + Date.now());
         `,
-        env: { OTEL_EXPORTER_OTLP_ENDPOINT: hanging.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
+        collector: hanging,
       });
-      const { code } = await run.exited;
-      const exitedAt = Date.now();
       expect(code).toBe(0);
-      const workEndedAt = Number(/work ended at (\d+)/.exec(run.output().stdout)?.[1]);
       // One shutdown bound after the work; the old path first waited out the hanging export's timeout.
-      expect(exitedAt - workEndedAt).toBeLessThan(1500 + 800);
-      expect(run.output().stderr).toContain("600 spans could not be delivered");
+      expect(afterWorkMs).toBeLessThan(1500 + 800);
+      expect(output.stderr).toContain("600 spans could not be delivered");
     } finally {
       await hanging.close();
     }
@@ -453,7 +466,7 @@ describe("a script using init() exits promptly (child process, built package)", 
     // timeout before the exit flush could start.
     const hanging = await startFaultyCollector({ behave: () => "hang" });
     try {
-      const run = runScript({
+      const { code, afterWorkMs, output } = await timeExitAfterWork({
         code: `
           import { metrics } from "@opentelemetry/api";
           import { init } from "./dist/index.js";
@@ -461,14 +474,11 @@ describe("a script using init() exits promptly (child process, built package)", 
           metrics.getMeter("exit-test").createCounter("work").add(1);
           setTimeout(() => console.log("work ended at " + Date.now()), 1600);
         `,
-        env: { OTEL_EXPORTER_OTLP_ENDPOINT: hanging.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
+        collector: hanging,
       });
-      const { code } = await run.exited;
-      const exitedAt = Date.now();
       expect(code).toBe(0);
-      const workEndedAt = Number(/work ended at (\d+)/.exec(run.output().stdout)?.[1]);
       // One shutdown bound after the work; the old path first waited out the hanging export's timeout.
-      expect(exitedAt - workEndedAt).toBeLessThan(1500 + 800);
+      expect(afterWorkMs).toBeLessThan(1500 + 800);
       expect(hanging.requests.length).toBeGreaterThanOrEqual(2);
     } finally {
       await hanging.close();
@@ -480,7 +490,7 @@ describe("a script using init() exits promptly (child process, built package)", 
     // agent refs a kept-alive socket again when it reuses it, which held the process until that answer.
     const slow = await startFaultyCollector({ behave: () => ({ status: 200, delayMs: 1200 }) });
     try {
-      const run = runScript({
+      const { code, afterWorkMs, output } = await timeExitAfterWork({
         code: `
           import { trace } from "@opentelemetry/api";
           import { init } from "./dist/index.js";
@@ -489,13 +499,10 @@ describe("a script using init() exits promptly (child process, built package)", 
           for (let index = 0; index < 1100; index++) tracer.startSpan("work").end();
           console.log("work ended at " + Date.now());
         `,
-        env: { OTEL_EXPORTER_OTLP_ENDPOINT: slow.url, SIGHTLINE_SHUTDOWN_TIMEOUT_MS: "1500" },
+        collector: slow,
       });
-      const { code } = await run.exited;
-      const exitedAt = Date.now();
       expect(code).toBe(0);
-      const workEndedAt = Number(/work ended at (\d+)/.exec(run.output().stdout)?.[1]);
-      expect(exitedAt - workEndedAt).toBeLessThan(1500 + 800);
+      expect(afterWorkMs).toBeLessThan(1500 + 800);
       expect(slow.requests.length).toBeGreaterThanOrEqual(2);
     } finally {
       await slow.close();
