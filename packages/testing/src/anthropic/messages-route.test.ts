@@ -75,4 +75,17 @@ describe("anthropic messages mock", () => {
     server.enqueue({ usage: { inputTokens: 42 } });
     expect(await (await post("/v1/messages/count_tokens", request)).json()).toEqual({ input_tokens: 42 });
   });
+
+  it("answers a structured-output request (output_config.format json_schema) with schema-shaped JSON", async () => {
+    const schema = { type: "object", properties: { city: { type: "string" } }, required: ["city"] };
+    for (const extra of [
+      { output_config: { format: { type: "json_schema", schema } } },
+      { output_format: { type: "json_schema", schema } },
+    ]) {
+      const body = (await (await post("/v1/messages", { ...request, ...extra })).json()) as {
+        content: { text: string }[];
+      };
+      expect(JSON.parse(body.content[0]?.text ?? "")).toEqual({ city: "mock" });
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { collectText, countTokens } from "../count-tokens.js";
+import { createSampleFromJsonSchema } from "../create-sample-from-json-schema.js";
 import { isRecord } from "../is-record.js";
 import type { ResolvedToolCall } from "../openai/resolve-openai-answer.js";
 import { resolveResponseModel } from "../resolve-response-model.js";
@@ -44,7 +45,14 @@ export function resolveAnthropicAnswer(options: {
     name: call.name,
     arguments: call.arguments,
   }));
-  const text = script.text ?? (toolCalls.length > 0 ? "" : DEFAULT_ANTHROPIC_TEXT);
+  const schema = readAnthropicOutputSchema(body);
+  const text =
+    script.text ??
+    (toolCalls.length > 0
+      ? ""
+      : schema !== undefined
+        ? JSON.stringify(createSampleFromJsonSchema(schema))
+        : DEFAULT_ANTHROPIC_TEXT);
   const answerText =
     text + (script.thinking ?? "") + toolCalls.map((call) => call.name + call.arguments).join("");
   const usage = script.omitUsage
@@ -63,4 +71,18 @@ export function resolveAnthropicAnswer(options: {
     model: script.model ?? resolveResponseModel(body.model, "claude-mock"),
     usage,
   };
+}
+
+/**
+ * The JSON schema of a structured-output request: `output_config.format` (what `@ai-sdk/anthropic`
+ * sends) or the older `output_format`, when its type is `json_schema`.
+ */
+function readAnthropicOutputSchema(body: Record<string, unknown>): unknown {
+  const config = isRecord(body.output_config) ? body.output_config : undefined;
+  const format = isRecord(config?.format)
+    ? config.format
+    : isRecord(body.output_format)
+      ? body.output_format
+      : undefined;
+  return format?.type === "json_schema" && isRecord(format.schema) ? format.schema : undefined;
 }

@@ -65,4 +65,14 @@ describe("gemini mock", () => {
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ error: { code: 429, status: "RESOURCE_EXHAUSTED" } });
   });
+
+  it("answers a JSON-mode request (responseJsonSchema) with schema-shaped JSON", async () => {
+    const generationConfig = {
+      responseMimeType: "application/json",
+      responseJsonSchema: { type: "object", properties: { n: { type: "integer" } }, required: ["n"] },
+    };
+    const response = await post("/v1beta/models/g:generateContent", { ...request, generationConfig });
+    const body = (await response.json()) as { candidates: { content: { parts: { text: string }[] } }[] };
+    expect(JSON.parse(body.candidates[0]?.content.parts[0]?.text ?? "")).toEqual({ n: 0 });
+  });
 });

@@ -1,4 +1,5 @@
 import { collectText, countTokens } from "../count-tokens.js";
+import { createSampleFromJsonSchema } from "../create-sample-from-json-schema.js";
 import { isRecord } from "../is-record.js";
 import type { MockScript, MockToolCall } from "../types.js";
 
@@ -36,7 +37,14 @@ export function resolveGeminiAnswer(options: {
   const { script } = options;
   const body = isRecord(options.body) ? options.body : {};
   const toolCalls = script.toolCalls ?? [];
-  const text = script.text ?? (toolCalls.length > 0 ? "" : DEFAULT_GEMINI_TEXT);
+  const schema = readGeminiResponseSchema(body);
+  const text =
+    script.text ??
+    (toolCalls.length > 0
+      ? ""
+      : schema !== undefined
+        ? JSON.stringify(createSampleFromJsonSchema(schema))
+        : DEFAULT_GEMINI_TEXT);
   const answerText = text + toolCalls.map((call) => call.name + call.arguments).join("");
   const promptTokenCount =
     script.usage?.inputTokens ?? countTokens(collectText([body.systemInstruction, body.contents]));
@@ -62,4 +70,15 @@ export function resolveGeminiAnswer(options: {
     blockReason: script.blockReason,
     usageMetadata: script.omitUsage ? undefined : usageMetadata,
   };
+}
+
+/**
+ * The schema of a JSON-mode request: `generationConfig.responseJsonSchema` (what `@ai-sdk/google`
+ * sends) or `responseSchema` (its OpenAPI subset, where types are lower case).
+ */
+function readGeminiResponseSchema(body: Record<string, unknown>): unknown {
+  const config = isRecord(body.generationConfig) ? body.generationConfig : undefined;
+  if (config?.responseMimeType !== "application/json") return undefined;
+  const schema = config.responseJsonSchema ?? config.responseSchema;
+  return isRecord(schema) ? schema : undefined;
 }
