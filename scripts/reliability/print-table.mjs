@@ -69,23 +69,23 @@ export function printTable({
   if (firstLogs.length > 0) out.push("  what the setup log said first:", ...firstLogs);
   out.push("");
 
-  out.push(`Finished streams (${memory.raw.streams} read to the end, heap growth after GC)`);
+  out.push(`Finished streams (${sizes.memoryStreams} per provider, read to the end; heap growth after GC)`);
   out.push(
     table(
-      ["client", "seconds", "heap growth MB", "RSS growth MB"],
-      [memory.raw, memory.wrapped].map((row) => [
-        row.client,
-        fixed(row.seconds, 1),
-        fixed(row.heapGrowth / MB),
-        fixed(row.rssGrowth / MB),
-      ]),
+      ["provider", "client", "seconds", "heap growth MB", "RSS growth MB", "wrapped over raw per 10,000"],
+      memory.flatMap((row) =>
+        [row.raw, row.wrapped].map((run) => [
+          row.provider,
+          run.client,
+          fixed(run.seconds, 1),
+          fixed(run.heapGrowth / MB),
+          fixed(run.rssGrowth / MB),
+          run === row.wrapped ? `${fixed(row.extraPer10k / MB)} MB` : "",
+        ]),
+      ),
     ),
   );
-  out.push(
-    `  wrapped over raw, per 10,000 streams: ${fixed(memory.extraPer10k / MB)} MB (target ≤ 1 MB)`,
-    "",
-  );
-
+  out.push("  target: wrapped over raw ≤ 1 MB per 10,000 finished streams", "");
   out.push(
     `${sizes.concurrentStreams} concurrent streams through one wrapped client (half broken off after two chunks)`,
   );

@@ -218,24 +218,29 @@ await stage(`sustained traffic under export faults (${sizes.trafficCalls} calls 
 });
 
 const memory = await stage(
-  `finished-stream memory (${sizes.memoryStreams} streams, raw vs wrapped)`,
+  `finished-stream memory (${sizes.memoryStreams} streams per provider, raw vs wrapped)`,
   async () => {
-    const env = { STREAMS: String(sizes.memoryStreams) };
-    const raw = await runWithSink("healthy", "stream-memory.mjs", { ...env, CLIENT: "raw" });
-    const wrapped = await runWithSink("healthy", "stream-memory.mjs", { ...env, CLIENT: "wrapped" });
-    const per10k = (bytes) => (bytes / sizes.memoryStreams) * 10_000;
-    const extra = per10k(wrapped.result.heapGrowth) - per10k(raw.result.heapGrowth);
-    check("finished streams: heap over the raw client's, per 10,000 streams", {
-      figure: `${(extra / MB).toFixed(2)} MB`,
-      target: "≤ 1 MB",
-      pass: extra <= MB,
-    });
-    check("finished streams: no unhandled rejection", {
-      figure: raw.result.unhandledRejections + wrapped.result.unhandledRejections,
-      target: "0",
-      pass: raw.result.unhandledRejections + wrapped.result.unhandledRejections === 0,
-    });
-    return { raw: raw.result, wrapped: wrapped.result, extraPer10k: extra };
+    const rows = [];
+    for (const provider of ["openai", "anthropic", "google-genai"]) {
+      const env = { STREAMS: String(sizes.memoryStreams), PROVIDER: provider };
+      const raw = await runWithSink("healthy", "stream-memory.mjs", { ...env, CLIENT: "raw" });
+      const wrapped = await runWithSink("healthy", "stream-memory.mjs", { ...env, CLIENT: "wrapped" });
+      const per10k = (bytes) => (bytes / sizes.memoryStreams) * 10_000;
+      const extra = per10k(wrapped.result.heapGrowth) - per10k(raw.result.heapGrowth);
+      check(`finished ${provider} streams: heap over the raw client's, per 10,000 streams`, {
+        figure: `${(extra / MB).toFixed(2)} MB`,
+        target: "≤ 1 MB",
+        pass: extra <= MB,
+      });
+      const unhandled = raw.result.unhandledRejections + wrapped.result.unhandledRejections;
+      check(`finished ${provider} streams: no unhandled rejection`, {
+        figure: unhandled,
+        target: "0",
+        pass: unhandled === 0,
+      });
+      rows.push({ provider, raw: raw.result, wrapped: wrapped.result, extraPer10k: extra });
+    }
+    return rows;
   },
 );
 

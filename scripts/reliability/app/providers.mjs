@@ -151,9 +151,11 @@ export const PROVIDERS = [
   {
     name: "google-genai",
     createClient: ({ baseURL, timeoutMs }) =>
+      // A timeout only when a fault asks for one: @google/genai keeps each request's timeout timer (and the
+      // async context it was made in) alive until it fires, even after the stream has ended.
       new GoogleGenAI({
         apiKey: "test-key",
-        httpOptions: { baseUrl: baseURL, timeout: timeoutMs ?? 10_000 },
+        httpOptions: { baseUrl: baseURL, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }) },
       }),
     wrap: (client, options) => observeGoogleGenAI(client, options),
     async call(client, { stream, signal }) {
