@@ -15,6 +15,8 @@ import { resolveContentCapture } from "./resolve-content-capture.js";
 import { type GuardOutcome, runCallGuards } from "./run-call-guards.js";
 import { SEMCONV_SCHEMA_URL } from "./semconv.js";
 import { SightlineError } from "./sightline-error.js";
+import { findForeignGenAIParent } from "./stacking/find-foreign-genai-parent.js";
+import { getSightlineOperation, markSightlineOperation } from "./stacking/sightline-operation-context.js";
 import type { CallGuard, SightlineOptions } from "./types.js";
 
 const DEFAULT_CONTENT_MAX_BYTES = 16_384;
@@ -96,6 +98,10 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
   return {
     config,
     traceOperation<Result>(spec: TraceOperationSpec<Result>): Result {
+      const active = context.active();
+      // Another Sightline operation (a second wrapper, or an integration that marked the call) is
+      // already recording this call: recording it again would count it twice.
+      if (getSightlineOperation(active)) return spec.invoke();
       let guards: GuardOutcome | undefined;
       if (config.beforeCall.length > 0) {
         guards = runCallGuards({ config, request: spec.request, target: spec.target });
@@ -115,6 +121,7 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
       try {
         operation = new Operation(config, spec.request, spec.target, {
           captureContent: guards?.suppressContent ? false : undefined,
+          attachTo: findForeignGenAIParent({ context: active, operation: spec.request.operation }),
         });
       } catch (error) {
         reportTelemetryError("starting a span", error);
@@ -129,7 +136,11 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
       }
       let result: Result;
       try {
-        result = context.with(trace.setSpan(context.active(), operation.span), spec.invoke);
+        const callContext = markSightlineOperation(
+          operation.attached ? active : trace.setSpan(active, operation.span),
+          operation.mark,
+        );
+        result = context.with(callContext, spec.invoke);
       } catch (error) {
         operation.fail(error);
         throw error;

@@ -241,6 +241,32 @@ export {
   type SilenceNativeTelemetryOptions,
   silenceNativeTelemetry,
 } from "./silence-native-telemetry.js";
+export {
+  FOREIGN_METRIC_SCOPES,
+  type GenAISpanEnrichmentOptions,
+} from "./stacking/create-genai-span-enricher.js";
+export {
+  createSightlineSpanExporter,
+  type EnrichableSpan,
+  type SightlineSpanExporterOptions,
+} from "./stacking/create-sightline-span-exporter.js";
+export {
+  createSightlineSpanProcessor,
+  type ProcessedSpanLike,
+  type SightlineSpanProcessor,
+  type SightlineSpanProcessorOptions,
+} from "./stacking/create-sightline-span-processor.js";
+export {
+  ATTR_SIGHTLINE_RECORDED_BY,
+  type GenAISpanLike,
+  INFERENCE_OPERATION_NAMES,
+  isInferenceSpan,
+} from "./stacking/read-genai-span.js";
+export {
+  getSightlineOperation,
+  markSightlineOperation,
+  type SightlineOperationMark,
+} from "./stacking/sightline-operation-context.js";
 export type {
   CallGuard,
   ContentCaptureMode,

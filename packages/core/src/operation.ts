@@ -1,4 +1,4 @@
-import { type Attributes, type Span, SpanKind } from "@opentelemetry/api";
+import { type Attributes, type Span, SpanKind, trace } from "@opentelemetry/api";
 import { type AgentCostTally, getAgentCostTally } from "./agents/agent-cost-tally.js";
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
@@ -27,6 +27,9 @@ import {
   ATTR_SIGHTLINE_STREAM_CHUNKS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
 } from "./semconv.js";
+import { FOREIGN_METRIC_SCOPES } from "./stacking/create-genai-span-enricher.js";
+import { ATTR_SIGHTLINE_RECORDED_BY } from "./stacking/read-genai-span.js";
+import type { SightlineOperationMark } from "./stacking/sightline-operation-context.js";
 import type { SightlineContext } from "./types.js";
 import { getResolvedContext } from "./with-context.js";
 
@@ -71,13 +74,23 @@ export class Operation {
   private readonly agentCost: AgentCostTally | undefined;
   /** Redaction findings per kind across this span's content attributes. */
   private readonly redactionCounts: Record<string, number> = {};
+  /**
+   * True when this operation records onto another tool's open GenAI span for the same call instead
+   * of a span of its own (see docs/stacking.md): that span is not ours to end.
+   */
+  readonly attached: boolean;
+  /** Left in the call's context so nested Sightline code and the span processor see this call. */
+  readonly mark: SightlineOperationMark;
 
   constructor(
     private readonly config: ResolvedConfig,
     readonly request: GenAIRequest,
     readonly target: GenAITarget,
-    /** Per-call overrides decided by guards (a policy can keep content off this span). */
-    overrides?: { captureContent?: boolean },
+    /**
+     * Per-call overrides: guards can keep content off this span; `attachTo` is another tool's open
+     * GenAI span for this same call, to record onto instead of starting a span.
+     */
+    overrides?: { captureContent?: boolean; attachTo?: Span },
   ) {
     const resolvedContext = getResolvedContext();
     this.contextAttributes = resolvedContext?.metricAttributes;
@@ -90,11 +103,39 @@ export class Operation {
       legacySystemAttribute: config.legacySystemAttribute,
     });
     if (resolvedContext) Object.assign(attributes, resolvedContext.spanAttributes);
-    const name = request.model ? `${request.operation} ${request.model}` : request.operation;
-    this.span = config.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
+    const attachTo = overrides?.attachTo;
+    this.attached = attachTo !== undefined;
+    if (attachTo) {
+      this.span = attachTo;
+      // The other tool's values stay; ours fill what it left out (e.g. `gen_ai.provider.name`).
+      const existing = (attachTo as unknown as { attributes?: Attributes }).attributes ?? {};
+      const missing: Attributes = { [ATTR_SIGHTLINE_RECORDED_BY]: config.scopeName };
+      for (const [key, value] of Object.entries(attributes))
+        if (existing[key] === undefined) missing[key] = value;
+      attachTo.setAttributes(missing);
+    } else {
+      const name = request.model ? `${request.operation} ${request.model}` : request.operation;
+      this.span = config.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
+    }
+    this.mark = { operation: request.operation, spanId: this.span.spanContext().spanId };
     this.startTime = now();
     this.lastActivity = this.startTime;
     if (this.captureContent && request.content && this.span.isRecording()) this.recordRequestContent();
+  }
+
+  /**
+   * False when the semconv client metrics of this call are another tool's to record: the span it
+   * attached to, or a twin span the span processor kept out of export, comes from an instrumentation
+   * that records them itself. Cost and drift are still Sightline's.
+   */
+  get recordsMetrics(): boolean {
+    if (!this.config.metrics) return false;
+    const foreignScope =
+      this.mark.foreignScope ??
+      (this.attached
+        ? (this.span as unknown as { instrumentationScope?: { name?: string } }).instrumentationScope?.name
+        : undefined);
+    return foreignScope === undefined || !FOREIGN_METRIC_SCOPES.has(foreignScope);
   }
 
   /** True once the span has ended. */
@@ -108,7 +149,7 @@ export class Operation {
    * before the end), so a stream of any length holds bounded memory.
    */
   addOutputChunkGap(gapSeconds: number): void {
-    if (!this.config.metrics || !this.config.chunkTimingMetric) return;
+    if (!this.recordsMetrics || !this.config.chunkTimingMetric) return;
     this.outputChunkGaps.push(gapSeconds);
     if (this.outputChunkGaps.length < MAX_BUFFERED_CHUNK_GAPS) return;
     try {
@@ -179,7 +220,10 @@ export class Operation {
       for (const callback of endCallbacks) runEndCallback(callback);
     }
     const endTime = result.endTime ?? now();
-    const span = this.span;
+    // An attached span may have been ended by its owner first: what would go on it is dropped
+    // (silently, rather than the SDK's warning per attribute), while metrics and cost still count.
+    const span =
+      this.attached && !this.span.isRecording() ? trace.wrapSpanContext(this.span.spanContext()) : this.span;
     let errorType: string | undefined;
     const metricAttributes: Attributes = {};
     try {
@@ -216,7 +260,7 @@ export class Operation {
     const durationSeconds = (endTime - this.startTime) / 1000;
     try {
       Object.assign(metricAttributes, buildMetricAttributes(this, result.response?.model, errorType));
-      if (this.config.metrics) {
+      if (this.recordsMetrics) {
         recordOperationMetrics({
           config: this.config,
           operation: this,
@@ -250,6 +294,7 @@ export class Operation {
         reportTelemetryError("a finishing step", error);
       }
     }
+    if (this.attached) return;
     try {
       span.end(result.endTime === undefined ? undefined : performance.timeOrigin + endTime);
     } catch (error) {

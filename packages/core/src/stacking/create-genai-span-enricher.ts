@@ -1,0 +1,142 @@
+import { type Attributes, type MeterProvider, metrics, type Span } from "@opentelemetry/api";
+import type { DriftMonitor } from "@sightline/drift";
+import { getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
+import { isTokenCount } from "../build-response-attributes.js";
+import { createCostFinisher } from "../create-cost-finisher.js";
+import { createDriftFinisher } from "../create-drift-finisher.js";
+import { detectRefusal } from "../detect-refusal.js";
+import { getDefaultDriftMonitor } from "../get-default-drift-monitor.js";
+import { getMetricInstruments } from "../get-metric-instruments.js";
+import type { FinishedOperation, OperationFinisher } from "../internal-types.js";
+import {
+  ATTR_ERROR_TYPE,
+  ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_TOKEN_TYPE,
+  ATTR_SERVER_ADDRESS,
+  ATTR_SERVER_PORT,
+  ATTR_SIGHTLINE_FEATURE,
+  GEN_AI_TOKEN_TYPE_INPUT,
+  GEN_AI_TOKEN_TYPE_OUTPUT,
+} from "../semconv.js";
+import type { ForeignCall } from "./read-genai-span.js";
+
+/** Options of the enrichment of other tools' GenAI spans (span processor and exporter wrapper). */
+export interface GenAISpanEnrichmentOptions {
+  /** Price calls: `false` turns cost off. Default: the bundled catalog (`getDefaultPriceRegistry()`). */
+  cost?: false | { registry?: PriceRegistry };
+  /** Feed calls to a drift monitor: `false` turns drift off. Default: `getDefaultDriftMonitor()`. */
+  drift?: false | { monitor?: DriftMonitor };
+  /**
+   * Record the semconv client metrics (`gen_ai.client.operation.duration`, `gen_ai.client.token.usage`)
+   * for calls whose instrumentation records none. Default: true. Scopes known to record them
+   * ({@link FOREIGN_METRIC_SCOPES}) are never recorded twice.
+   */
+  metrics?: boolean;
+  /** Meter provider for cost, drift and semconv metrics. Default: the global one, read per call. */
+  meterProvider?: MeterProvider;
+}
+
+/**
+ * Instrumentation scopes that record the semconv GenAI client metrics themselves: Sightline records
+ * cost for their calls but not a second `gen_ai.client.*` sample.
+ */
+export const FOREIGN_METRIC_SCOPES: ReadonlySet<string> = new Set([
+  "@opentelemetry/instrumentation-openai",
+  "@opentelemetry/instrumentation-aws-sdk",
+  "@elastic/opentelemetry-instrumentation-openai",
+]);
+
+/** The scope Sightline's metrics for other tools' spans are recorded under. */
+const ENRICHMENT_SCOPE = { scopeName: "@sightline/core", scopeVersion: "0.1.0" };
+
+/** What records one foreign model call: attributes and events go through `writer`. */
+export type GenAISpanEnricher = (options: { call: ForeignCall; writer: Span; scopeName?: string }) => void;
+
+/**
+ * Builds the step that gives another tool's model call what a Sightline call gets: the cost
+ * attributes and spend counter (core's cost finisher), the drift feed and its events (core's drift
+ * finisher), and the semconv client metrics when its own instrumentation records none. One path
+ * for cost and drift: the same finishers a wrapped client's operations run through.
+ */
+export function createGenAISpanEnricher(options: GenAISpanEnrichmentOptions = {}): GenAISpanEnricher {
+  const finishers: OperationFinisher[] = [];
+  if (options.cost !== false) {
+    const registry = (typeof options.cost === "object" && options.cost.registry) || getDefaultPriceRegistry();
+    finishers.push(createCostFinisher({ registry }));
+  }
+  if (options.drift !== false) {
+    const monitor = (typeof options.drift === "object" && options.drift.monitor) || getDefaultDriftMonitor();
+    // Content is never read from other tools' spans, so refusals are not judged.
+    finishers.push(createDriftFinisher({ monitor, detectRefusal, captureContent: false }));
+  }
+  const recordMetrics = options.metrics ?? true;
+  const getMeterProvider = options.meterProvider
+    ? () => options.meterProvider as MeterProvider
+    : () => metrics.getMeterProvider();
+  return ({ call, writer, scopeName }) => {
+    const meterProvider = getMeterProvider();
+    const metricAttributes = buildMetricAttributes(call, writer);
+    if (recordMetrics && !(scopeName !== undefined && FOREIGN_METRIC_SCOPES.has(scopeName))) {
+      recordClientMetrics({ call, meterProvider, attributes: metricAttributes });
+    }
+    const finished: FinishedOperation = {
+      request: call.request,
+      target: call.target,
+      response: call.response,
+      errorType: call.errorType,
+      durationSeconds: call.durationSeconds,
+      timeToFirstChunkSeconds: call.timeToFirstChunkSeconds,
+      span: writer,
+      metricAttributes,
+      meterProvider,
+      context: {},
+    };
+    for (const finisher of finishers) finisher(finished);
+  };
+}
+
+function buildMetricAttributes(call: ForeignCall, writer: Span): Attributes {
+  const attributes: Attributes = {
+    [ATTR_GEN_AI_OPERATION_NAME]: call.request.operation,
+    [ATTR_GEN_AI_PROVIDER_NAME]: call.target.provider,
+  };
+  if (call.request.model !== undefined) attributes[ATTR_GEN_AI_REQUEST_MODEL] = call.request.model;
+  if (call.response.model !== undefined) attributes[ATTR_GEN_AI_RESPONSE_MODEL] = call.response.model;
+  if (call.target.serverAddress !== undefined) attributes[ATTR_SERVER_ADDRESS] = call.target.serverAddress;
+  if (call.target.serverPort !== undefined) attributes[ATTR_SERVER_PORT] = call.target.serverPort;
+  if (call.errorType !== undefined) attributes[ATTR_ERROR_TYPE] = call.errorType;
+  const feature = (writer as unknown as { attributes?: Attributes }).attributes?.[ATTR_SIGHTLINE_FEATURE];
+  if (typeof feature === "string") attributes[ATTR_SIGHTLINE_FEATURE] = feature;
+  return attributes;
+}
+
+function recordClientMetrics(options: {
+  call: ForeignCall;
+  meterProvider: MeterProvider;
+  attributes: Attributes;
+}): void {
+  const { call, attributes } = options;
+  const instruments = getMetricInstruments({ meterProvider: options.meterProvider, ...ENRICHMENT_SCOPE });
+  instruments.duration.record(call.durationSeconds, attributes);
+  const withoutError = { ...attributes };
+  delete withoutError[ATTR_ERROR_TYPE];
+  const usage = call.response.usage;
+  if (usage && isTokenCount(usage.inputTokens)) {
+    instruments.tokenUsage.record(usage.inputTokens, {
+      ...withoutError,
+      [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_INPUT,
+    });
+  }
+  if (usage && isTokenCount(usage.outputTokens)) {
+    instruments.tokenUsage.record(usage.outputTokens, {
+      ...withoutError,
+      [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_OUTPUT,
+    });
+  }
+  if (call.timeToFirstChunkSeconds !== undefined) {
+    instruments.timeToFirstChunk.record(call.timeToFirstChunkSeconds, withoutError);
+  }
+}
