@@ -1,0 +1,3 @@
+export { mapAISDKProvider } from "./map-ai-sdk-provider.js";
+export { sightlineTelemetry } from "./sightline-telemetry.js";
+export type { SightlineAISDKOptions } from "./types.js";

@@ -1,0 +1,66 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createGoogleGenerativeAI } from "@ai-sdk/google";
+import { createOpenAI } from "@ai-sdk/openai";
+import type { ReadableSpan } from "@opentelemetry/sdk-trace";
+import { type MockLLMContext, useMockLLMContext } from "@sightline/testing/vitest";
+import type { LanguageModel, Telemetry } from "ai";
+import { sightlineTelemetry } from "./sightline-telemetry.js";
+import type { SightlineAISDKOptions } from "./types.js";
+
+/** The real AI SDK providers pointed at the mock, and the integration under test. */
+export interface AISDKFactories {
+  /** `@ai-sdk/openai` (Responses API, its default) against the mock. */
+  openai(model?: string): LanguageModel;
+  /** `@ai-sdk/openai`'s chat completions model against the mock. */
+  openaiChat(model?: string): LanguageModel;
+  /** `@ai-sdk/anthropic` against the mock. */
+  anthropic(model?: string): LanguageModel;
+  /** `@ai-sdk/google` against the mock. */
+  google(model?: string): LanguageModel;
+  /** `@ai-sdk/openai` itself, for embedding models. */
+  openaiProvider(): ReturnType<typeof createOpenAI>;
+  /** The integration, recording into the test providers; pass as `telemetry: { integrations: [...] }`. */
+  integration(options?: SightlineAISDKOptions): Telemetry;
+}
+
+/** A mock server and in-memory telemetry shared by one test file, with AI SDK providers. */
+export type AISDKTestContext = MockLLMContext & AISDKFactories;
+
+/** Registers the shared mock-server hooks and adds AI SDK provider factories to the context. */
+export function useAISDKTestContext(): AISDKTestContext {
+  const context: AISDKTestContext = useMockLLMContext<AISDKFactories>({
+    openaiProvider: () => createOpenAI({ baseURL: context.server.openaiBaseURL, apiKey: "test-key" }),
+    openai: (model = "gpt-4o") => context.openaiProvider()(model),
+    openaiChat: (model = "gpt-4o") => context.openaiProvider().chat(model),
+    anthropic: (model = "claude-sonnet-4-5") =>
+      createAnthropic({ baseURL: `${context.server.url}/v1`, apiKey: "test-key" })(model),
+    google: (model = "gemini-2.5-flash") =>
+      createGoogleGenerativeAI({ baseURL: `${context.server.url}/v1beta`, apiKey: "test-key" })(model),
+    integration: (options = {}) =>
+      sightlineTelemetry({
+        tracerProvider: context.telemetry.tracerProvider,
+        meterProvider: context.telemetry.meterProvider,
+        ...options,
+      }),
+  });
+  return context;
+}
+
+/** The finished spans named `name` (exact) or starting with `prefix*`. */
+export function spansNamed(spans: ReadableSpan[], name: string): ReadableSpan[] {
+  return name.endsWith("*")
+    ? spans.filter((span) => span.name.startsWith(name.slice(0, -1)))
+    : spans.filter((span) => span.name === name);
+}
+
+/** The span's parent span id. */
+export function parentOf(span: ReadableSpan | undefined): string | undefined {
+  return span?.parentSpanContext?.spanId;
+}
+
+/** The span's own id. */
+export function idOf(span: ReadableSpan | undefined): string | undefined {
+  return span?.spanContext().spanId;
+}
+
+export { settle, waitForSpans } from "@sightline/testing/vitest";
