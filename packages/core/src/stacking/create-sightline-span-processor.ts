@@ -35,7 +35,7 @@ export interface ProcessedSpanLike extends GenAISpanLike {
 export interface SightlineSpanProcessor {
   onStart(span: ProcessedSpanLike, parentContext: Context): void;
   onEnding(span: ProcessedSpanLike): void;
-  onEnd(span: ProcessedSpanLike): void;
+  onEnd(span: GenAISpanLike): void;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
