@@ -1,8 +1,13 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { context, metrics, propagation, trace } from "@opentelemetry/api";
-import { type SpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+import { context, metrics, propagation, SpanKind, trace } from "@opentelemetry/api";
+import {
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type SpanProcessor,
+  TracerProvider,
+} from "@opentelemetry/sdk-trace";
 import { DURATION_BUCKETS, TOKEN_BUCKETS } from "@sightline/core";
 import { observeOpenAI } from "@sightline/openai";
 import {
@@ -176,6 +181,40 @@ describe("init", () => {
     await chat();
     await telemetry.flush();
     expect(receiver.spans()).toHaveLength(2);
+  });
+
+  it("adds Sightline's span processor by itself: another tool's GenAI span is priced, its roll-up is not", async () => {
+    const captured = new InMemorySpanExporter();
+    telemetry = init({
+      exporter: "none",
+      spanProcessors: [new SimpleSpanProcessor({ exporter: captured })],
+      flushOnExit: false,
+      log,
+      env: {},
+    });
+    const tracer = trace.getTracer("gen_ai");
+    const agent = tracer.startSpan("invoke_agent", {
+      attributes: { "gen_ai.operation.name": "invoke_agent" },
+    });
+    const chat = context.with(trace.setSpan(context.active(), agent), () =>
+      tracer.startSpan("chat gpt-4o-mini", {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.provider.name": "openai",
+          "gen_ai.request.model": "gpt-4o-mini",
+        },
+      }),
+    );
+    chat.setAttributes({ "gen_ai.usage.input_tokens": 12, "gen_ai.usage.output_tokens": 3 });
+    chat.end();
+    agent.setAttributes({ "gen_ai.usage.input_tokens": 12, "gen_ai.usage.output_tokens": 3 });
+    agent.end();
+    // The SDK's resource detectors settle asynchronously, and the export waits for them.
+    await telemetry.flush();
+    const [chatSpan, agentSpan] = captured.getFinishedSpans();
+    expect(chatSpan?.attributes["gen_ai.usage.cost"]).toBeGreaterThan(0);
+    expect(agentSpan?.attributes["gen_ai.usage.cost"]).toBeUndefined();
   });
 
   it("an already registered tracer provider is left alone, with instructions", async () => {

@@ -1,6 +1,7 @@
 import { diag } from "@opentelemetry/api";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { NodeSDK } from "@opentelemetry/sdk-node";
+import { createSightlineSpanProcessor } from "@sightline/core";
 import { buildExport } from "./create-sightline-export.js";
 import { findRegisteredTracerProvider } from "./find-registered-tracer-provider.js";
 import { installExitHooks } from "./install-exit-hooks.js";
@@ -41,13 +42,18 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
   // Bundlers rename classes (`TracerProvider$1`); the suffix means nothing to a reader.
   if (existing) {
     log(
-      `a tracer provider (${existing.constructor.name.replace(/\$\d+$/, "")}) is already registered, so init() registered nothing: a second provider would split your spans. Add Sightline's export to your own setup instead: const sightline = createSightlineExport(options); put sightline.spanProcessors in your tracer provider's spanProcessors, and sightline.metricReaders and sightline.views in your MeterProvider.`,
+      `a tracer provider (${existing.constructor.name.replace(/\$\d+$/, "")}) is already registered, so init() registered nothing: a second provider would split your spans. Add Sightline's export to your own setup instead: const sightline = createSightlineExport(options); put createSightlineSpanProcessor() (from @sightline/core) and sightline.spanProcessors in your tracer provider's spanProcessors, and sightline.metricReaders and sightline.views in your MeterProvider.`,
     );
     return inactive();
   }
   for (const note of settings.notes) log(note);
 
-  const spanProcessors = [...(options.spanProcessors ?? []), ...exported.spanProcessors];
+  // Prices other tools' GenAI spans and keeps a call two tools see to one span (docs/stacking.md).
+  const spanProcessors = [
+    createSightlineSpanProcessor(),
+    ...(options.spanProcessors ?? []),
+    ...exported.spanProcessors,
+  ];
   const sdk = new NodeSDK({
     ...(settings.serviceName === undefined ? {} : { serviceName: settings.serviceName }),
     ...(options.resourceAttributes === undefined
