@@ -1,7 +1,13 @@
 import type { CapturedMetric, CapturedSpan } from "@sightline/testing";
 import { createModelSummary } from "./create-model-summary.js";
 import { METRIC_SIGHTLINE_DRIFT_SCORE } from "./dev-names.js";
-import { formatSpanDetails, getDurationMs, isGenAISpan, parseUnixNano } from "./format-span-details.js";
+import {
+  formatSpanDetails,
+  getDurationMs,
+  isGenAISpan,
+  isInferenceSpan,
+  parseUnixNano,
+} from "./format-span-details.js";
 import { formatSpanJson } from "./format-span-json.js";
 import type { Paint } from "./paint.js";
 import { sanitizeTelemetryForTerminal } from "./sanitize-telemetry-for-terminal.js";
@@ -88,9 +94,10 @@ export function createTraceView(options: {
       (span) => !span.parentSpanId || !spans.some((other) => other.spanId === span.parentSpanId),
     );
     const rootDuration = roots.length === 1 && roots[0] ? ` · ${getDurationMs(roots[0]).toFixed(1)} ms` : "";
+    const calls = spans.filter(isInferenceSpan).length;
     const header = paint(
       "cyan",
-      `● trace ${first?.traceId.slice(0, 16) ?? "?"}${typeof service === "string" ? ` · ${service}` : ""} · ${spans.length} span${spans.length === 1 ? "" : "s"}${rootDuration}`,
+      `● trace ${first?.traceId.slice(0, 16) ?? "?"}${typeof service === "string" ? ` · ${service}` : ""} · ${spans.length} span${spans.length === 1 ? "" : "s"} · ${calls} model call${calls === 1 ? "" : "s"}${rootDuration}`,
     );
     const lines = [header];
     const children = (parentId: string) =>
@@ -145,7 +152,7 @@ export function createTraceView(options: {
         // uses the sanitized copy.
         if (options.json) write(`${escapeJsonForTerminal(formatSpanJson(raw))}\n`);
         const span = sanitizeTelemetryForTerminal(raw);
-        if (isGenAISpan(span)) summary.record(span);
+        if (isInferenceSpan(span)) summary.record(span);
         const entry = remember(span);
         if (!entry) continue;
         const added = touched.get(entry);

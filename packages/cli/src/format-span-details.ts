@@ -10,6 +10,7 @@ import {
   ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
+  INFERENCE_OPERATION_NAMES,
 } from "@sightline/core";
 import type { CapturedSpan } from "@sightline/testing";
 import { ATTR_GEN_AI_USAGE_COST, ATTR_SIGHTLINE_COST_MATCH } from "./dev-names.js";
@@ -23,6 +24,16 @@ const MAX_EVENT_ATTRIBUTES = 8;
 /** True for a span describing a GenAI operation (it carries `gen_ai.operation.name`). */
 export function isGenAISpan(span: CapturedSpan): boolean {
   return typeof span.attributes[ATTR_GEN_AI_OPERATION_NAME] === "string";
+}
+
+/**
+ * True for a span that is one model call (chat, completion, generate_content, embeddings): what the
+ * summary counts. Roll-ups (`invoke_agent`, the AI SDK's `agent_step`, workflows) and tool spans carry
+ * their calls' tokens again and are shown in the tree, never counted.
+ */
+export function isInferenceSpan(span: CapturedSpan): boolean {
+  const operation = span.attributes[ATTR_GEN_AI_OPERATION_NAME];
+  return typeof operation === "string" && INFERENCE_OPERATION_NAMES.has(operation);
 }
 
 /** The span's duration in milliseconds, from its nanosecond timestamps. */

@@ -85,7 +85,9 @@ describe("sightline dev", () => {
     await runApp(provider);
     await provider.shutdown();
     const lines = text().split("\n");
-    expect(lines[0]).toMatch(/^● trace [0-9a-f]{16} · unknown_service:.* · 4 spans · \d+\.\d ms$/);
+    expect(lines[0]).toMatch(
+      /^● trace [0-9a-f]{16} · unknown_service:.* · 4 spans · 3 model calls · \d+\.\d ms$/,
+    );
     expect(lines[1]).toMatch(/^└─ POST \/chat {2}\d/);
     expect(lines[2]).toMatch(
       /^ {3}├─ chat gpt-4o-mini → gpt-4o-mini-2026-01-01 {2}\d+\.\d ms {2}tokens 14 in \(4 cached\) \/ 8 out( {2}\$\d\.\d+)? {2}finish stop$/,
@@ -103,6 +105,49 @@ describe("sightline dev", () => {
       /^gpt-4o-mini-2026-01-01\s+2\s+0\s+\S+ ms\s+\S+ ms\s+\d+\s+\d+\s+(—|\$\d\.\d+)$/,
     );
     expect(summary.find((line) => line.startsWith("gpt-4o "))).toMatch(/^gpt-4o\s+1\s+1\s/);
+  });
+
+  it("counts an AI SDK call (invoke_agent → agent_step → chat, tokens on all three) as one model call", async () => {
+    const server = await startDev();
+    const provider = createProvider(new OTLPJsonTraceExporter({ url: `${server.url}/v1/traces` }));
+    const tracer = provider.getTracer("gen_ai");
+    const usage = { "gen_ai.usage.input_tokens": 30, "gen_ai.usage.output_tokens": 10 };
+    const agent = tracer.startSpan("invoke_agent gpt-4o-mini", {
+      attributes: {
+        "gen_ai.operation.name": "invoke_agent",
+        "gen_ai.request.model": "gpt-4o-mini",
+        ...usage,
+      },
+    });
+    const agentContext = trace.setSpan(context.active(), agent);
+    const step = tracer.startSpan(
+      "step 1",
+      { attributes: { "gen_ai.operation.name": "agent_step", ...usage } },
+      agentContext,
+    );
+    const chat = tracer.startSpan(
+      "chat gpt-4o-mini",
+      {
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.request.model": "gpt-4o-mini",
+          "gen_ai.response.model": "gpt-4o-mini",
+          ...usage,
+        },
+      },
+      trace.setSpan(agentContext, step),
+    );
+    chat.end();
+    step.end();
+    agent.end();
+    await provider.shutdown();
+    expect(text().split("\n")[0]).toMatch(/ · 3 spans · 1 model call · /);
+    const row = server
+      .summary()
+      .split("\n")
+      .find((line) => line.startsWith("gpt-4o-mini"));
+    expect(row).toMatch(/^gpt-4o-mini\s+1\s+0\s+\S+ ms\s+\S+ ms\s+30\s+10\s/);
+    expect(server.summary().split("\n")).toHaveLength(2);
   });
 
   it("shows cost, drift events and the drift score gauge from OTLP/protobuf", async () => {
