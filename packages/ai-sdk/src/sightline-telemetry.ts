@@ -75,6 +75,7 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
     : instrumentation;
   const captureContent = instrumentation.config.captureContent;
   const agentSpans = options.agentSpans !== false;
+  const objectModelSpans = options.objectModelSpans !== false;
   const calls: CallRegistry = createCallRegistry();
 
   const startHookOperation = (
@@ -189,7 +190,7 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
 
     onObjectStepStart(event) {
       const state = calls.get(event.callId);
-      if (!state) return;
+      if (!state || !objectModelSpans) return;
       state.model = startHookOperation(observeOnly, event.callId, {
         fields: { provider: event.provider, modelId: event.modelId },
         stream: state.stream,

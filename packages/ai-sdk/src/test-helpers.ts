@@ -7,16 +7,19 @@ import type { LanguageModel, Telemetry } from "ai";
 import { sightlineTelemetry } from "./sightline-telemetry.js";
 import type { SightlineAISDKOptions } from "./types.js";
 
+/** A provider model object (not a gateway string). */
+type ProviderModel = Exclude<LanguageModel, string>;
+
 /** The real AI SDK providers pointed at the mock, and the integration under test. */
 export interface AISDKFactories {
   /** `@ai-sdk/openai` (Responses API, its default) against the mock. */
-  openai(model?: string): LanguageModel;
+  openai(model?: string): ProviderModel;
   /** `@ai-sdk/openai`'s chat completions model against the mock. */
-  openaiChat(model?: string): LanguageModel;
+  openaiChat(model?: string): ProviderModel;
   /** `@ai-sdk/anthropic` against the mock. */
-  anthropic(model?: string): LanguageModel;
+  anthropic(model?: string): ProviderModel;
   /** `@ai-sdk/google` against the mock. */
-  google(model?: string): LanguageModel;
+  google(model?: string): ProviderModel;
   /** `@ai-sdk/openai` itself, for embedding models. */
   openaiProvider(): ReturnType<typeof createOpenAI>;
   /** The integration, recording into the test providers; pass as `telemetry: { integrations: [...] }`. */

@@ -8,4 +8,10 @@ export interface SightlineAISDKOptions extends SightlineOptions {
    * spans and tool spans under it and `sightline.cost.total` on it. Default: true.
    */
   agentSpans?: boolean;
+  /**
+   * Record generateObject / streamObject model calls from the telemetry hook. Turn it off when the
+   * models you use with them are wrapped with `sightlineMiddleware()`, which then records those calls
+   * (and can refuse them in enforce mode), so each call is one span. Default: true.
+   */
+  objectModelSpans?: boolean;
 }

@@ -1,0 +1,141 @@
+import {
+  createInstrumentation,
+  GEN_AI_OPERATION_CHAT,
+  type GenAIRequest,
+  type GenAIResponse,
+} from "@sightline/core";
+import type { LanguageModelMiddleware } from "ai";
+import { mapAISDKOutputMessages, mapAISDKRequestContent } from "./map-ai-sdk-content.js";
+import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
+import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
+import { type ModelV4Usage, mapModelV4Usage } from "./map-model-v4-usage.js";
+import { observeModelStream } from "./observe-model-stream.js";
+import type { SightlineAISDKOptions } from "./types.js";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+
+/** The call options of a provider model call, as far as Sightline reads them. */
+interface ModelCallParams {
+  prompt?: { role?: string; content?: unknown }[];
+  tools?: unknown;
+  maxOutputTokens?: number;
+  temperature?: number;
+  topP?: number;
+  topK?: number;
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  stopSequences?: string[];
+  seed?: number;
+  responseFormat?: { type?: string };
+  abortSignal?: AbortSignal;
+}
+
+/**
+ * A language-model middleware that makes every call through one model a GenAI `chat` operation:
+ * `wrapLanguageModel({ model, middleware: sightlineMiddleware() })`. Budgets and policies in
+ * enforce mode refuse before the provider is called, for every AI SDK function (generateObject and
+ * streamObject too, which the telemetry hook cannot stop). Inside a call the telemetry integration
+ * already records, it records nothing, so using both never counts a call twice.
+ * @example
+ * const model = wrapLanguageModel({ model: openai("gpt-4o"), middleware: sightlineMiddleware({ governance }) });
+ */
+export function sightlineMiddleware(options: SightlineAISDKOptions = {}): LanguageModelMiddleware {
+  const instrumentation = createInstrumentation({
+    scopeName: PACKAGE_NAME,
+    scopeVersion: PACKAGE_VERSION,
+    options,
+  });
+  const captureContent = instrumentation.config.captureContent;
+  const describe = (
+    model: { provider: string; modelId: string },
+    params: ModelCallParams,
+    stream: boolean,
+  ) => {
+    const { provider, model: modelName } = mapAISDKProvider(model.provider, model.modelId);
+    const request: GenAIRequest = {
+      operation: GEN_AI_OPERATION_CHAT,
+      model: modelName,
+      stream,
+      parameters: {
+        maxTokens: params.maxOutputTokens,
+        temperature: params.temperature,
+        topP: params.topP,
+        topK: params.topK,
+        presencePenalty: params.presencePenalty,
+        frequencyPenalty: params.frequencyPenalty,
+        stopSequences: params.stopSequences,
+        seed: params.seed,
+        outputType: params.responseFormat?.type === "json" ? "json" : undefined,
+      },
+    };
+    if (captureContent) {
+      const prompt = Array.isArray(params.prompt) ? params.prompt : [];
+      request.content = () =>
+        mapAISDKRequestContent({
+          instructions: prompt.filter((message) => message.role === "system"),
+          messages: prompt.filter((message) => message.role !== "system"),
+          tools: params.tools,
+        });
+    }
+    return { request, target: { provider } };
+  };
+
+  return {
+    specificationVersion: "v4",
+    wrapGenerate({ doGenerate, params, model }) {
+      const { request, target } = describe(model, params as ModelCallParams, false);
+      return instrumentation.traceOperation({
+        request,
+        target,
+        invoke: doGenerate,
+        observe: (result, operation) => {
+          Promise.resolve(result).then(
+            (value) => {
+              const reason = mapAISDKFinishReason(value.finishReason?.unified);
+              const response: GenAIResponse = {
+                id: value.response?.id,
+                model: value.response?.modelId
+                  ? mapAISDKProvider(model.provider, value.response.modelId).model
+                  : undefined,
+                finishReasons: [reason],
+                usage: mapModelV4Usage(value.usage as ModelV4Usage),
+              };
+              if (captureContent)
+                response.outputMessages = () => mapAISDKOutputMessages(value.content, reason);
+              operation.succeed(response);
+            },
+            (error: unknown) => operation.fail(error),
+          );
+        },
+      });
+    },
+    wrapStream({ doStream, params, model }) {
+      const { request, target } = describe(model, params as ModelCallParams, true);
+      let observed: ReturnType<typeof doStream> | undefined;
+      const result = instrumentation.traceOperation({
+        request,
+        target,
+        invoke: doStream,
+        observe: (promise, operation) => {
+          // The stream is only reachable through the promised result, so this one wrapper returns a
+          // result whose stream is observed (the parts themselves pass through unchanged).
+          observed = Promise.resolve(promise).then(
+            (value) => ({
+              ...value,
+              stream: observeModelStream({
+                stream: value.stream,
+                operation,
+                captureContent,
+                signal: (params as ModelCallParams).abortSignal,
+              }),
+            }),
+            (error: unknown) => {
+              operation.fail(error);
+              throw error;
+            },
+          );
+        },
+      });
+      return observed ?? result;
+    },
+  };
+}
