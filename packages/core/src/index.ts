@@ -256,6 +256,7 @@ export {
   type SightlineSpanProcessor,
   type SightlineSpanProcessorOptions,
 } from "./stacking/create-sightline-span-processor.js";
+export { findForeignGenAIParent } from "./stacking/find-foreign-genai-parent.js";
 export {
   ATTR_SIGHTLINE_RECORDED_BY,
   type GenAISpanLike,

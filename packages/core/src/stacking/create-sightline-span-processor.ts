@@ -12,8 +12,8 @@ import { createGenAISpanEnricher, type GenAISpanEnrichmentOptions } from "./crea
 import {
   ATTR_SIGHTLINE_RECORDED_BY,
   type GenAISpanLike,
-  INFERENCE_OPERATION_NAMES,
   isRecordedBySightline,
+  isSameKindOfCall,
   isSightlineScope,
   readForeignCall,
   readOperationName,
@@ -118,10 +118,4 @@ function isTwinOfSightlineOperation(span: ProcessedSpanLike, parentContext: Cont
   const operation = readOperationName(span.attributes ?? {});
   if (operation === undefined || !isSameKindOfCall(operation, mark.operation)) return false;
   return trace.getSpan(parentContext)?.spanContext().spanId === mark.spanId;
-}
-
-/** Chat, completion and generate_content are one kind of call (tools name them differently); embeddings another. */
-export function isSameKindOfCall(first: string, second: string): boolean {
-  if (!INFERENCE_OPERATION_NAMES.has(first) || !INFERENCE_OPERATION_NAMES.has(second)) return false;
-  return (first === "embeddings") === (second === "embeddings");
 }

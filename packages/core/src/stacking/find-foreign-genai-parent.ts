@@ -1,7 +1,6 @@
 import { type Context, type Span, SpanKind, trace } from "@opentelemetry/api";
 import { reportTelemetryError } from "../report-telemetry-error.js";
-import { isSameKindOfCall } from "./create-sightline-span-processor.js";
-import { isSightlineScope, readOperationName } from "./read-genai-span.js";
+import { isSameKindOfCall, isSightlineScope, readOperationName } from "./read-genai-span.js";
 
 /**
  * The active span when it is another tool's open GenAI CLIENT span for the same kind of call (the

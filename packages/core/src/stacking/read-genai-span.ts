@@ -84,6 +84,12 @@ export function isInferenceSpan(span: GenAISpanLike): boolean {
   return operation !== undefined && INFERENCE_OPERATION_NAMES.has(operation);
 }
 
+/** Chat, completion and generate_content are one kind of call (tools name them differently); embeddings another. */
+export function isSameKindOfCall(first: string, second: string): boolean {
+  if (!INFERENCE_OPERATION_NAMES.has(first) || !INFERENCE_OPERATION_NAMES.has(second)) return false;
+  return (first === "embeddings") === (second === "embeddings");
+}
+
 /** True for spans made by a Sightline package. */
 export function isSightlineScope(scopeName: string | undefined): boolean {
   return typeof scopeName === "string" && scopeName.startsWith(SIGHTLINE_SCOPE_PREFIX);
