@@ -1,9 +1,10 @@
-import type {
-  InputMessage,
-  MessagePart,
-  OutputMessage,
-  RequestContent,
-  ToolDefinition,
+import {
+  type InputMessage,
+  type MessagePart,
+  type OutputMessage,
+  parseArguments,
+  type RequestContent,
+  type ToolDefinition,
 } from "@sightline/core";
 
 type Fields = Record<string, unknown>;
@@ -69,7 +70,7 @@ function mapPart(part: Fields): MessagePart[] {
           type: "tool_call",
           id: asId(part.toolCallId),
           name: String(part.toolName ?? ""),
-          arguments: part.input,
+          arguments: parseArguments(part.input),
         },
       ];
     case "tool-result":

@@ -1,14 +1,8 @@
-import {
-  createInstrumentation,
-  GEN_AI_OPERATION_CHAT,
-  type GenAIRequest,
-  type GenAIResponse,
-} from "@sightline/core";
+import { createInstrumentation, GEN_AI_OPERATION_CHAT, type GenAIRequest } from "@sightline/core";
 import type { LanguageModelMiddleware } from "ai";
-import { mapAISDKOutputMessages, mapAISDKRequestContent } from "./map-ai-sdk-content.js";
-import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
+import { mapAISDKRequestContent } from "./map-ai-sdk-content.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
-import { type ModelV4Usage, mapModelV4Usage } from "./map-model-v4-usage.js";
+import { mapGenerateResult } from "./map-generate-result.js";
 import { observeModelStream } from "./observe-model-stream.js";
 import type { SightlineAISDKOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
@@ -89,20 +83,10 @@ export function sightlineMiddleware(options: SightlineAISDKOptions = {}): Langua
         invoke: doGenerate,
         observe: (result, operation) => {
           Promise.resolve(result).then(
-            (value) => {
-              const reason = mapAISDKFinishReason(value.finishReason?.unified);
-              const response: GenAIResponse = {
-                id: value.response?.id,
-                model: value.response?.modelId
-                  ? mapAISDKProvider(model.provider, value.response.modelId).model
-                  : undefined,
-                finishReasons: [reason],
-                usage: mapModelV4Usage(value.usage as ModelV4Usage),
-              };
-              if (captureContent)
-                response.outputMessages = () => mapAISDKOutputMessages(value.content, reason);
-              operation.succeed(response);
-            },
+            (value) =>
+              operation.succeed(
+                mapGenerateResult({ result: value, provider: model.provider, captureContent }),
+              ),
             (error: unknown) => operation.fail(error),
           );
         },

@@ -1,5 +1,6 @@
-import { context } from "@opentelemetry/api";
+import { type Context, context, type Span, SpanKind, trace } from "@opentelemetry/api";
 import {
+  ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
@@ -18,6 +19,7 @@ import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
 import { type AISDKUsage, mapAISDKUsage } from "./map-ai-sdk-usage.js";
+import { type ModelGenerateResult, mapGenerateResult } from "./map-generate-result.js";
 import { type LanguageModelCallFields, mapLanguageModelRequest } from "./map-language-model-request.js";
 import { resolveCallContext } from "./resolve-call-context.js";
 import type { SightlineAISDKOptions } from "./types.js";
@@ -150,17 +152,33 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
         return event.execute();
       }
       // Guards run inside traceOperation before `execute`: an enforce-mode refusal throws here and
-      // the provider never sees the request.
-      return context.with(state?.context ?? context.active(), () =>
+      // the provider never sees the request. The call's own context is used (its agent span, cost
+      // tally and Sightline context), with another tool's open span for this model call kept active
+      // (the AI SDK's own OTel integration wraps the call the same way), so core records onto it.
+      return context.with(resolveModelCallContext(state?.context), () =>
         instrumentation.traceOperation({
           request: described.request,
           target: described.target,
           invoke: event.execute,
           observe: (result, operation) => {
-            if (state) state.model = operation;
+            // A generate call ends with its result, read here before any outer wrapper continues (so
+            // a span another tool ends when the call returns still gets tokens and cost); a stream
+            // ends with the AI SDK's end-of-call hook.
+            const streaming = state?.stream ?? false;
+            if (state && streaming) state.model = operation;
             Promise.resolve(result).then(
-              () => {
-                if (!state) operation.succeed({});
+              (value) => {
+                if (streaming) return;
+                const response = mapGenerateResult({
+                  result: value as ModelGenerateResult,
+                  provider: event.provider ?? "",
+                  captureContent,
+                });
+                const server = readOrigin(
+                  (value as { request?: { url?: string } } | undefined)?.request?.url,
+                );
+                if (server) response.attributes = serverAttributes(server);
+                operation.succeed(response);
               },
               (error: unknown) => {
                 if (state?.model === operation) state.model = undefined;
@@ -293,6 +311,19 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
   });
 }
 
+/** The call's context, with the active span kept when it is another tool's GenAI CLIENT span for this call. */
+function resolveModelCallContext(callContext: Context | undefined): Context {
+  const active = context.active();
+  if (!callContext) return active;
+  const span = trace.getSpan(active) as
+    | (Span & { kind?: unknown; attributes?: Record<string, unknown> })
+    | undefined;
+  const operation = span?.attributes?.[ATTR_GEN_AI_OPERATION_NAME];
+  const isModelCall =
+    operation === "chat" || operation === "text_completion" || operation === "generate_content";
+  return span?.kind === SpanKind.CLIENT && isModelCall ? trace.setSpan(callContext, span) : callContext;
+}
+
 function buildModelResponse(event: ModelCallEnd, captureContent: boolean): GenAIResponse {
   const reason = mapAISDKFinishReason(event.finishReason);
   const response: GenAIResponse = {
@@ -306,6 +337,10 @@ function buildModelResponse(event: ModelCallEnd, captureContent: boolean): GenAI
     response.attributes = { [ATTR_SERVER_ADDRESS]: server.address, [ATTR_SERVER_PORT]: server.port };
   if (captureContent) response.outputMessages = () => mapAISDKOutputMessages(event.content, reason);
   return response;
+}
+
+function serverAttributes(server: { address: string; port: number }): GenAIResponse["attributes"] {
+  return { [ATTR_SERVER_ADDRESS]: server.address, [ATTR_SERVER_PORT]: server.port };
 }
 
 function readOrigin(url: string | undefined): { address: string; port: number } | undefined {
