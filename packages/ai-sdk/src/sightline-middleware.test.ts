@@ -100,4 +100,23 @@ describe("sightlineMiddleware", () => {
     expect(spansNamed(ctx.telemetry.spans(), "chat gpt-4o")).toHaveLength(1);
     expect(spansNamed(ctx.telemetry.spans(), "invoke_agent generateObject")).toHaveLength(1);
   });
+
+  it("ends the span as aborted when the caller aborts the stream", async () => {
+    ctx.server.enqueue({ text: "one two three four five six", chunks: 6, chunkDelayMs: 40 });
+    const controller = new AbortController();
+    const model = wrapLanguageModel({
+      model: ctx.openaiChat(),
+      middleware: sightlineMiddleware(providers()),
+    });
+    const result = streamText({ model, prompt: "count", abortSignal: controller.signal });
+    let received = 0;
+    for await (const _delta of result.textStream) {
+      received++;
+      if (received === 1) controller.abort();
+    }
+    const [chat] = await waitForSpans(ctx.telemetry, 1);
+    expect(chat?.attributes["sightline.stream.outcome"]).toBe("aborted");
+    await settle();
+    expect(ctx.telemetry.spans()).toHaveLength(1);
+  });
 });

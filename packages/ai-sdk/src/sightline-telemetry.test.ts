@@ -451,4 +451,25 @@ describe("sightlineTelemetry: errors, enforce mode and aborts", () => {
     expect(chat?.attributes["sightline.stream.outcome"]).toBe("aborted");
     expect(spansNamed(spans, "invoke_agent streamText")).toHaveLength(1);
   });
+
+  it("marks the spans of a stream the provider fails before its first chunk", async () => {
+    ctx.server.enqueue({ status: 500 });
+    const errors: unknown[] = [];
+    const result = streamText({
+      model: ctx.anthropic(),
+      prompt: "hi",
+      maxRetries: 0,
+      onError: ({ error }) => {
+        errors.push(error);
+      },
+      telemetry: { integrations: [ctx.integration()] },
+    });
+    await result.consumeStream();
+    expect(errors).toHaveLength(1);
+    const spans = await waitForSpans(ctx.telemetry, 2);
+    const [chat] = spansNamed(spans, "chat claude-sonnet-4-5");
+    expect(chat?.attributes["error.type"]).toBe("APICallError");
+    expect(chat?.attributes["http.response.status_code"]).toBe(500);
+    expect(spansNamed(spans, "invoke_agent streamText")[0]?.status.code).toBe(SpanStatusCode.ERROR);
+  });
 });
