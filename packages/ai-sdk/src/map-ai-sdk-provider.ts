@@ -49,13 +49,14 @@ export function mapAISDKProvider(
     }
     return { provider: "vercel.ai_gateway", model: modelId };
   }
-  for (const candidate of [firstSegments(id, 2), firstSegments(id, 1)]) {
-    const known = PROVIDER_NAMES[candidate];
-    if (known) return { provider: known, model: modelId };
-  }
-  return { provider: firstSegments(id, 1) || "_OTHER", model: modelId };
+  return { provider: mapProviderId(id), model: modelId };
 }
 
-function firstSegments(id: string, count: number): string {
-  return id.split(".").slice(0, count).join(".");
+/** `google.vertex.chat` → `gcp.vertex_ai`: the first two segments if known, else the first. */
+function mapProviderId(id: string): string {
+  const first = id.indexOf(".");
+  if (first < 0) return PROVIDER_NAMES[id] ?? (id || "_OTHER");
+  const second = id.indexOf(".", first + 1);
+  const head = id.slice(0, first);
+  return PROVIDER_NAMES[second < 0 ? id : id.slice(0, second)] ?? PROVIDER_NAMES[head] ?? (head || "_OTHER");
 }
