@@ -1,5 +1,11 @@
 import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
-import { BudgetExceededError, createGovernance, PolicyViolationError, withContext } from "@sightline/core";
+import {
+  BudgetExceededError,
+  createGovernance,
+  PolicyViolationError,
+  traceAgent,
+  withContext,
+} from "@sightline/core";
 import { generateText, jsonSchema, stepCountIs, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { idOf, parentOf, settle, spansNamed, useAISDKTestContext, waitForSpans } from "./test-helpers.js";
@@ -185,6 +191,28 @@ describe("sightlineTelemetry: generateText with a tool", () => {
       0,
     );
     expect(lead?.attributes["sightline.cost.total"]).toBeCloseTo(allChatCost, 12);
+  });
+});
+
+describe("sightlineTelemetry inside traceAgent", () => {
+  it("nests the AI SDK call's agent under a hand-made one and rolls its cost up to it", async () => {
+    await traceAgent(
+      "planner",
+      () =>
+        generateText({
+          model: ctx.openaiChat(),
+          prompt: "hi",
+          telemetry: { integrations: [ctx.integration()] },
+        }),
+      { tracerProvider: ctx.telemetry.tracerProvider },
+    );
+    const spans = await waitForSpans(ctx.telemetry, 3);
+    const [planner] = spansNamed(spans, "invoke_agent planner");
+    const [inner] = spansNamed(spans, "invoke_agent generateText");
+    const [chat] = spansNamed(spans, "chat gpt-4o");
+    expect(parentOf(inner)).toBe(idOf(planner));
+    expect(parentOf(chat)).toBe(idOf(inner));
+    expect(planner?.attributes["sightline.cost.total"]).toBe(chat?.attributes["gen_ai.usage.cost"]);
   });
 });
 
