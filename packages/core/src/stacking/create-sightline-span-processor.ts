@@ -18,7 +18,7 @@ import {
   readForeignCall,
   readOperationName,
 } from "./read-genai-span.js";
-import { getSightlineOperation } from "./sightline-operation-context.js";
+import { getSightlineOperation, type SightlineOperationMark } from "./sightline-operation-context.js";
 
 /**
  * The parts of an OTel SDK span a processor reads and writes; declared here because core does not
@@ -59,20 +59,26 @@ export function createSightlineSpanProcessor(
   options: SightlineSpanProcessorOptions = {},
 ): SightlineSpanProcessor {
   const enrich = createGenAISpanEnricher(options);
-  // Both sets hold spans only while something else holds them; nothing is kept per call.
+  // These hold spans only while something else holds them; nothing is kept per call.
   const twins = new WeakSet<object>();
   const ending = new WeakSet<object>();
+  /** Direct children of a Sightline operation that named no operation at start (OpenInference sets its attributes just after). */
+  const undecided = new WeakMap<object, SightlineOperationMark>();
   let warnedNoEnding = false;
+  const hide = (span: ProcessedSpanLike, mark: SightlineOperationMark) => {
+    const spanContext = span.spanContext() as { traceFlags: number };
+    spanContext.traceFlags &= ~TraceFlags.SAMPLED;
+    twins.add(span);
+    mark.foreignScope = span.instrumentationScope?.name ?? "";
+  };
   return {
     onStart(span, parentContext) {
       try {
-        if (isTwinOfSightlineOperation(span, parentContext)) {
-          const spanContext = span.spanContext() as { traceFlags: number };
-          spanContext.traceFlags &= ~TraceFlags.SAMPLED;
-          twins.add(span);
-          const mark = getSightlineOperation(parentContext);
-          if (mark) mark.foreignScope = span.instrumentationScope?.name ?? "";
-        }
+        const mark = findParentOperation(span, parentContext);
+        if (!mark) return;
+        const operation = readOperationName(span.attributes ?? {});
+        if (operation === undefined) undecided.set(span, mark);
+        else if (isSameKindOfCall(operation, mark.operation)) hide(span, mark);
       } catch (error) {
         reportTelemetryError("looking at a starting span", error);
       }
@@ -80,6 +86,13 @@ export function createSightlineSpanProcessor(
     onEnding(span) {
       try {
         ending.add(span);
+        const mark = undecided.get(span);
+        if (mark) {
+          undecided.delete(span);
+          // The exporting processors read the sampled flag after this hook, so clearing it still keeps the span out.
+          const operation = readOperationName(span.attributes ?? {});
+          if (operation !== undefined && isSameKindOfCall(operation, mark.operation)) hide(span, mark);
+        }
         if (twins.has(span) || isRecordedBySightline(span)) return;
         const call = readForeignCall(span);
         if (!call) return;
@@ -108,14 +121,17 @@ export function createSightlineSpanProcessor(
 }
 
 /**
- * True when `span` is another tool's GenAI CLIENT span for the very call a Sightline operation
- * (the direct parent) is recording: the same model call seen twice.
+ * The Sightline operation `span` starts directly under, when `span` is another tool's CLIENT or
+ * INTERNAL span (OpenInference makes its model-call spans INTERNAL): if it turns out to be a model
+ * call of the same kind, it is that operation's call seen a second time.
  */
-function isTwinOfSightlineOperation(span: ProcessedSpanLike, parentContext: Context): boolean {
+function findParentOperation(
+  span: ProcessedSpanLike,
+  parentContext: Context,
+): SightlineOperationMark | undefined {
   const mark = getSightlineOperation(parentContext);
-  if (!mark || mark.spanId === undefined) return false;
-  if (span.kind !== SpanKind.CLIENT || isSightlineScope(span.instrumentationScope?.name)) return false;
-  const operation = readOperationName(span.attributes ?? {});
-  if (operation === undefined || !isSameKindOfCall(operation, mark.operation)) return false;
-  return trace.getSpan(parentContext)?.spanContext().spanId === mark.spanId;
+  if (!mark || mark.spanId === undefined) return undefined;
+  if (span.kind !== SpanKind.CLIENT && span.kind !== SpanKind.INTERNAL) return undefined;
+  if (isSightlineScope(span.instrumentationScope?.name)) return undefined;
+  return trace.getSpan(parentContext)?.spanContext().spanId === mark.spanId ? mark : undefined;
 }

@@ -219,7 +219,8 @@ function readFinishReasons(attributes: Attributes): string[] | undefined {
     if (strings.length > 0) return strings;
   }
   if (typeof reasons === "string") return [reasons];
-  const stopReason = text(attributes["anthropic.message.stop_reason"]);
+  const stopReason =
+    text(attributes["anthropic.message.stop_reason"]) ?? text(attributes["llm.finish_reason"]);
   return stopReason === undefined ? undefined : [stopReason];
 }
 
