@@ -190,6 +190,7 @@ export {
   ATTR_SIGHTLINE_PRICING_VERSION,
   ATTR_SIGHTLINE_PROMPT_ID,
   ATTR_SIGHTLINE_PROMPT_VERSION,
+  ATTR_SIGHTLINE_RECORDED_BY,
   ATTR_SIGHTLINE_REDACTION_COUNT,
   ATTR_SIGHTLINE_REDACTION_COUNT_PREFIX,
   ATTR_SIGHTLINE_RESPONSE_READ,
@@ -258,7 +259,6 @@ export {
 } from "./stacking/create-sightline-span-processor.js";
 export { findForeignGenAIParent } from "./stacking/find-foreign-genai-parent.js";
 export {
-  ATTR_SIGHTLINE_RECORDED_BY,
   type GenAISpanLike,
   INFERENCE_OPERATION_NAMES,
   isInferenceSpan,

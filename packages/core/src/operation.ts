@@ -23,12 +23,12 @@ import {
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
+  ATTR_SIGHTLINE_RECORDED_BY,
   ATTR_SIGHTLINE_RESPONSE_READ,
   ATTR_SIGHTLINE_STREAM_CHUNKS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
 } from "./semconv.js";
 import { FOREIGN_METRIC_SCOPES } from "./stacking/create-genai-span-enricher.js";
-import { ATTR_SIGHTLINE_RECORDED_BY } from "./stacking/read-genai-span.js";
 import type { SightlineOperationMark } from "./stacking/sightline-operation-context.js";
 import type { SightlineContext } from "./types.js";
 import { getResolvedContext } from "./with-context.js";

@@ -70,6 +70,11 @@ export const ATTR_SIGHTLINE_STREAM_CHUNKS = "sightline.stream.chunks";
 export const ATTR_SIGHTLINE_CONTENT_TRUNCATED = "sightline.content.truncated";
 /** Set to `false` when a non-streaming response body was never read by the caller. */
 export const ATTR_SIGHTLINE_RESPONSE_READ = "sightline.response.read";
+/**
+ * The Sightline package that recorded the call onto this span (another tool's span it attached to, or
+ * `@sightline/core` for one the span processor priced): such spans are never priced or counted again.
+ */
+export const ATTR_SIGHTLINE_RECORDED_BY = "sightline.recorded_by";
 
 /** Well-known `gen_ai.operation.name` values used by Sightline. */
 export const GEN_AI_OPERATION_CHAT = "chat";

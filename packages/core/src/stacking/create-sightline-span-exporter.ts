@@ -1,13 +1,9 @@
 import type { Attributes, AttributeValue, Span, TimeInput } from "@opentelemetry/api";
 import type { RedactableSpan, SpanExporterLike } from "../redaction/create-redacting-span-exporter.js";
 import { reportTelemetryError } from "../report-telemetry-error.js";
+import { ATTR_SIGHTLINE_RECORDED_BY } from "../semconv.js";
 import { createGenAISpanEnricher, type GenAISpanEnrichmentOptions } from "./create-genai-span-enricher.js";
-import {
-  ATTR_SIGHTLINE_RECORDED_BY,
-  type GenAISpanLike,
-  isRecordedBySightline,
-  readForeignCall,
-} from "./read-genai-span.js";
+import { type GenAISpanLike, isRecordedBySightline, readForeignCall } from "./read-genai-span.js";
 
 /** The parts of an exported span the wrapper reads; any SDK `ReadableSpan` fits. */
 export interface EnrichableSpan extends RedactableSpan, Omit<GenAISpanLike, "status"> {

@@ -8,9 +8,9 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { reportTelemetryError } from "../report-telemetry-error.js";
+import { ATTR_SIGHTLINE_RECORDED_BY } from "../semconv.js";
 import { createGenAISpanEnricher, type GenAISpanEnrichmentOptions } from "./create-genai-span-enricher.js";
 import {
-  ATTR_SIGHTLINE_RECORDED_BY,
   type GenAISpanLike,
   isRecordedBySightline,
   isSameKindOfCall,

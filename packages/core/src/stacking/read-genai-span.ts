@@ -21,6 +21,7 @@ import {
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
   ATTR_SIGHTLINE_COST_MATCH,
+  ATTR_SIGHTLINE_RECORDED_BY,
   ERROR_TYPE_OTHER,
 } from "../semconv.js";
 
@@ -45,12 +46,6 @@ export const INFERENCE_OPERATION_NAMES: ReadonlySet<string> = new Set([
   "generate_content",
   "embeddings",
 ]);
-
-/**
- * Set on a span Sightline recorded a call onto (its own, or another tool's it attached to), with
- * the recording package's scope name: the enrichment step leaves such spans alone.
- */
-export const ATTR_SIGHTLINE_RECORDED_BY = "sightline.recorded_by";
 
 /** Instrumentation scopes whose spans are Sightline's own (already priced and counted). */
 const SIGHTLINE_SCOPE_PREFIX = "@sightline/";
