@@ -1,4 +1,13 @@
-import { context, type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import {
+  context,
+  type DiagLogger,
+  DiagLogLevel,
+  diag,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from "@opentelemetry/api";
 import {
   InMemorySpanExporter,
   type ReadableSpan,
@@ -13,6 +22,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createSightlineSpanProcessor } from "./create-sightline-span-processor.js";
 
 const telemetry = createTestTelemetry();
+const silentLogger = { error() {}, warn() {}, info() {}, debug() {}, verbose() {} };
 afterAll(() => telemetry.shutdown());
 
 type Order = "processor first" | "exporter first";
@@ -255,5 +265,29 @@ describe("createSightlineSpanProcessor: other tools' GenAI spans", () => {
     expect(unknownSpan?.attributes["sightline.cost.match"]).toBe("unpriced");
     expect(unknownSpan?.attributes["gen_ai.usage.cost"]).toBeUndefined();
     await provider.shutdown();
+  });
+
+  it("on an SDK that never calls onEnding it prices nothing and says once to wrap the exporter instead", () => {
+    const warnings: string[] = [];
+    diag.setLogger(
+      { ...silentLogger, warn: (message: string) => warnings.push(message) } as DiagLogger,
+      DiagLogLevel.WARN,
+    );
+    try {
+      const processor = createSightlineSpanProcessor({ meterProvider: telemetry.meterProvider });
+      const span = {
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.provider.name": "openai",
+          "gen_ai.usage.input_tokens": 1,
+        },
+        instrumentationScope: { name: "gen_ai" },
+      };
+      processor.onEnd(span);
+      processor.onEnd(span);
+      expect(warnings.filter((warning) => warning.includes("createSightlineSpanExporter"))).toHaveLength(1);
+    } finally {
+      diag.disable();
+    }
   });
 });
