@@ -1,4 +1,4 @@
-import { type Attributes, type MeterProvider, metrics, type Span } from "@opentelemetry/api";
+import { type Attributes, createNoopMeter, type MeterProvider, metrics, type Span } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import { getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
 import { isTokenCount } from "../build-response-attributes.js";
@@ -52,8 +52,20 @@ export const FOREIGN_METRIC_SCOPES: ReadonlySet<string> = new Set([
 /** The scope Sightline's metrics for other tools' spans are recorded under. */
 const ENRICHMENT_SCOPE = { scopeName: "@sightline/core", scopeVersion: "0.1.0" };
 
-/** What records one foreign model call: attributes and events go through `writer`. */
-export type GenAISpanEnricher = (options: { call: ForeignCall; writer: Span; scopeName?: string }) => void;
+/**
+ * What records one foreign model call: attributes and events go through `writer`. With
+ * `attributesOnly`, only the cost attributes are written (a Sightline wrapper that attached to the
+ * span counts the call itself, but the span ended before it could write them).
+ */
+export type GenAISpanEnricher = (options: {
+  call: ForeignCall;
+  writer: Span;
+  scopeName?: string;
+  attributesOnly?: boolean;
+}) => void;
+
+/** A meter provider whose instruments record nothing, for the attributes-only path. */
+const NOOP_METER_PROVIDER: MeterProvider = { getMeter: () => createNoopMeter() };
 
 /**
  * Builds the step that gives another tool's model call what a Sightline call gets: the cost
@@ -63,9 +75,11 @@ export type GenAISpanEnricher = (options: { call: ForeignCall; writer: Span; sco
  */
 export function createGenAISpanEnricher(options: GenAISpanEnrichmentOptions = {}): GenAISpanEnricher {
   const finishers: OperationFinisher[] = [];
+  let costFinisher: OperationFinisher | undefined;
   if (options.cost !== false) {
     const registry = (typeof options.cost === "object" && options.cost.registry) || getDefaultPriceRegistry();
-    finishers.push(createCostFinisher({ registry }));
+    costFinisher = createCostFinisher({ registry });
+    finishers.push(costFinisher);
   }
   if (options.drift !== false) {
     const monitor = (typeof options.drift === "object" && options.drift.monitor) || getDefaultDriftMonitor();
@@ -76,10 +90,14 @@ export function createGenAISpanEnricher(options: GenAISpanEnrichmentOptions = {}
   const getMeterProvider = options.meterProvider
     ? () => options.meterProvider as MeterProvider
     : () => metrics.getMeterProvider();
-  return ({ call, writer, scopeName }) => {
-    const meterProvider = getMeterProvider();
+  return ({ call, writer, scopeName, attributesOnly }) => {
+    const meterProvider = attributesOnly ? NOOP_METER_PROVIDER : getMeterProvider();
     const metricAttributes = buildMetricAttributes(call, writer);
-    if (recordMetrics && !(scopeName !== undefined && FOREIGN_METRIC_SCOPES.has(scopeName))) {
+    if (
+      !attributesOnly &&
+      recordMetrics &&
+      !(scopeName !== undefined && FOREIGN_METRIC_SCOPES.has(scopeName))
+    ) {
       recordClientMetrics({ call, meterProvider, attributes: metricAttributes });
     }
     const finished: FinishedOperation = {
@@ -94,7 +112,8 @@ export function createGenAISpanEnricher(options: GenAISpanEnrichmentOptions = {}
       meterProvider,
       context: {},
     };
-    for (const finisher of finishers) finisher(finished);
+    if (attributesOnly) costFinisher?.(finished);
+    else for (const finisher of finishers) finisher(finished);
   };
 }
 

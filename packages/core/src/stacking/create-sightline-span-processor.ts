@@ -8,7 +8,7 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { reportTelemetryError } from "../report-telemetry-error.js";
-import { ATTR_SIGHTLINE_RECORDED_BY } from "../semconv.js";
+import { ATTR_GEN_AI_USAGE_COST, ATTR_SIGHTLINE_COST_MATCH, ATTR_SIGHTLINE_RECORDED_BY } from "../semconv.js";
 import { createGenAISpanEnricher, type GenAISpanEnrichmentOptions } from "./create-genai-span-enricher.js";
 import {
   type GenAISpanLike,
@@ -93,7 +93,15 @@ export function createSightlineSpanProcessor(
           const operation = readOperationName(span.attributes ?? {});
           if (operation !== undefined && isSameKindOfCall(operation, mark.operation)) hide(span, mark);
         }
-        if (twins.has(span) || isRecordedBySightline(span)) return;
+        if (twins.has(span)) return;
+        if (isAttachedButUnpriced(span)) {
+          // A wrapper attached to this span and counts the call, but the span is ending before the
+          // wrapper finished (a stream its owner ends first): it gets the cost attributes here, nothing is counted.
+          const attached = readForeignCall(span);
+          if (attached) enrich({ call: attached, writer: span as unknown as Span, attributesOnly: true });
+          return;
+        }
+        if (isRecordedBySightline(span)) return;
         const call = readForeignCall(span);
         if (!call) return;
         enrich({ call, writer: span as unknown as Span, scopeName: span.instrumentationScope?.name });
@@ -118,6 +126,19 @@ export function createSightlineSpanProcessor(
     forceFlush: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
   };
+}
+
+/** Another tool's span a Sightline wrapper attached to, ending before the wrapper wrote its cost. */
+function isAttachedButUnpriced(span: GenAISpanLike): boolean {
+  const attributes = span.attributes ?? {};
+  const recordedBy = attributes[ATTR_SIGHTLINE_RECORDED_BY];
+  return (
+    typeof recordedBy === "string" &&
+    recordedBy !== "@sightline/core" &&
+    !isSightlineScope(span.instrumentationScope?.name) &&
+    attributes[ATTR_GEN_AI_USAGE_COST] === undefined &&
+    attributes[ATTR_SIGHTLINE_COST_MATCH] === undefined
+  );
 }
 
 /**

@@ -87,6 +87,45 @@ describe("one model call is one GenAI span, counted once", () => {
     expect(await inputTokenSamples("attach-inner")).toBe(1);
   });
 
+  it("when the other tool ends its span before the attached Sightline call finishes (a stream), the span still gets its cost, counted once", async () => {
+    const { exporter, instrumentation, provider } = setup({ processor: true });
+    const foreign = provider.getTracer("gen_ai").startSpan("chat gpt-4o-mini", {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        "gen_ai.operation.name": "chat",
+        "gen_ai.provider.name": "openai",
+        "gen_ai.request.model": "gpt-4o-mini",
+      },
+    });
+    let finish: (() => void) | undefined;
+    context.with(trace.setSpan(context.active(), foreign), () =>
+      instrumentation.traceOperation({
+        request: { operation: "chat", model: "gpt-4o-mini" },
+        target: { provider: "openai", serverAddress: "attach-ended-first" },
+        invoke: () => "stream",
+        observe: (_result, operation) => {
+          finish = () =>
+            operation.succeed({ model: "gpt-4o-mini", usage: { inputTokens: 30, outputTokens: 10 } });
+        },
+      }),
+    );
+    // The owner writes the usage it saw and ends its span first; Sightline's follower finishes after.
+    foreign.setAttributes({ "gen_ai.usage.input_tokens": 30, "gen_ai.usage.output_tokens": 10 });
+    foreign.end();
+    finish?.();
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.attributes["gen_ai.usage.cost"]).toBeGreaterThan(0);
+    expect(await inputTokenSamples("attach-ended-first")).toBe(1);
+    const costPoints = (await telemetry.metricPoints("sightline.gen_ai.cost")).filter(
+      (point) => point.attributes["server.address"] === "attach-ended-first",
+    );
+    expect(costPoints.reduce((total, point) => total + (point.value ?? 0), 0)).toBeCloseTo(
+      spans[0]?.attributes["gen_ai.usage.cost"] as number,
+      12,
+    );
+  });
+
   it("another tool's GenAI CLIENT span for the same call under a Sightline span is kept out of export (either processor order)", async () => {
     for (const processorFirst of [false, true]) {
       const exporter = new InMemorySpanExporter();
