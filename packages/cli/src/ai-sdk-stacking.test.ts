@@ -4,9 +4,10 @@ import { context } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { SimpleSpanProcessor, type SpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+import { sightlineMiddleware, sightlineTelemetry } from "@sightline/ai-sdk";
 import { createSightlineSpanProcessor } from "@sightline/core";
 import { type MockLLMServer, startMockLLMServer } from "@sightline/testing";
-import { generateText, streamText } from "ai";
+import { generateText, streamText, type Telemetry, wrapLanguageModel } from "ai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer } from "./start-dev-server.js";
 import type { DevServer } from "./types.js";
@@ -34,7 +35,14 @@ afterEach(async () => {
   output = [];
 });
 
-async function run(options: { processor: boolean; stream: boolean }): Promise<DevServer> {
+/** How Sightline's own AI SDK integration is added beside `@ai-sdk/otel`, if at all. */
+type SightlineAISDK = "none" | "telemetry listed first" | "telemetry listed after" | "middleware";
+
+async function run(options: {
+  processor: boolean;
+  stream: boolean;
+  sightline?: SightlineAISDK;
+}): Promise<DevServer> {
   dev = await startDevServer({ port: 0, settleMs: 60_000, write: (text) => output.push(text) });
   const exporting = new SimpleSpanProcessor({
     exporter: new OTLPTraceExporter({ url: `${dev.url}/v1/traces` }),
@@ -43,8 +51,20 @@ async function run(options: { processor: boolean; stream: boolean }): Promise<De
     ? [createSightlineSpanProcessor(), exporting]
     : [exporting];
   const provider = new TracerProvider({ spanProcessors });
-  const telemetry = { integrations: [new OpenTelemetry({ tracer: provider.getTracer("gen_ai") })] };
-  const model = createOpenAI({ baseURL: llm.openaiBaseURL, apiKey: "test-key" }).chat("gpt-4o-mini");
+  const otel = new OpenTelemetry({ tracer: provider.getTracer("gen_ai") });
+  const ours = { tracerProvider: provider };
+  const integrations: Telemetry[] =
+    options.sightline === "telemetry listed first"
+      ? [sightlineTelemetry(ours), otel]
+      : options.sightline === "telemetry listed after"
+        ? [otel, sightlineTelemetry(ours)]
+        : [otel];
+  const telemetry = { integrations };
+  const base = createOpenAI({ baseURL: llm.openaiBaseURL, apiKey: "test-key" }).chat("gpt-4o-mini");
+  const model =
+    options.sightline === "middleware"
+      ? wrapLanguageModel({ model: base, middleware: sightlineMiddleware(ours) })
+      : base;
   llm.enqueue({ text: "Paris.", usage: { inputTokens: 14, outputTokens: 8 } });
   if (options.stream) {
     const result = streamText({ model, prompt: "Capital of France?", telemetry });
@@ -74,5 +94,25 @@ describe("the AI SDK's own spans (@ai-sdk/otel) in sightline dev", () => {
     const server = await run({ processor: false, stream: false });
     const summary = server.summary().split("\n");
     expect(summary[1]).toMatch(/^gpt-4o-mini\S*\s+1\s+0\s+\S+ ms\s+\S+ ms\s+14\s+8\s+—$/);
+  });
+
+  for (const sightline of ["telemetry listed first", "middleware"] as const) {
+    for (const stream of [false, true]) {
+      it(`with @sightline/ai-sdk too (${sightline}${stream ? ", streamText" : ""}): still one model call with its tokens once and a cost`, async () => {
+        const server = await run({ processor: true, stream, sightline });
+        expect(output.join("")).toMatch(/ · 1 model call · /);
+        const summary = server.summary().split("\n");
+        expect(summary).toHaveLength(2);
+        expect(summary[1]).toMatch(/^gpt-4o-mini\S*\s+1\s+0\s+\S+ ms\s+\S+ ms\s+14\s+8\s+\$\d\.\d+$/);
+      });
+    }
+  }
+
+  // Known gap (docs/stacking.md): listed after @ai-sdk/otel, Sightline's integration wraps from outside the span
+  // @ai-sdk/otel started from an event hook, so the call is two chat spans. Flips when it is fixed.
+  it.fails("with @sightline/ai-sdk listed after @ai-sdk/otel: one model call (known gap)", async () => {
+    const server = await run({ processor: true, stream: false, sightline: "telemetry listed after" });
+    expect(output.join("")).toMatch(/ · 1 model call · /);
+    expect(server.summary().split("\n")[1]).toMatch(/^gpt-4o-mini\S*\s+1\s/);
   });
 });
