@@ -1,12 +1,8 @@
-import { type Context, context, type Span, SpanKind, trace } from "@opentelemetry/api";
+import { context } from "@opentelemetry/api";
 import {
-  ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_REQUEST_MODEL,
-  ATTR_SERVER_ADDRESS,
-  ATTR_SERVER_PORT,
   createInstrumentation,
   GEN_AI_OPERATION_EMBEDDINGS,
-  type GenAIResponse,
   type Instrumentation,
   type Operation,
   startAgentSpan,
@@ -18,10 +14,12 @@ import { guardTelemetry } from "./guard-telemetry.js";
 import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
-import { type AISDKUsage, mapAISDKUsage } from "./map-ai-sdk-usage.js";
+import { mapAISDKUsage } from "./map-ai-sdk-usage.js";
 import { type ModelGenerateResult, mapGenerateResult } from "./map-generate-result.js";
 import { type LanguageModelCallFields, mapLanguageModelRequest } from "./map-language-model-request.js";
+import { type ModelCallEnd, mapModelCallEnd, readOrigin, serverAttributes } from "./map-model-call-end.js";
 import { resolveCallContext } from "./resolve-call-context.js";
+import { resolveModelCallContext } from "./resolve-model-call-context.js";
 import type { SightlineAISDKOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
@@ -34,19 +32,6 @@ const TRACED_OPERATIONS: Readonly<Record<string, { stream: boolean; name: string
   "ai.embed": { stream: false, name: "embed" },
   "ai.embedMany": { stream: false, name: "embedMany" },
 };
-
-/** The model-call end event fields Sightline reads. */
-interface ModelCallEnd {
-  callId: string;
-  modelId?: string;
-  provider?: string;
-  finishReason?: unknown;
-  usage?: AISDKUsage;
-  content?: unknown;
-  responseId?: string;
-  request?: { url?: string };
-  performance?: { timeToFirstOutputMs?: number | undefined };
-}
 
 /**
  * An AI SDK telemetry integration: register it once with `registerTelemetry()` from `ai` and every
@@ -197,7 +182,7 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
       state.model = undefined;
       const ttfo = event.performance?.timeToFirstOutputMs;
       if (state.stream && typeof ttfo === "number") operation.firstChunkTime = operation.startTime + ttfo;
-      operation.succeed(buildModelResponse(event, captureContent));
+      operation.succeed(mapModelCallEnd(event, captureContent));
     },
 
     onStepError(event) {
@@ -309,47 +294,4 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
       calls.close(callId, { error: error ?? new Error("AI SDK call failed") });
     },
   });
-}
-
-/** The call's context, with the active span kept when it is another tool's GenAI CLIENT span for this call. */
-function resolveModelCallContext(callContext: Context | undefined): Context {
-  const active = context.active();
-  if (!callContext) return active;
-  const span = trace.getSpan(active) as
-    | (Span & { kind?: unknown; attributes?: Record<string, unknown> })
-    | undefined;
-  const operation = span?.attributes?.[ATTR_GEN_AI_OPERATION_NAME];
-  const isModelCall =
-    operation === "chat" || operation === "text_completion" || operation === "generate_content";
-  return span?.kind === SpanKind.CLIENT && isModelCall ? trace.setSpan(callContext, span) : callContext;
-}
-
-function buildModelResponse(event: ModelCallEnd, captureContent: boolean): GenAIResponse {
-  const reason = mapAISDKFinishReason(event.finishReason);
-  const response: GenAIResponse = {
-    id: event.responseId,
-    model: mapAISDKProvider(event.provider, event.modelId).model,
-    finishReasons: [reason],
-    usage: mapAISDKUsage(event.usage),
-  };
-  const server = readOrigin(event.request?.url);
-  if (server)
-    response.attributes = { [ATTR_SERVER_ADDRESS]: server.address, [ATTR_SERVER_PORT]: server.port };
-  if (captureContent) response.outputMessages = () => mapAISDKOutputMessages(event.content, reason);
-  return response;
-}
-
-function serverAttributes(server: { address: string; port: number }): GenAIResponse["attributes"] {
-  return { [ATTR_SERVER_ADDRESS]: server.address, [ATTR_SERVER_PORT]: server.port };
-}
-
-function readOrigin(url: string | undefined): { address: string; port: number } | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    const port = parsed.port ? Number(parsed.port) : parsed.protocol === "http:" ? 80 : 443;
-    return { address: parsed.hostname, port };
-  } catch {
-    return undefined;
-  }
 }
