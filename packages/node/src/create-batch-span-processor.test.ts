@@ -150,4 +150,20 @@ describe("createBatchSpanProcessor", () => {
     expect(recording.batches.map((batch) => batch.size)).toEqual([2]);
     expect(recording.isShutDown()).toBe(true);
   });
+
+  it("flushes with nothing queued, again and again, then still sends what comes after", async () => {
+    // A run with nothing to send ended before it was recorded as the run in progress, which then stayed
+    // set: every later flush chained onto itself without end (out of memory in the demo).
+    const recording = createRecordingExporter({ answer: "at-once" });
+    const processor = createBatchSpanProcessor({ exporter: recording.exporter, exportTimeoutMillis: 1000 });
+    const flushed = (async () => {
+      await processor.forceFlush();
+      await processor.forceFlush();
+      processor.onEnd(fakeSpan());
+      await processor.forceFlush();
+    })();
+    const outcome = await Promise.race([flushed.then(() => "flushed"), wait(2000).then(() => "stuck")]);
+    expect(outcome).toBe("flushed");
+    expect(recording.batches.map((batch) => batch.size)).toEqual([1]);
+  });
 });

@@ -65,23 +65,28 @@ export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): Sp
   const drain = (all: boolean): Promise<void> => {
     if (exporting) return all ? exporting.then(() => drain(true)) : exporting;
     clearTimer();
-    exporting = (async () => {
-      try {
-        while (queue.length > 0 && (all || queue.length >= maxExportBatchSize)) {
-          // A new request now would only start retry timers past the shutdown bound and hold the process.
-          if (isShutdown && performance.now() - shutdownStartedAt >= options.exportTimeoutMillis) break;
-          const batch = queue.length <= maxExportBatchSize ? queue : queue.slice(0, maxExportBatchSize);
-          queue = batch === queue ? [] : queue.slice(maxExportBatchSize);
-          await exportBatch(batch);
-        }
-      } catch (error) {
-        diag.warn("sightline: exporting spans failed", error);
-      } finally {
-        exporting = undefined;
-        if (queue.length > 0 && !isShutdown) schedule();
+    const run = sendBatches(all).finally(() => {
+      // Cleared here, a microtask after the assignment below, even when there was nothing to send: a run
+      // that ended before `exporting` was set must not leave it set for good.
+      if (exporting === run) exporting = undefined;
+      if (queue.length > 0 && !isShutdown) schedule();
+    });
+    exporting = run;
+    return run;
+  };
+
+  const sendBatches = async (all: boolean): Promise<void> => {
+    try {
+      while (queue.length > 0 && (all || queue.length >= maxExportBatchSize)) {
+        // A new request now would only start retry timers past the shutdown bound and hold the process.
+        if (isShutdown && performance.now() - shutdownStartedAt >= options.exportTimeoutMillis) break;
+        const batch = queue.length <= maxExportBatchSize ? queue : queue.slice(0, maxExportBatchSize);
+        queue = batch === queue ? [] : queue.slice(maxExportBatchSize);
+        await exportBatch(batch);
       }
-    })();
-    return exporting;
+    } catch (error) {
+      diag.warn("sightline: exporting spans failed", error);
+    }
   };
 
   const schedule = (): void => {
