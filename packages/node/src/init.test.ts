@@ -505,7 +505,7 @@ describe("a script using init() exits promptly (child process, built package)", 
     // timeout before the exit flush could start.
     const hanging = await startFaultyCollector({ behave: () => "hang" });
     try {
-      const { code, afterWorkMs, output } = await timeExitAfterWork({
+      const { code, afterWorkMs } = await timeExitAfterWork({
         code: `
           import { metrics } from "@opentelemetry/api";
           import { init } from "./dist/index.js";
@@ -529,7 +529,7 @@ describe("a script using init() exits promptly (child process, built package)", 
     // agent refs a kept-alive socket again when it reuses it, which held the process until that answer.
     const slow = await startFaultyCollector({ behave: () => ({ status: 200, delayMs: 1200 }) });
     try {
-      const { code, afterWorkMs, output } = await timeExitAfterWork({
+      const { code, afterWorkMs } = await timeExitAfterWork({
         code: `
           import { trace } from "@opentelemetry/api";
           import { init } from "./dist/index.js";
