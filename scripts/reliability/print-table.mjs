@@ -69,7 +69,9 @@ export function printTable({
   if (firstLogs.length > 0) out.push("  what the setup log said first:", ...firstLogs);
   out.push("");
 
-  out.push(`Finished streams (${sizes.memoryStreams} per provider, read to the end; heap growth after GC)`);
+  out.push(
+    `Finished streams (${sizes.memoryStreams} per provider, read to the end; heap growth after GC, the slope over four blocks)`,
+  );
   out.push(
     table(
       ["provider", "client", "seconds", "heap growth MB", "RSS growth MB", "wrapped over raw per 10,000"],

@@ -24,7 +24,7 @@ const EXIT_BOUND_MS = SHUTDOWN_TIMEOUT_MS;
 const EXIT_MARGIN_MS = 1000;
 const sizes = quick
   ? { trafficCalls: 400, memoryStreams: 2000, concurrentStreams: 300, fuzzRuns: 50 }
-  : { trafficCalls: 2000, memoryStreams: 10_000, concurrentStreams: 1000, fuzzRuns: 300 };
+  : { trafficCalls: 2000, memoryStreams: 20_000, concurrentStreams: 1000, fuzzRuns: 300 };
 /** Versions of the provider SDKs and tools the plain app installs from the npm registry. */
 const APP_DEPENDENCIES = {
   "@opentelemetry/api": "1.10.0",

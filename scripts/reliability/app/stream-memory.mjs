@@ -26,18 +26,31 @@ const settle = async () => {
 };
 
 await runCalls({ count: 1000, concurrency: 10, call: stream });
-const before = await settle();
+// Heap after GC at the start and after each of four equal blocks; the growth is the least-squares slope
+// through those points, so one-off allocations and GC timing weigh less than in a single before/after pair.
+const points = [{ streams: 0, heap: (await settle()).heapUsed }];
 const started = performance.now();
-await runCalls({ count: streams, concurrency: 10, call: stream });
+const block = Math.ceil(streams / 4);
+for (let done = block; done <= block * 4; done += block) {
+  await runCalls({ count: block, concurrency: 10, call: stream });
+  const { heapUsed, rss } = await settle();
+  points.push({ streams: done, heap: heapUsed, rss });
+}
 const seconds = (performance.now() - started) / 1000;
-const after = await settle();
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const meanStreams = mean(points.map((point) => point.streams));
+const meanHeap = mean(points.map((point) => point.heap));
+const slope =
+  points.reduce((sum, point) => sum + (point.streams - meanStreams) * (point.heap - meanHeap), 0) /
+  points.reduce((sum, point) => sum + (point.streams - meanStreams) ** 2, 0);
+const after = points.at(-1);
 emitResult({
   client: process.env.CLIENT,
   provider: provider.name,
-  streams,
   seconds,
-  heapGrowth: after.heapUsed - before.heapUsed,
-  rssGrowth: after.rss - before.rss,
+  streams: block * 4,
+  heapGrowth: slope * block * 4,
+  rssGrowth: after.rss - points[1].rss,
   unhandledRejections: unhandled.unhandledRejections,
 });
 await telemetry?.shutdown();
