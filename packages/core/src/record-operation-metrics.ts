@@ -1,6 +1,6 @@
 import type { Attributes } from "@opentelemetry/api";
 import { isTokenCount } from "./build-response-attributes.js";
-import { getMetricInstruments } from "./get-metric-instruments.js";
+import { getMetricInstruments, type MetricInstruments } from "./get-metric-instruments.js";
 import type { ResolvedConfig } from "./internal-types.js";
 import type { GenAIUsage } from "./operation-shapes.js";
 import {
@@ -24,8 +24,34 @@ export function recordOperationMetrics(options: {
     scopeName: config.scopeName,
     scopeVersion: config.scopeVersion,
   });
+  const withoutError = recordCallMetrics({
+    instruments,
+    attributes,
+    durationSeconds: options.durationSeconds,
+    usage,
+    timeToFirstChunkSeconds:
+      operation.firstChunkTime === undefined
+        ? undefined
+        : (operation.firstChunkTime - operation.startTime) / 1000,
+  });
+  if (config.chunkTimingMetric)
+    recordChunkGaps({ config, gaps: operation.outputChunkGaps, attributes: withoutError });
+}
+
+/**
+ * Records the per-call semconv client metrics (duration, token usage, time to first chunk) of one model
+ * call, for Sightline's own operations and for other tools' spans it enriches alike. Returns the
+ * attributes without `error.type`, which token usage and chunk timings do not carry in semconv.
+ */
+export function recordCallMetrics(options: {
+  instruments: MetricInstruments;
+  attributes: Attributes;
+  durationSeconds: number;
+  usage: GenAIUsage | undefined;
+  timeToFirstChunkSeconds: number | undefined;
+}): Attributes {
+  const { instruments, attributes, usage } = options;
   instruments.duration.record(options.durationSeconds, attributes);
-  // Token usage and chunk timings carry no error.type in semconv.
   let withoutError = attributes;
   if (attributes[ATTR_ERROR_TYPE] !== undefined) {
     withoutError = { ...attributes };
@@ -43,14 +69,10 @@ export function recordOperationMetrics(options: {
       [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_OUTPUT,
     });
   }
-  if (operation.firstChunkTime !== undefined) {
-    instruments.timeToFirstChunk.record(
-      (operation.firstChunkTime - operation.startTime) / 1000,
-      withoutError,
-    );
+  if (options.timeToFirstChunkSeconds !== undefined) {
+    instruments.timeToFirstChunk.record(options.timeToFirstChunkSeconds, withoutError);
   }
-  if (config.chunkTimingMetric)
-    recordChunkGaps({ config, gaps: operation.outputChunkGaps, attributes: withoutError });
+  return withoutError;
 }
 
 /** Records chunk gaps as `gen_ai.client.operation.time_per_output_chunk` samples (no `error.type`). */

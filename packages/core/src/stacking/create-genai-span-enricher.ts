@@ -1,25 +1,22 @@
 import { type Attributes, createNoopMeter, type MeterProvider, metrics, type Span } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import { getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
-import { isTokenCount } from "../build-response-attributes.js";
 import { createCostFinisher } from "../create-cost-finisher.js";
 import { createDriftFinisher } from "../create-drift-finisher.js";
 import { detectRefusal } from "../detect-refusal.js";
 import { getDefaultDriftMonitor } from "../get-default-drift-monitor.js";
 import { getMetricInstruments } from "../get-metric-instruments.js";
 import type { FinishedOperation, OperationFinisher } from "../internal-types.js";
+import { recordCallMetrics } from "../record-operation-metrics.js";
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_PROVIDER_NAME,
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_GEN_AI_RESPONSE_MODEL,
-  ATTR_GEN_AI_TOKEN_TYPE,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
   ATTR_SIGHTLINE_FEATURE,
-  GEN_AI_TOKEN_TYPE_INPUT,
-  GEN_AI_TOKEN_TYPE_OUTPUT,
 } from "../semconv.js";
 import type { ForeignCall } from "./read-genai-span.js";
 
@@ -137,25 +134,12 @@ function recordClientMetrics(options: {
   meterProvider: MeterProvider;
   attributes: Attributes;
 }): void {
-  const { call, attributes } = options;
-  const instruments = getMetricInstruments({ meterProvider: options.meterProvider, ...ENRICHMENT_SCOPE });
-  instruments.duration.record(call.durationSeconds, attributes);
-  const withoutError = { ...attributes };
-  delete withoutError[ATTR_ERROR_TYPE];
-  const usage = call.response.usage;
-  if (usage && isTokenCount(usage.inputTokens)) {
-    instruments.tokenUsage.record(usage.inputTokens, {
-      ...withoutError,
-      [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_INPUT,
-    });
-  }
-  if (usage && isTokenCount(usage.outputTokens)) {
-    instruments.tokenUsage.record(usage.outputTokens, {
-      ...withoutError,
-      [ATTR_GEN_AI_TOKEN_TYPE]: GEN_AI_TOKEN_TYPE_OUTPUT,
-    });
-  }
-  if (call.timeToFirstChunkSeconds !== undefined) {
-    instruments.timeToFirstChunk.record(call.timeToFirstChunkSeconds, withoutError);
-  }
+  const { call } = options;
+  recordCallMetrics({
+    instruments: getMetricInstruments({ meterProvider: options.meterProvider, ...ENRICHMENT_SCOPE }),
+    attributes: options.attributes,
+    durationSeconds: call.durationSeconds,
+    usage: call.response.usage,
+    timeToFirstChunkSeconds: call.timeToFirstChunkSeconds,
+  });
 }
