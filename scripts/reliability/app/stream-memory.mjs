@@ -25,7 +25,9 @@ const settle = async () => {
   return measureMemoryAfterGc();
 };
 
-await runCalls({ count: 1000, concurrency: 10, call: stream });
+// A long warm-up, so bounded state that fills over the first calls (drift references, metric series) is full
+// before anything is measured: what grows after it is what finished calls leave behind.
+await runCalls({ count: Number(process.env.WARMUP ?? 5000), concurrency: 10, call: stream });
 // Heap after GC at the start and after each of four equal blocks; the growth is the least-squares slope
 // through those points, so one-off allocations and GC timing weigh less than in a single before/after pair.
 const points = [{ streams: 0, heap: (await settle()).heapUsed }];
