@@ -1,8 +1,7 @@
-import { createInstrumentation, GEN_AI_OPERATION_CHAT, type GenAIRequest } from "@sightline/core";
+import { createInstrumentation } from "@sightline/core";
 import type { LanguageModelMiddleware } from "ai";
-import { mapAISDKRequestContent } from "./map-ai-sdk-content.js";
-import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
 import { mapGenerateResult } from "./map-generate-result.js";
+import { mapLanguageModelRequest } from "./map-language-model-request.js";
 import { observeModelStream } from "./observe-model-stream.js";
 import type { SightlineAISDKOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
@@ -39,38 +38,25 @@ export function sightlineMiddleware(options: SightlineAISDKOptions = {}): Langua
     options,
   });
   const captureContent = instrumentation.config.captureContent;
+  // The same request mapping as the telemetry integration's, from the provider call's own options.
   const describe = (
     model: { provider: string; modelId: string },
     params: ModelCallParams,
     stream: boolean,
   ) => {
-    const { provider, model: modelName } = mapAISDKProvider(model.provider, model.modelId);
-    const request: GenAIRequest = {
-      operation: GEN_AI_OPERATION_CHAT,
-      model: modelName,
-      stream,
-      parameters: {
-        maxTokens: params.maxOutputTokens,
-        temperature: params.temperature,
-        topP: params.topP,
-        topK: params.topK,
-        presencePenalty: params.presencePenalty,
-        frequencyPenalty: params.frequencyPenalty,
-        stopSequences: params.stopSequences,
-        seed: params.seed,
-        outputType: params.responseFormat?.type === "json" ? "json" : undefined,
+    const prompt = Array.isArray(params.prompt) ? params.prompt : [];
+    return mapLanguageModelRequest({
+      fields: {
+        ...params,
+        provider: model.provider,
+        modelId: model.modelId,
+        instructions: prompt.filter((message) => message.role === "system"),
+        messages: prompt.filter((message) => message.role !== "system"),
       },
-    };
-    if (captureContent) {
-      const prompt = Array.isArray(params.prompt) ? params.prompt : [];
-      request.content = () =>
-        mapAISDKRequestContent({
-          instructions: prompt.filter((message) => message.role === "system"),
-          messages: prompt.filter((message) => message.role !== "system"),
-          tools: params.tools,
-        });
-    }
-    return { request, target: { provider } };
+      stream,
+      captureContent,
+      outputType: params.responseFormat?.type === "json" ? "json" : undefined,
+    });
   };
 
   return {
