@@ -2,7 +2,7 @@ import { context, TraceFlags } from "@opentelemetry/api";
 import { isTracingSuppressed } from "@opentelemetry/core";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace";
 import { createTestTelemetry } from "@sightline/testing";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createBatchSpanProcessor } from "./create-batch-span-processor.js";
 
 type Callback = Parameters<SpanExporter["export"]>[1];
@@ -143,8 +143,17 @@ describe("createBatchSpanProcessor", () => {
       scheduledDelayMillis: 60_000,
       exportTimeoutMillis: 40,
     });
-    for (let index = 0; index < 6; index++) processor.onEnd(fakeSpan());
-    await processor.shutdown();
+    // A fake clock: on a real one the first batch's timeout can fire a fraction of a millisecond before
+    // the bound has passed since shutdown began (it started just before), which made this test flaky.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+    try {
+      for (let index = 0; index < 6; index++) processor.onEnd(fakeSpan());
+      const shutdown = processor.shutdown();
+      await vi.advanceTimersByTimeAsync(40);
+      await shutdown;
+    } finally {
+      vi.useRealTimers();
+    }
     // The first batch went out on its own and hung past the bound, which shutdown waited for: the rest is
     // dropped rather than sent after the bound.
     expect(recording.batches.map((batch) => batch.size)).toEqual([2]);
