@@ -1,4 +1,4 @@
-import type { Context } from "@opentelemetry/api";
+import type { Context, Span } from "@opentelemetry/api";
 import type { GenAISpanHandle, Operation, ToolSpanHandle } from "@sightline/core";
 
 /** What Sightline keeps about one top-level AI SDK call while it runs. */
@@ -13,6 +13,11 @@ export interface CallState {
   context: Context;
   /** The language-model call in flight (steps run one after another). */
   model: Operation | undefined;
+  /**
+   * Another tool's span for the next language-model call, started by its hook just before
+   * Sightline's (e.g. `@ai-sdk/otel` registered first): that call is recorded onto it.
+   */
+  foreignModelSpan: Span | undefined;
   /** Embedding model calls in flight, by the AI SDK's `embedCallId` (embedMany runs them in parallel). */
   embeds: Map<string, Operation>;
   /** Tool executions in flight, by tool call id. */

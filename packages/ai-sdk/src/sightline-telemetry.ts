@@ -1,12 +1,14 @@
-import { context } from "@opentelemetry/api";
+import { context, trace } from "@opentelemetry/api";
 import {
   ATTR_GEN_AI_REQUEST_MODEL,
   createInstrumentation,
   GEN_AI_OPERATION_EMBEDDINGS,
   type Instrumentation,
+  noteSightlineOperationStarted,
   type Operation,
   startAgentSpan,
   startToolSpan,
+  takeForeignModelSpanStartedThisRun,
 } from "@sightline/core";
 import type { Telemetry } from "ai";
 import { type CallRegistry, createCallRegistry } from "./create-call-registry.js";
@@ -84,7 +86,11 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
             return { request: { operation: GEN_AI_OPERATION_EMBEDDINGS, model }, target: { provider } };
           })()
         : mapLanguageModelRequest(describe);
-    context.with(state?.context ?? context.active(), () =>
+    // Another tool's span for this call, started by its hook just before this one, carries it;
+    // else this call's own span is left for such a span starting just after to be hidden as its twin.
+    const base = state?.context ?? context.active();
+    const foreign = takeForeignModelSpanStartedThisRun(request.operation, request.model);
+    context.with(foreign ? trace.setSpan(base, foreign) : base, () =>
       engine.traceOperation({
         request,
         target,
@@ -94,6 +100,7 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
         },
       }),
     );
+    if (started && !started.attached) noteSightlineOperationStarted(started.mark, request.model);
     return started;
   };
 
@@ -117,9 +124,15 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
         agent,
         context: agent?.context ?? base,
         model: undefined,
+        foreignModelSpan: undefined,
         embeds: new Map(),
         tools: new Map(),
       });
+    },
+
+    onLanguageModelCallStart(event: { callId: string; modelId?: string }) {
+      const state = calls.get(event.callId);
+      if (state) state.foreignModelSpan = takeForeignModelSpanStartedThisRun("chat", event.modelId);
     },
 
     executeLanguageModelCall<T>(
@@ -140,7 +153,13 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
       // the provider never sees the request. The call's own context is used (its agent span, cost
       // tally and Sightline context), with another tool's open span for this model call kept active
       // (the AI SDK's own OTel integration wraps the call the same way), so core records onto it.
-      return context.with(resolveModelCallContext(state?.context), () =>
+      const foreign = state?.foreignModelSpan;
+      if (state) state.foreignModelSpan = undefined;
+      const callContext =
+        state && foreign?.isRecording()
+          ? trace.setSpan(state.context, foreign)
+          : resolveModelCallContext(state?.context);
+      return context.with(callContext, () =>
         instrumentation.traceOperation({
           request: described.request,
           target: described.target,

@@ -7,7 +7,15 @@ import { SimpleSpanProcessor, type SpanProcessor, TracerProvider } from "@opente
 import { sightlineMiddleware, sightlineTelemetry } from "@sightline/ai-sdk";
 import { createSightlineSpanProcessor } from "@sightline/core";
 import { type MockLLMServer, startMockLLMServer } from "@sightline/testing";
-import { generateText, streamText, type Telemetry, wrapLanguageModel } from "ai";
+import {
+  embed,
+  generateObject,
+  generateText,
+  jsonSchema,
+  streamText,
+  type Telemetry,
+  wrapLanguageModel,
+} from "ai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startDevServer } from "./start-dev-server.js";
 import type { DevServer } from "./types.js";
@@ -35,12 +43,22 @@ afterEach(async () => {
   output = [];
 });
 
+const citySchema = jsonSchema<{ city: string }>({
+  type: "object",
+  properties: { city: { type: "string" } },
+  required: ["city"],
+});
+
 /** How Sightline's own AI SDK integration is added beside `@ai-sdk/otel`, if at all. */
 type SightlineAISDK = "none" | "telemetry listed first" | "telemetry listed after" | "middleware";
 
+/** The AI SDK call made: each starts its model-call span from a different hook. */
+type Call = "generateText" | "streamText" | "generateObject" | "embed";
+
 async function run(options: {
   processor: boolean;
-  stream: boolean;
+  stream?: boolean;
+  call?: Call;
   sightline?: SightlineAISDK;
 }): Promise<DevServer> {
   dev = await startDevServer({ port: 0, settleMs: 60_000, write: (text) => output.push(text) });
@@ -65,8 +83,22 @@ async function run(options: {
     options.sightline === "middleware"
       ? wrapLanguageModel({ model: base, middleware: sightlineMiddleware(ours) })
       : base;
-  llm.enqueue({ text: "Paris.", usage: { inputTokens: 14, outputTokens: 8 } });
-  if (options.stream) {
+  const call: Call = options.call ?? (options.stream ? "streamText" : "generateText");
+  if (call === "embed") {
+    const embedder = createOpenAI({ baseURL: llm.openaiBaseURL, apiKey: "test-key" }).embedding(
+      "text-embedding-3-small",
+    );
+    await embed({ model: embedder, value: "Capital of France?", telemetry });
+    await provider.shutdown();
+    return dev;
+  }
+  llm.enqueue({
+    text: call === "generateObject" ? '{"city":"Paris"}' : "Paris.",
+    usage: { inputTokens: 14, outputTokens: 8 },
+  });
+  if (call === "generateObject") {
+    await generateObject({ model, prompt: "Capital of France?", schema: citySchema, telemetry });
+  } else if (call === "streamText") {
     const result = streamText({ model, prompt: "Capital of France?", telemetry });
     for await (const _text of result.textStream) {
       // read to the end
@@ -90,13 +122,23 @@ describe("the AI SDK's own spans (@ai-sdk/otel) in sightline dev", () => {
     });
   }
 
+  for (const processor of [true, false]) {
+    it(`embed: the AI SDK's embeddings span around the request is a roll-up, not a second call (${processor ? "with" : "without"} the processor)`, async () => {
+      const server = await run({ processor, call: "embed" });
+      expect(output.join("")).toMatch(/ · 2 spans · 1 model call · /);
+      const summary = server.summary().split("\n");
+      expect(summary).toHaveLength(2);
+      expect(summary[1]).toMatch(/^text-embedding-3-small\S*\s+1\s+0\s/);
+    });
+  }
+
   it("without Sightline's processor: still one call with its tokens once, but no cost", async () => {
     const server = await run({ processor: false, stream: false });
     const summary = server.summary().split("\n");
     expect(summary[1]).toMatch(/^gpt-4o-mini\S*\s+1\s+0\s+\S+ ms\s+\S+ ms\s+14\s+8\s+—$/);
   });
 
-  for (const sightline of ["telemetry listed first", "middleware"] as const) {
+  for (const sightline of ["telemetry listed first", "telemetry listed after", "middleware"] as const) {
     for (const stream of [false, true]) {
       it(`with @sightline/ai-sdk too (${sightline}${stream ? ", streamText" : ""}): still one model call with its tokens once and a cost`, async () => {
         const server = await run({ processor: true, stream, sightline });
@@ -108,11 +150,23 @@ describe("the AI SDK's own spans (@ai-sdk/otel) in sightline dev", () => {
     }
   }
 
-  // Known gap (docs/stacking.md): listed after @ai-sdk/otel, Sightline's integration wraps from outside the span
-  // @ai-sdk/otel started from an event hook, so the call is two chat spans. Flips when it is fixed.
-  it.fails("with @sightline/ai-sdk listed after @ai-sdk/otel: one model call (known gap)", async () => {
-    const server = await run({ processor: true, stream: false, sightline: "telemetry listed after" });
-    expect(output.join("")).toMatch(/ · 1 model call · /);
-    expect(server.summary().split("\n")[1]).toMatch(/^gpt-4o-mini\S*\s+1\s/);
-  });
+  // generateObject and embed start their model-call spans from event hooks in both integrations:
+  // the span processor pairs them whichever integration is listed first.
+  for (const sightline of ["telemetry listed first", "telemetry listed after"] as const) {
+    it(`generateObject with @sightline/ai-sdk too (${sightline}): one model call with its tokens once and a cost`, async () => {
+      const server = await run({ processor: true, call: "generateObject", sightline });
+      expect(output.join("")).toMatch(/ · 1 model call · /);
+      const summary = server.summary().split("\n");
+      expect(summary).toHaveLength(2);
+      expect(summary[1]).toMatch(/^gpt-4o-mini\S*\s+1\s+0\s+\S+ ms\s+\S+ ms\s+14\s+8\s+\$\d\.\d+$/);
+    });
+
+    it(`embed with @sightline/ai-sdk too (${sightline}): one embeddings call with a cost`, async () => {
+      const server = await run({ processor: true, call: "embed", sightline });
+      expect(output.join("")).toMatch(/ · 1 model call · /);
+      const summary = server.summary().split("\n");
+      expect(summary).toHaveLength(2);
+      expect(summary[1]).toMatch(/^text-embedding-3-small\S*\s+1\s+0\s.*\$\d\.\d+$/);
+    });
+  }
 });

@@ -12,6 +12,7 @@ import { formatSpanJson } from "./format-span-json.js";
 import type { Paint } from "./paint.js";
 import { sanitizeTelemetryForTerminal } from "./sanitize-telemetry-for-terminal.js";
 import { escapeJsonForTerminal, sanitizeTerminalText } from "./sanitize-terminal-text.js";
+import { selectModelCalls } from "./select-model-calls.js";
 
 /** Spans kept per trace; beyond this a trace's extra spans are dropped and counted. */
 const MAX_SPANS_PER_TRACE = 1000;
@@ -94,7 +95,7 @@ export function createTraceView(options: {
       (span) => !span.parentSpanId || !spans.some((other) => other.spanId === span.parentSpanId),
     );
     const rootDuration = roots.length === 1 && roots[0] ? ` · ${getDurationMs(roots[0]).toFixed(1)} ms` : "";
-    const calls = spans.filter(isInferenceSpan).length;
+    const calls = selectModelCalls(spans, spans).length;
     const header = paint(
       "cyan",
       `● trace ${first?.traceId.slice(0, 16) ?? "?"}${typeof service === "string" ? ` · ${service}` : ""} · ${spans.length} span${spans.length === 1 ? "" : "s"} · ${calls} model call${calls === 1 ? "" : "s"}${rootDuration}`,
@@ -152,12 +153,18 @@ export function createTraceView(options: {
         // uses the sanitized copy.
         if (options.json) write(`${escapeJsonForTerminal(formatSpanJson(raw))}\n`);
         const span = sanitizeTelemetryForTerminal(raw);
-        if (isInferenceSpan(span)) summary.record(span);
         const entry = remember(span);
-        if (!entry) continue;
+        if (!entry) {
+          if (isInferenceSpan(span)) summary.record(span);
+          continue;
+        }
         const added = touched.get(entry);
         if (added) added.push(span);
         else touched.set(entry, [span]);
+      }
+      // Counted once the whole request is in: a roll-up is told from a call by the call under it.
+      for (const [entry, added] of touched) {
+        for (const call of selectModelCalls(added, entry.spans.values())) summary.record(call);
       }
       if (options.json) return;
       for (const [entry, added] of touched) {

@@ -5,6 +5,8 @@
 export const ATTR_GEN_AI_USAGE_COST = "gen_ai.usage.cost";
 /** How the price was found (e.g. exact, alias), or why there is no cost. */
 export const ATTR_SIGHTLINE_COST_MATCH = "sightline.cost.match";
+/** Set on another tool's span that wraps a model call of the same kind: a roll-up, not a call. */
+export const ATTR_SIGHTLINE_ROLLUP = "sightline.rollup";
 /** Span event: a drift detector fired. */
 export const EVENT_SIGHTLINE_DRIFT = "sightline.drift";
 /** Span event: the response model or fingerprint changed. */

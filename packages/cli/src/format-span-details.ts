@@ -13,7 +13,7 @@ import {
   INFERENCE_OPERATION_NAMES,
 } from "@sightline/core";
 import type { CapturedSpan } from "@sightline/testing";
-import { ATTR_GEN_AI_USAGE_COST, ATTR_SIGHTLINE_COST_MATCH } from "./dev-names.js";
+import { ATTR_GEN_AI_USAGE_COST, ATTR_SIGHTLINE_COST_MATCH, ATTR_SIGHTLINE_ROLLUP } from "./dev-names.js";
 import type { Paint } from "./paint.js";
 
 /** OTLP status code of a failed span. */
@@ -33,7 +33,11 @@ export function isGenAISpan(span: CapturedSpan): boolean {
  */
 export function isInferenceSpan(span: CapturedSpan): boolean {
   const operation = span.attributes[ATTR_GEN_AI_OPERATION_NAME];
-  return typeof operation === "string" && INFERENCE_OPERATION_NAMES.has(operation);
+  return (
+    typeof operation === "string" &&
+    INFERENCE_OPERATION_NAMES.has(operation) &&
+    span.attributes[ATTR_SIGHTLINE_ROLLUP] !== true
+  );
 }
 
 /** The span's duration in milliseconds, from its nanosecond timestamps. */

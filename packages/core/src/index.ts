@@ -194,6 +194,7 @@ export {
   ATTR_SIGHTLINE_REDACTION_COUNT,
   ATTR_SIGHTLINE_REDACTION_COUNT_PREFIX,
   ATTR_SIGHTLINE_RESPONSE_READ,
+  ATTR_SIGHTLINE_ROLLUP,
   ATTR_SIGHTLINE_STREAM_CHUNKS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
   ATTR_SIGHTLINE_TENANT_ID,
@@ -262,7 +263,12 @@ export {
   type GenAISpanLike,
   INFERENCE_OPERATION_NAMES,
   isInferenceSpan,
+  isSameKindOfCall,
 } from "./stacking/read-genai-span.js";
+export {
+  noteSightlineOperationStarted,
+  takeForeignModelSpanStartedThisRun,
+} from "./stacking/same-run-model-spans.js";
 export {
   getSightlineOperation,
   markSightlineOperation,

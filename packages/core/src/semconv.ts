@@ -75,6 +75,12 @@ export const ATTR_SIGHTLINE_RESPONSE_READ = "sightline.response.read";
  * `@sightline/core` for one the span processor priced): such spans are never priced or counted again.
  */
 export const ATTR_SIGHTLINE_RECORDED_BY = "sightline.recorded_by";
+/**
+ * Set to `true` by the span processor on another tool's span that names a model call but has a
+ * model call of the same kind under it (the AI SDK's `embeddings` span around each embedding
+ * request): a roll-up, never priced or counted.
+ */
+export const ATTR_SIGHTLINE_ROLLUP = "sightline.rollup";
 
 /** Well-known `gen_ai.operation.name` values used by Sightline. */
 export const GEN_AI_OPERATION_CHAT = "chat";

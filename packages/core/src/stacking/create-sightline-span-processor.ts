@@ -8,16 +8,24 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { reportTelemetryError } from "../report-telemetry-error.js";
-import { ATTR_GEN_AI_USAGE_COST, ATTR_SIGHTLINE_COST_MATCH, ATTR_SIGHTLINE_RECORDED_BY } from "../semconv.js";
+import {
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_USAGE_COST,
+  ATTR_SIGHTLINE_COST_MATCH,
+  ATTR_SIGHTLINE_RECORDED_BY,
+  ATTR_SIGHTLINE_ROLLUP,
+} from "../semconv.js";
 import { createGenAISpanEnricher, type GenAISpanEnrichmentOptions } from "./create-genai-span-enricher.js";
 import {
   type GenAISpanLike,
+  INFERENCE_OPERATION_NAMES,
   isRecordedBySightline,
   isSameKindOfCall,
   isSightlineScope,
   readForeignCall,
   readOperationName,
 } from "./read-genai-span.js";
+import { noteForeignModelSpanStarted, takeSightlineOperationStartedThisRun } from "./same-run-model-spans.js";
 import { getSightlineOperation, type SightlineOperationMark } from "./sightline-operation-context.js";
 
 /**
@@ -74,8 +82,12 @@ export function createSightlineSpanProcessor(
   return {
     onStart(span, parentContext) {
       try {
+        markRollupParent(span, parentContext);
         const mark = findParentOperation(span, parentContext);
-        if (!mark) return;
+        if (!mark) {
+          noteModelSpanOfAHook(span, hide);
+          return;
+        }
         const operation = readOperationName(span.attributes ?? {});
         if (operation === undefined) undecided.set(span, mark);
         else if (isSameKindOfCall(operation, mark.operation)) hide(span, mark);
@@ -126,6 +138,43 @@ export function createSightlineSpanProcessor(
     forceFlush: () => Promise.resolve(),
     shutdown: () => Promise.resolve(),
   };
+}
+
+/**
+ * When `span` is a model call started directly under another tool's span that names a model call
+ * of the same kind, that parent is a roll-up (the AI SDK's `embeddings` span for a whole
+ * embed/embedMany, around one span per request): it is marked so nothing prices or counts it.
+ */
+function markRollupParent(span: ProcessedSpanLike, parentContext: Context): void {
+  const operation = readOperationName(span.attributes ?? {});
+  if (operation === undefined || !INFERENCE_OPERATION_NAMES.has(operation)) return;
+  const parent = trace.getSpan(parentContext) as (Span & Partial<GenAISpanLike>) | undefined;
+  if (!parent?.isRecording() || isSightlineScope(parent.instrumentationScope?.name)) return;
+  const parentOperation = readOperationName(parent.attributes ?? {});
+  if (parentOperation !== undefined && isSameKindOfCall(parentOperation, operation)) {
+    parent.setAttribute(ATTR_SIGHTLINE_ROLLUP, true);
+  }
+}
+
+/**
+ * Another tool's model-call CLIENT span started outside any Sightline context: when a Sightline
+ * hook started this call's span earlier in the same synchronous run, this span is its twin and is
+ * hidden; otherwise it is left where a Sightline hook that runs next can record onto it
+ * (see same-run-model-spans.ts).
+ */
+function noteModelSpanOfAHook(
+  span: ProcessedSpanLike,
+  hide: (span: ProcessedSpanLike, mark: SightlineOperationMark) => void,
+): void {
+  if (span.kind !== SpanKind.CLIENT || isSightlineScope(span.instrumentationScope?.name)) return;
+  const attributes = span.attributes ?? {};
+  const operation = readOperationName(attributes);
+  if (operation === undefined || !INFERENCE_OPERATION_NAMES.has(operation)) return;
+  const requested = attributes[ATTR_GEN_AI_REQUEST_MODEL];
+  const model = typeof requested === "string" ? requested : undefined;
+  const twinOf = takeSightlineOperationStartedThisRun(operation, model);
+  if (twinOf) hide(span, twinOf);
+  else noteForeignModelSpanStarted(span as unknown as Span, operation, model);
 }
 
 /** Another tool's span a Sightline wrapper attached to, ending before the wrapper wrote its cost. */

@@ -22,6 +22,7 @@ import {
   ATTR_SERVER_PORT,
   ATTR_SIGHTLINE_COST_MATCH,
   ATTR_SIGHTLINE_RECORDED_BY,
+  ATTR_SIGHTLINE_ROLLUP,
   ERROR_TYPE_OTHER,
 } from "../semconv.js";
 
@@ -75,8 +76,13 @@ export function readOperationName(attributes: Attributes): string | undefined {
  * when they carry usage: their tokens are their model calls' tokens.
  */
 export function isInferenceSpan(span: GenAISpanLike): boolean {
-  const operation = readOperationName(span.attributes ?? {});
-  return operation !== undefined && INFERENCE_OPERATION_NAMES.has(operation);
+  const attributes = span.attributes ?? {};
+  const operation = readOperationName(attributes);
+  return (
+    operation !== undefined &&
+    INFERENCE_OPERATION_NAMES.has(operation) &&
+    attributes[ATTR_SIGHTLINE_ROLLUP] !== true
+  );
 }
 
 /** Chat, completion and generate_content are one kind of call (tools name them differently); embeddings another. */
@@ -118,8 +124,8 @@ export interface ForeignCall {
  */
 export function readForeignCall(span: GenAISpanLike): ForeignCall | undefined {
   const attributes = span.attributes ?? {};
-  const operation = readOperationName(attributes);
-  if (operation === undefined || !INFERENCE_OPERATION_NAMES.has(operation)) return undefined;
+  if (!isInferenceSpan(span)) return undefined;
+  const operation = readOperationName(attributes) as string;
   const provider = readProvider(attributes);
   if (provider === undefined) return undefined;
   const requestModel = text(attributes[ATTR_GEN_AI_REQUEST_MODEL]) ?? text(attributes["llm.model_name"]);
