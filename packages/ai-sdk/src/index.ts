@@ -11,6 +11,7 @@ export {
   type SightlineSpanProcessorOptions,
 } from "@sightline/core";
 export { mapAISDKProvider } from "./map-ai-sdk-provider.js";
+export { sightlineEmbeddingMiddleware } from "./sightline-embedding-middleware.js";
 export { sightlineMiddleware } from "./sightline-middleware.js";
 export { sightlineTelemetry } from "./sightline-telemetry.js";
 export type { SightlineAISDKOptions } from "./types.js";

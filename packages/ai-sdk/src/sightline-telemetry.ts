@@ -42,7 +42,8 @@ const TRACED_OPERATIONS: Readonly<Record<string, { stream: boolean; name: string
  * models, tokens, finish reasons, time to first chunk, cost, drift, budgets and policies, content
  * only when capture is on) and one `execute_tool` span per tool call. With `governance` in enforce
  * mode, generateText/streamText/agent model calls are refused before the request is sent; see
- * `sightlineMiddleware()` for generateObject/streamObject.
+ * `sightlineMiddleware()` for generateObject/streamObject and `sightlineEmbeddingMiddleware()` for
+ * embed/embedMany.
  * @example
  * import { registerTelemetry } from "ai";
  * registerTelemetry(sightlineTelemetry());
@@ -54,7 +55,8 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
     options,
   });
   // The AI SDK offers no wrapper around object and embedding model calls, so nothing thrown here
-  // could stop them: their engine counts their spend against budgets but runs no refusing guards.
+  // could stop them: their engine counts their spend against budgets but runs no refusing guards
+  // (sightlineMiddleware() and sightlineEmbeddingMiddleware() can refuse them).
   const observeOnly = options.governance?.beforeCall
     ? createInstrumentation({
         scopeName: PACKAGE_NAME,
@@ -65,6 +67,7 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
   const captureContent = instrumentation.config.captureContent;
   const agentSpans = options.agentSpans !== false;
   const objectModelSpans = options.objectModelSpans !== false;
+  const embeddingSpans = options.embeddingSpans !== false;
   const calls: CallRegistry = createCallRegistry();
 
   const startHookOperation = (
@@ -242,6 +245,7 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
     },
 
     onEmbedStart(event) {
+      if (!embeddingSpans) return;
       const state = calls.get(event.callId);
       const operation = startHookOperation(observeOnly, event.callId, {
         embeddings: { provider: event.provider, modelId: event.modelId },

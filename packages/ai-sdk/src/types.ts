@@ -14,4 +14,10 @@ export interface SightlineAISDKOptions extends SightlineOptions {
    * (and can refuse them in enforce mode), so each call is one span. Default: true.
    */
   objectModelSpans?: boolean;
+  /**
+   * Record embed / embedMany requests from the telemetry hook. Turn it off when the embedding models
+   * you use are wrapped with `sightlineEmbeddingMiddleware()`, which then records those requests (and
+   * can refuse them in enforce mode), so each request is one span. Default: true.
+   */
+  embeddingSpans?: boolean;
 }
