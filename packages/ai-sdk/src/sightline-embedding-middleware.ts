@@ -22,9 +22,9 @@ export function sightlineEmbeddingMiddleware(options: SightlineAISDKOptions = {}
   });
   return {
     specificationVersion: "v4",
-    wrapEmbed({ doEmbed, model }) {
+    async wrapEmbed({ doEmbed, model }) {
       const { provider, model: modelName } = mapAISDKProvider(model.provider, model.modelId);
-      return instrumentation.traceOperation({
+      return await instrumentation.traceOperation({
         request: { operation: GEN_AI_OPERATION_EMBEDDINGS, model: modelName },
         target: { provider },
         invoke: doEmbed,
