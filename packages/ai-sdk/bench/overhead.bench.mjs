@@ -18,11 +18,12 @@ runOverheadBenchmark({
 });
 
 runOverheadBenchmark({
-  clientName: "ai with a model wrapped by sightlineMiddleware()",
+  clientName: "ai with models wrapped by sightlineMiddleware() / sightlineEmbeddingMiddleware()",
   runnerPath: fileURLToPath(new URL("./run-middleware-case.mjs", import.meta.url)),
   quick,
   plan: [
     { caseName: "generateText", calls: 3000, unit: "call", perCall: 1 },
+    { caseName: "embed", calls: 3000, unit: "call", perCall: 1 },
     { caseName: "streamText", calls: 1000, unit: "chunk", perCall: 53 },
   ],
 });

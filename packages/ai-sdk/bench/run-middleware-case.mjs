@@ -1,23 +1,35 @@
-// One overhead measurement of sightlineMiddleware() in a fresh process (spawned by
-// overhead.bench.mjs): "raw" calls the model as is, "wrapped" through wrapLanguageModel.
+// One overhead measurement of sightlineMiddleware() / sightlineEmbeddingMiddleware() in a fresh
+// process (spawned by overhead.bench.mjs): "raw" calls the models as they are, "wrapped" through
+// wrapLanguageModel / wrapEmbeddingModel.
 import { createOpenAI } from "@ai-sdk/openai";
 import { runOverheadCase } from "@sightline/testing/bench";
-import { generateText, streamText, wrapLanguageModel } from "ai";
-import { sightlineMiddleware } from "../dist/index.js";
+import { embed, generateText, streamText, wrapEmbeddingModel, wrapLanguageModel } from "ai";
+import { sightlineEmbeddingMiddleware, sightlineMiddleware } from "../dist/index.js";
 
 const prompt = "Summarise the quarterly report in one line.";
 
 await runOverheadCase({
   argv: process.argv.slice(2),
-  createClient: ({ server, fetch }) =>
-    createOpenAI({ apiKey: "bench", baseURL: server.openaiBaseURL, ...(fetch ? { fetch } : {}) }).chat(
-      "gpt-4o-mini",
-    ),
-  observe: (model, providers) => wrapLanguageModel({ model, middleware: sightlineMiddleware(providers) }),
+  createClient: ({ server, fetch }) => {
+    const provider = createOpenAI({
+      apiKey: "bench",
+      baseURL: server.openaiBaseURL,
+      ...(fetch ? { fetch } : {}),
+    });
+    return { chat: provider.chat("gpt-4o-mini"), embedder: provider.embedding("text-embedding-3-small") };
+  },
+  observe: (models, providers) => ({
+    chat: wrapLanguageModel({ model: models.chat, middleware: sightlineMiddleware(providers) }),
+    embedder: wrapEmbeddingModel({
+      model: models.embedder,
+      middleware: sightlineEmbeddingMiddleware(providers),
+    }),
+  }),
   cases: {
-    generateText: (model) => generateText({ model, prompt, maxRetries: 0 }),
-    streamText: async (model) => {
-      const result = streamText({ model, prompt, maxRetries: 0 });
+    generateText: (models) => generateText({ model: models.chat, prompt, maxRetries: 0 }),
+    embed: (models) => embed({ model: models.embedder, value: "alpha", maxRetries: 0 }),
+    streamText: async (models) => {
+      const result = streamText({ model: models.chat, prompt, maxRetries: 0 });
       for await (const _delta of result.textStream) {
         // read every chunk, as an app would
       }
