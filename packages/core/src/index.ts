@@ -20,21 +20,41 @@ export type {
   ToolSpanHandle,
   ToolSpanOptions,
 } from "./agents/types.js";
-export { appendCapturedText, CAPTURED_TEXT_CUT_MARKER } from "./append-captured-text.js";
-export { checkClient } from "./check-client.js";
-export type { DetectRefusal } from "./create-drift-finisher.js";
+export { readEnv } from "./config/read-env.js";
+export type {
+  CallGuard,
+  ContentCaptureMode,
+  DriftOptions,
+  GuardEvent,
+  GuardedCall,
+  GuardVerdict,
+  OperationHooks,
+  RedactContent,
+  SightlineContext,
+  SightlineOptions,
+} from "./config/types.js";
+export { appendCapturedText, CAPTURED_TEXT_CUT_MARKER } from "./content/append-captured-text.js";
+export { CAPTURE_CONTENT_ENV } from "./content/resolve-content-capture.js";
+export { getSightlineContext, withContext } from "./context/with-context.js";
+export { reportTelemetryError } from "./errors/report-telemetry-error.js";
+export { SightlineError } from "./errors/sightline-error.js";
+export type { DetectRefusal } from "./finishers/create-drift-finisher.js";
+export { detectRefusal } from "./finishers/detect-refusal.js";
+export { getDefaultDriftMonitor } from "./finishers/get-default-drift-monitor.js";
+export { getModelFamily } from "./finishers/get-model-family.js";
+export { type FollowStreamOptions, followStream } from "./follow/follow-stream.js";
+export { type ObserveApiPromiseOptions, observeApiPromise } from "./follow/observe-api-promise.js";
+export { type ObservedCall, type ObserveMethodOptions, observeMethod } from "./follow/observe-method.js";
+export { observePromise } from "./follow/observe-promise.js";
 export {
-  type CreateInstrumentationOptions,
-  createInstrumentation,
-  type FinishedOperation,
-  type Instrumentation,
-  type OperationFinisher,
-  type TraceOperationSpec,
-} from "./create-instrumentation.js";
-export { detectRefusal } from "./detect-refusal.js";
-export { type FollowStreamOptions, followStream } from "./follow-stream.js";
-export { getDefaultDriftMonitor } from "./get-default-drift-monitor.js";
-export { getModelFamily } from "./get-model-family.js";
+  type ObservePromisedStreamOptions,
+  observePromisedStream,
+} from "./follow/observe-promised-stream.js";
+export {
+  type ObserveStainlessResultOptions,
+  observeStainlessResult,
+} from "./follow/observe-stainless-result.js";
+export { wrapMethod } from "./follow/wrap-method.js";
 export { BudgetExceededError } from "./governance/budget-exceeded-error.js";
 export { createGovernance } from "./governance/create-governance.js";
 export { createMemoryBudgetStore } from "./governance/create-memory-budget-store.js";
@@ -53,12 +73,15 @@ export type {
   GovernanceOptions,
   PolicyDefinition,
 } from "./governance/types.js";
-export { type ObserveApiPromiseOptions, observeApiPromise } from "./observe-api-promise.js";
-export { type ObservedCall, type ObserveMethodOptions, observeMethod } from "./observe-method.js";
-export { observePromise } from "./observe-promise.js";
-export { type ObservePromisedStreamOptions, observePromisedStream } from "./observe-promised-stream.js";
-export { type ObserveStainlessResultOptions, observeStainlessResult } from "./observe-stainless-result.js";
-export { Operation, type StreamOutcome } from "./operation.js";
+export {
+  type CreateInstrumentationOptions,
+  createInstrumentation,
+  type FinishedOperation,
+  type Instrumentation,
+  type OperationFinisher,
+  type TraceOperationSpec,
+} from "./operation/create-instrumentation.js";
+export { Operation, type StreamOutcome } from "./operation/operation.js";
 export {
   ChunkFlags,
   type GenAIErrorInfo,
@@ -73,13 +96,28 @@ export {
   type RequestContent,
   type StreamAccumulator,
   type ToolDefinition,
-} from "./operation-shapes.js";
+} from "./operation/operation-shapes.js";
 export { recordFeedback } from "./outcomes/record-feedback.js";
 export { recordOutcome } from "./outcomes/record-outcome.js";
 export type { Feedback, OperationReference, Outcome, SignalProviders } from "./outcomes/types.js";
-export { readEnv } from "./read-env.js";
-export { asArray, asFields, asNumber, asString, type Fields, parseArguments } from "./read-fields.js";
-export { readServerAddress } from "./read-server-address.js";
+export { checkClient } from "./provider-kit/check-client.js";
+export {
+  asArray,
+  asFields,
+  asNumber,
+  asString,
+  type Fields,
+  parseArguments,
+} from "./provider-kit/read-fields.js";
+export { readServerAddress } from "./provider-kit/read-server-address.js";
+export {
+  createPropertyTelemetrySwitch,
+  type NativeSpansMode,
+  type NativeTelemetryState,
+  type NativeTelemetrySwitch,
+  type SilenceNativeTelemetryOptions,
+  silenceNativeTelemetry,
+} from "./provider-kit/silence-native-telemetry.js";
 export { BUILT_IN_REDACTION_KINDS } from "./redaction/built-in-detectors.js";
 export {
   createRedactingSpanExporter,
@@ -96,8 +134,6 @@ export type {
   RedactionRule,
   Redactor,
 } from "./redaction/types.js";
-export { reportTelemetryError } from "./report-telemetry-error.js";
-export { CAPTURE_CONTENT_ENV } from "./resolve-content-capture.js";
 export {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_AGENT_DESCRIPTION,
@@ -234,15 +270,6 @@ export {
   SEMCONV_SCHEMA_URL,
   TOKEN_BUCKETS,
 } from "./semconv.js";
-export { SightlineError } from "./sightline-error.js";
-export {
-  createPropertyTelemetrySwitch,
-  type NativeSpansMode,
-  type NativeTelemetryState,
-  type NativeTelemetrySwitch,
-  type SilenceNativeTelemetryOptions,
-  silenceNativeTelemetry,
-} from "./silence-native-telemetry.js";
 export {
   FOREIGN_METRIC_SCOPES,
   type GenAISpanEnrichmentOptions,
@@ -274,17 +301,3 @@ export {
   markSightlineOperation,
   type SightlineOperationMark,
 } from "./stacking/sightline-operation-context.js";
-export type {
-  CallGuard,
-  ContentCaptureMode,
-  DriftOptions,
-  GuardEvent,
-  GuardedCall,
-  GuardVerdict,
-  OperationHooks,
-  RedactContent,
-  SightlineContext,
-  SightlineOptions,
-} from "./types.js";
-export { getSightlineContext, withContext } from "./with-context.js";
-export { wrapMethod } from "./wrap-method.js";
