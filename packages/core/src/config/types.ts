@@ -1,10 +1,11 @@
 import type { Attributes, MeterProvider, TracerProvider } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import type { PriceRegistry } from "@sightline/pricing";
+import type { SightlineContext } from "../context/types.js";
 import type { SightlineError } from "../errors/sightline-error.js";
+import type { FinishedOperation } from "../finishers/types.js";
 import type { GenAIRequest, GenAITarget } from "../operation/operation-shapes.js";
 import type { RedactionOptions, Redactor } from "../redaction/types.js";
-import type { FinishedOperation } from "./internal-types.js";
 
 /** Where captured message content goes. */
 export type ContentCaptureMode = "off" | "span";
@@ -82,22 +83,6 @@ export interface DriftOptions {
   monitor?: DriftMonitor;
   /** Decides whether an answer is a refusal (used only when content capture is on). Default: a phrase heuristic. */
   detectRefusal?: (text: string) => boolean;
-}
-
-/** Attributes `withContext` puts on every span (and, for the low-cardinality ones, metrics) inside it. */
-export interface SightlineContext {
-  /** `gen_ai.conversation.id`: a session or thread id you already have. */
-  conversationId?: string;
-  /** `user.id`: the end user (spans only). */
-  userId?: string;
-  /** `sightline.tenant.id` (spans only). */
-  tenantId?: string;
-  /** `sightline.feature`: the product feature making the call (spans and metrics). */
-  feature?: string;
-  /** `sightline.prompt.id`: a named prompt template (spans and metrics). */
-  promptId?: string;
-  /** `sightline.prompt.version` (spans and metrics). */
-  promptVersion?: string;
 }
 
 /** What a guard sees before a call is sent. */

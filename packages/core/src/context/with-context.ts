@@ -1,5 +1,4 @@
 import { type Attributes, context, createContextKey } from "@opentelemetry/api";
-import type { SightlineContext } from "../config/types.js";
 import {
   ATTR_GEN_AI_CONVERSATION_ID,
   ATTR_SIGHTLINE_FEATURE,
@@ -8,6 +7,7 @@ import {
   ATTR_SIGHTLINE_TENANT_ID,
   ATTR_USER_ID,
 } from "../semconv.js";
+import type { SightlineContext } from "./types.js";
 
 const SIGHTLINE_CONTEXT_KEY = createContextKey("sightline.context");
 

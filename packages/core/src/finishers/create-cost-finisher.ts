@@ -1,7 +1,6 @@
 import { type Attributes, diag } from "@opentelemetry/api";
 import type { CostBreakdown, PriceRegistry } from "@sightline/pricing";
 import { addAgentCost } from "../agents/agent-cost-tally.js";
-import type { FinishedOperation, OperationFinisher } from "../config/internal-types.js";
 import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
 import {
   ATTR_GEN_AI_USAGE_COST,
@@ -15,6 +14,7 @@ import {
   ATTR_SIGHTLINE_PRICING_VERSION,
   COST_MATCH_UNPRICED,
 } from "../semconv.js";
+import type { FinishedOperation, OperationFinisher } from "./types.js";
 
 const MAX_WARNED_MODELS = 1000;
 

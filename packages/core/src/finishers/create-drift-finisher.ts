@@ -1,6 +1,5 @@
 import type { Attributes, MeterProvider } from "@opentelemetry/api";
 import type { DriftMonitor, DriftObservation, DriftVerdict } from "@sightline/drift";
-import type { FinishedOperation, OperationFinisher } from "../config/internal-types.js";
 import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
 import {
   ATTR_GEN_AI_OPERATION_NAME,
@@ -21,9 +20,7 @@ import {
 } from "../semconv.js";
 import { getModelFamily } from "./get-model-family.js";
 import { observeDriftScores } from "./observe-drift-scores.js";
-
-/** Decides whether an answer is a refusal; replaceable because every product words them differently. */
-export type DetectRefusal = (text: string) => boolean;
+import type { DetectRefusal, FinishedOperation, OperationFinisher } from "./types.js";
 
 /**
  * Feeds every finished operation to the drift monitor and turns its verdicts into span events on

@@ -1,4 +1,4 @@
-import type { DetectRefusal } from "./create-drift-finisher.js";
+import type { DetectRefusal } from "./types.js";
 
 /**
  * Phrases models use to decline, in their first sentence. A deliberately small heuristic: it only

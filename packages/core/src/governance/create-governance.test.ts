@@ -1,6 +1,7 @@
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import type { SightlineContext, SightlineOptions } from "../config/types.js";
+import type { SightlineOptions } from "../config/types.js";
+import type { SightlineContext } from "../context/types.js";
 import { withContext } from "../context/with-context.js";
 import { SightlineError } from "../errors/sightline-error.js";
 import { createInstrumentation } from "../operation/create-instrumentation.js";

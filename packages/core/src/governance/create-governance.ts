@@ -1,8 +1,9 @@
 import type { Attributes, MeterProvider } from "@opentelemetry/api";
-import type { FinishedOperation } from "../config/internal-types.js";
-import type { GuardEvent, GuardedCall, GuardVerdict, SightlineContext } from "../config/types.js";
+import type { GuardEvent, GuardedCall, GuardVerdict } from "../config/types.js";
+import type { SightlineContext } from "../context/types.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import type { SightlineError } from "../errors/sightline-error.js";
+import type { FinishedOperation } from "../finishers/types.js";
 import type { GenAIRequest, GenAITarget } from "../operation/operation-shapes.js";
 import {
   ATTR_SIGHTLINE_BUDGET_KEY,

@@ -1,6 +1,6 @@
 import { context, metrics, trace } from "@opentelemetry/api";
 import { getDefaultPriceRegistry } from "@sightline/pricing";
-import type { FinishedOperation, OperationFinisher, ResolvedConfig } from "../config/internal-types.js";
+import type { ResolvedConfig } from "../config/internal-types.js";
 import type { CallGuard, SightlineOptions } from "../config/types.js";
 import { resolveContentCapture } from "../content/resolve-content-capture.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
@@ -9,6 +9,7 @@ import { createCostFinisher } from "../finishers/create-cost-finisher.js";
 import { createDriftFinisher } from "../finishers/create-drift-finisher.js";
 import { detectRefusal } from "../finishers/detect-refusal.js";
 import { getDefaultDriftMonitor } from "../finishers/get-default-drift-monitor.js";
+import type { OperationFinisher } from "../finishers/types.js";
 import { resolveRedactor } from "../redaction/resolve-redactor.js";
 import type { Redactor } from "../redaction/types.js";
 import { SEMCONV_SCHEMA_URL } from "../semconv.js";
@@ -211,5 +212,3 @@ function createErrorRedactorGetter(option: SightlineOptions["redaction"]): () =>
 function positiveOr(value: number | undefined, fallback: number): number {
   return typeof value === "number" && value > 0 ? value : fallback;
 }
-
-export type { FinishedOperation, OperationFinisher };

@@ -1,12 +1,13 @@
 import { type Attributes, type Span, SpanKind, trace } from "@opentelemetry/api";
 import { type AgentCostTally, getAgentCostTally } from "../agents/agent-cost-tally.js";
-import type { FinishedOperation, ResolvedConfig } from "../config/internal-types.js";
-import type { SightlineContext } from "../config/types.js";
+import type { ResolvedConfig } from "../config/internal-types.js";
 import { recordContentAttribute } from "../content/record-content-attribute.js";
+import type { SightlineContext } from "../context/types.js";
 import { getResolvedContext } from "../context/with-context.js";
 import { getErrorInfo } from "../errors/get-error-info.js";
 import { recordOperationError } from "../errors/record-operation-error.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import type { FinishedOperation } from "../finishers/types.js";
 import { recordChunkGaps, recordOperationMetrics } from "../metrics/record-operation-metrics.js";
 import {
   ATTR_ERROR_TYPE,

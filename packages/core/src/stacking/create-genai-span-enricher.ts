@@ -1,11 +1,11 @@
 import { type Attributes, createNoopMeter, type MeterProvider, metrics, type Span } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import { getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
-import type { FinishedOperation, OperationFinisher } from "../config/internal-types.js";
 import { createCostFinisher } from "../finishers/create-cost-finisher.js";
 import { createDriftFinisher } from "../finishers/create-drift-finisher.js";
 import { detectRefusal } from "../finishers/detect-refusal.js";
 import { getDefaultDriftMonitor } from "../finishers/get-default-drift-monitor.js";
+import type { FinishedOperation, OperationFinisher } from "../finishers/types.js";
 import { getMetricInstruments } from "../metrics/get-metric-instruments.js";
 import { recordCallMetrics } from "../metrics/record-operation-metrics.js";
 import {
