@@ -29,6 +29,9 @@ stage_done "promtool install"
 echo "› biome ci"
 pnpm exec biome ci --colors=off .
 stage_done "biome"
+echo "› dependency rules"
+node scripts/check-dependencies.mjs
+stage_done "dependency rules"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
