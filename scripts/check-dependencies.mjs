@@ -2,8 +2,9 @@
 // Checks the one-way dependency rules of docs/style.md ("Dependencies") against both what each
 // package declares (package.json) and what its source actually imports (non-test files in src/),
 // since a missing declaration or a stray import each breaks the layering on its own. Also checks that
-// every src/version.ts matches its package.json, and that no package's source files import each other
-// in a cycle. Prints what it checked; exits 1 on any violation.
+// every src/version.ts matches its package.json, that no package's source files import each other
+// in a cycle, and that every name taken from @sightline/core, /provider or /semconv comes from the entry
+// that exports it. Prints what it checked; exits 1 on any violation.
 //
 // The package lists come from the workspace (packages/*/package.json), so a new package is checked
 // without editing this file. The only names written here are the design's roles:
@@ -260,6 +261,77 @@ const visitPackage = (name) => {
 };
 for (const name of runtimeEdges.keys()) if (!packageState.has(name)) visitPackage(name);
 
+// Core's entry points by audience: every name imported from `@sightline/core`, `/provider` or
+// `/semconv` anywhere in the repo (sources, tests, benches, examples, scripts; .mjs files included,
+// which no type-check sees) must be exported by that entry, and examples (app code) use no `/provider`.
+const core = byName.get("@sightline/core");
+const coreEntries = new Map();
+for (const [subpath, target] of Object.entries(core?.manifest.exports ?? {})) {
+  const dist = typeof target === "object" ? target.import?.default : target;
+  const base = dist?.match(/^\.\/dist\/(.+)\.js$/)?.[1];
+  const source = base && path.join(core.dir, "src", `${base}.ts`);
+  if (!source || !existsSync(source)) continue;
+  const text = readFileSync(source, "utf8");
+  const names = new Set();
+  for (const match of text.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const item of match[1].split(",")) {
+      const name = item
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)
+        .pop()
+        .trim();
+      if (name) names.add(name);
+    }
+  }
+  for (const match of text.matchAll(/export\s+(?:const|function|class|type|interface)\s+([A-Za-z_$][\w$]*)/g))
+    names.add(match[1]);
+  coreEntries.set(`@sightline/core${subpath.slice(1)}`, names);
+}
+const consumerFiles = [
+  ...packages.flatMap((pkg) => [
+    ...listFiles(path.join(pkg.dir, "src")),
+    ...listFiles(path.join(pkg.dir, "bench")),
+  ]),
+  ...readdirSync(path.join(root, "examples")).flatMap((name) =>
+    listFiles(path.join(root, "examples", name, "src")),
+  ),
+  ...listFiles(path.join(root, "scripts")),
+].filter((file) => !file.startsWith(path.join(core?.dir ?? "", "src")));
+let coreImportCount = 0;
+for (const file of consumerFiles) {
+  const text = readFileSync(file, "utf8");
+  const where = path.relative(root, file);
+  for (const match of text.matchAll(
+    /\b(?:import|export)\s+(?:type\s+)?\{([^}]*)\}\s*from\s*["'](@sightline\/core(?:\/[^"']*)?)["']/g,
+  )) {
+    const entry = match[2];
+    const names = coreEntries.get(entry);
+    if (!names) {
+      violations.push(`${where} imports ${entry}, which is not an entry point of @sightline/core`);
+      continue;
+    }
+    if (entry === "@sightline/core/provider" && where.startsWith("examples/")) {
+      violations.push(`${where} is app code but imports ${entry}; apps use @sightline/core`);
+    }
+    for (const item of match[1].split(",")) {
+      const name = item
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)[0]
+        .trim();
+      if (!name) continue;
+      coreImportCount += 1;
+      if (!names.has(name)) {
+        const home = [...coreEntries].find(([, exported]) => exported.has(name))?.[0];
+        violations.push(
+          `${where} imports ${name} from ${entry}${home ? `; it lives in ${home}` : "; no entry exports it"}`,
+        );
+      }
+    }
+  }
+}
+
 const versionFiles = packages.filter((pkg) => existsSync(path.join(pkg.dir, "src", "version.ts"))).length;
 const list = (names) => [...names].sort().join(", ") || "none";
 console.log(
@@ -270,6 +342,9 @@ console.log(`  providers (never import each other): ${list(providers)}`);
 console.log(`  libraries (never import ${list(appOnly)}): ${list(libraries)}`);
 console.log(
   "  every workspace import in shipped src must be a declared dependency; no package or src-file import cycles",
+);
+console.log(
+  `  ${coreImportCount} names imported from core's entries (${[...coreEntries.keys()].join(", ")}) in ${consumerFiles.length} files, each from the entry that exports it`,
 );
 console.log(`  ${versionFiles} src/version.ts files against their package.json name and version`);
 if (violations.length > 0) {
