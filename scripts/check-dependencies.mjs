@@ -288,6 +288,14 @@ for (const [subpath, target] of Object.entries(core?.manifest.exports ?? {})) {
     names.add(match[1]);
   coreEntries.set(`@sightline/core${subpath.slice(1)}`, names);
 }
+// One home per name: an audience reads one entry, and a name in two would make "the right entry" ambiguous.
+const entryOf = new Map();
+for (const [entry, names] of coreEntries) {
+  for (const name of names) {
+    if (entryOf.has(name)) violations.push(`${name} is exported by both ${entryOf.get(name)} and ${entry}`);
+    else entryOf.set(name, entry);
+  }
+}
 const consumerFiles = [
   ...packages.flatMap((pkg) => [
     ...listFiles(path.join(pkg.dir, "src")),
@@ -344,7 +352,7 @@ console.log(
   "  every workspace import in shipped src must be a declared dependency; no package or src-file import cycles",
 );
 console.log(
-  `  ${coreImportCount} names imported from core's entries (${[...coreEntries.keys()].join(", ")}) in ${consumerFiles.length} files, each from the entry that exports it`,
+  `  ${entryOf.size} names in core's entries, each in one; ${coreImportCount} names imported from them (${[...coreEntries.keys()].join(", ")}) in ${consumerFiles.length} files, each from the entry that exports it`,
 );
 console.log(`  ${versionFiles} src/version.ts files against their package.json name and version`);
 if (violations.length > 0) {
