@@ -29,12 +29,19 @@ stage_done "promtool install"
 echo "› biome ci"
 pnpm exec biome ci --colors=off .
 stage_done "biome"
+echo "› dependency rules"
+node scripts/check-dependencies.mjs
+stage_done "dependency rules"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
 rm -f scripts/reliability/test-results.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
 stage_done "build, type-check and tests on Node $(node --version)"
+# Every telemetry name alerts, the CLI, provenance and the docs use must be exported by core's semconv
+# entry; it loads core's build, so it runs after the build.
+node scripts/check-semconv-names.mjs || status=$?
+stage_done "semconv names"
 # The library packages again on Node 22 and 24 (the supported range is 20.19 through 24).
 bash scripts/test-other-node-versions.sh || status=$?
 stage_done "library tests on Node 22 and 24"

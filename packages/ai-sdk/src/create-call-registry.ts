@@ -1,5 +1,5 @@
 import type { Context, Span } from "@opentelemetry/api";
-import type { GenAISpanHandle, Operation, ToolSpanHandle } from "@sightline/core";
+import type { GenAISpanHandle, Operation, ToolSpanHandle } from "@sightline/core/provider";
 
 /** What Sightline keeps about one top-level AI SDK call while it runs. */
 export interface CallState {

@@ -1,4 +1,4 @@
-import { reportTelemetryError } from "@sightline/core";
+import { reportTelemetryError } from "@sightline/core/provider";
 import type { Telemetry } from "ai";
 
 /**

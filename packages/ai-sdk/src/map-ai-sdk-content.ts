@@ -5,7 +5,7 @@ import {
   parseArguments,
   type RequestContent,
   type ToolDefinition,
-} from "@sightline/core";
+} from "@sightline/core/provider";
 
 type Fields = Record<string, unknown>;
 

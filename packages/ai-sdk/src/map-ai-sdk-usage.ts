@@ -1,4 +1,4 @@
-import type { GenAIUsage } from "@sightline/core";
+import type { GenAIUsage } from "@sightline/core/provider";
 
 /** The AI SDK's normalized usage (`LanguageModelUsage`), as far as Sightline reads it. */
 export interface AISDKUsage {

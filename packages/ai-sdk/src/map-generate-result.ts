@@ -1,4 +1,4 @@
-import type { GenAIResponse } from "@sightline/core";
+import type { GenAIResponse } from "@sightline/core/provider";
 import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";

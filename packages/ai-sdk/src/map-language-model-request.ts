@@ -1,4 +1,5 @@
-import { GEN_AI_OPERATION_CHAT, type GenAIRequest, type GenAITarget } from "@sightline/core";
+import type { GenAIRequest, GenAITarget } from "@sightline/core/provider";
+import { GEN_AI_OPERATION_CHAT } from "@sightline/core/semconv";
 import { type AISDKPromptFields, mapAISDKRequestContent } from "./map-ai-sdk-content.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
 

@@ -1,4 +1,5 @@
-import { ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT, type GenAIResponse } from "@sightline/core";
+import type { GenAIResponse } from "@sightline/core/provider";
+import { ATTR_SERVER_ADDRESS, ATTR_SERVER_PORT } from "@sightline/core/semconv";
 import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";

@@ -1,4 +1,4 @@
-import type { GenAIUsage } from "@sightline/core";
+import type { GenAIUsage } from "@sightline/core/provider";
 import { mapAISDKUsage } from "./map-ai-sdk-usage.js";
 
 /** The usage a provider model (`LanguageModelV4`) reports, as far as Sightline reads it. */

@@ -1,4 +1,4 @@
-import { type GenAIResponse, type Operation, reportTelemetryError } from "@sightline/core";
+import { type GenAIResponse, type Operation, reportTelemetryError } from "@sightline/core/provider";
 import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { type ModelV4Usage, mapModelV4Usage } from "./map-model-v4-usage.js";

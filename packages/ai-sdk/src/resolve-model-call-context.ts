@@ -1,5 +1,5 @@
 import { type Context, context, type Span, SpanKind, trace } from "@opentelemetry/api";
-import { ATTR_GEN_AI_OPERATION_NAME } from "@sightline/core";
+import { ATTR_GEN_AI_OPERATION_NAME } from "@sightline/core/semconv";
 
 /** The call's context, with the active span kept when it is another tool's GenAI CLIENT span for this call. */
 export function resolveModelCallContext(callContext: Context | undefined): Context {

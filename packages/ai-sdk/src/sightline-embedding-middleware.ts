@@ -1,4 +1,5 @@
-import { createInstrumentation, GEN_AI_OPERATION_EMBEDDINGS } from "@sightline/core";
+import { createInstrumentation } from "@sightline/core/provider";
+import { GEN_AI_OPERATION_EMBEDDINGS } from "@sightline/core/semconv";
 import type { EmbeddingModelMiddleware } from "ai";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
 import type { SightlineAISDKOptions } from "./types.js";

@@ -1,4 +1,4 @@
-import { createInstrumentation } from "@sightline/core";
+import { createInstrumentation } from "@sightline/core/provider";
 import type { LanguageModelMiddleware } from "ai";
 import { mapGenerateResult } from "./map-generate-result.js";
 import { mapLanguageModelRequest } from "./map-language-model-request.js";

@@ -1,15 +1,14 @@
 import { context, trace } from "@opentelemetry/api";
 import {
-  ATTR_GEN_AI_REQUEST_MODEL,
   createInstrumentation,
-  GEN_AI_OPERATION_EMBEDDINGS,
   type Instrumentation,
   noteSightlineOperationStarted,
   type Operation,
   startAgentSpan,
   startToolSpan,
   takeForeignModelSpanStartedThisRun,
-} from "@sightline/core";
+} from "@sightline/core/provider";
+import { ATTR_GEN_AI_REQUEST_MODEL, GEN_AI_OPERATION_EMBEDDINGS } from "@sightline/core/semconv";
 import type { Telemetry } from "ai";
 import { type CallRegistry, createCallRegistry } from "./create-call-registry.js";
 import { guardTelemetry } from "./guard-telemetry.js";

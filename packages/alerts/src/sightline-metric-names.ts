@@ -2,8 +2,9 @@
  * The telemetry names Sightline emits, as the alert renderers see them.
  *
  * These MUST match core's `semconv.ts` and metric instruments (names, units, instrument kinds and attribute
- * keys). They are copied here, not imported, because `@sightline/alerts` has no run-time dependencies; the
- * lead cross-checks this file against core whenever either side changes. Units matter: in the `otlp`
+ * keys). They are copied here, not imported, because `@sightline/alerts` has no run-time dependencies;
+ * `scripts/check-semconv-names.mjs` fails when a name here is not exported by `@sightline/core/semconv`
+ * (units and kinds are still checked by hand against core's metric instruments). Units matter: in the `otlp`
  * naming mode they become Prometheus name suffixes (see `to-prometheus-name.ts`).
  */
 

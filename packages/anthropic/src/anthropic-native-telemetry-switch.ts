@@ -1,4 +1,4 @@
-import { createPropertyTelemetrySwitch, type NativeTelemetrySwitch } from "@sightline/core";
+import { createPropertyTelemetrySwitch, type NativeTelemetrySwitch } from "@sightline/core/provider";
 
 /**
  * `@anthropic-ai/sdk` 1.x settles its `openTelemetry` option once, in the constructor, into the

@@ -1,4 +1,4 @@
-import { type GenAITarget, readServerAddress } from "@sightline/core";
+import { type GenAITarget, readServerAddress } from "@sightline/core/provider";
 
 /** Client classes of the platform flavours of the SDK and the provider each one serves. */
 const CLASS_PROVIDERS: Record<string, string> = {

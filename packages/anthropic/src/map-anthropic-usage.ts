@@ -1,4 +1,4 @@
-import { asFields, asNumber, type GenAIUsage } from "@sightline/core";
+import { asFields, asNumber, type GenAIUsage } from "@sightline/core/provider";
 
 /**
  * Maps Anthropic usage to semconv terms. Anthropic's `input_tokens` excludes both cache counts, so

@@ -1,5 +1,5 @@
 import { trace } from "@opentelemetry/api";
-import { silenceNativeTelemetry } from "@sightline/core";
+import { silenceNativeTelemetry } from "@sightline/core/provider";
 import Anthropic0133 from "anthropic0133";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getAnthropicNativeTelemetryState } from "./observe-anthropic.js";

@@ -8,7 +8,7 @@ import {
   observeStainlessResult,
   type StreamAccumulator,
   silenceNativeTelemetry,
-} from "@sightline/core";
+} from "@sightline/core/provider";
 import { anthropicNativeTelemetrySwitch } from "./anthropic-native-telemetry-switch.js";
 import { mapCountTokensRequest } from "./count-tokens/map-count-tokens-request.js";
 import { mapCountTokensResponse } from "./count-tokens/map-count-tokens-response.js";

@@ -1,4 +1,5 @@
-import type { NativeSpansMode, SightlineOptions } from "@sightline/core";
+import type { SightlineOptions } from "@sightline/core";
+import type { NativeSpansMode } from "@sightline/core/provider";
 
 /** Options of `observeAnthropic`. */
 export interface ObserveAnthropicOptions extends SightlineOptions {

@@ -1,3 +1,4 @@
+import { INFERENCE_OPERATION_NAMES } from "@sightline/core/provider";
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_OPERATION_NAME,
@@ -10,8 +11,7 @@ import {
   ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
-  INFERENCE_OPERATION_NAMES,
-} from "@sightline/core";
+} from "@sightline/core/semconv";
 import type { CapturedSpan } from "@sightline/testing";
 import { ATTR_GEN_AI_USAGE_COST, ATTR_SIGHTLINE_COST_MATCH, ATTR_SIGHTLINE_ROLLUP } from "./dev-names.js";
 import type { Paint } from "./paint.js";

@@ -1,4 +1,4 @@
-import { isSameKindOfCall } from "@sightline/core";
+import { isSameKindOfCall } from "@sightline/core/provider";
 import type { CapturedSpan } from "@sightline/testing";
 import { isInferenceSpan } from "./format-span-details.js";
 

@@ -4,7 +4,7 @@
 
 import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
 import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
-import { ChunkFlags, createInstrumentation, followStream } from "../dist/index.js";
+import { ChunkFlags, createInstrumentation, followStream } from "../dist/provider.js";
 
 class PullReader extends MetricReader {
   async onForceFlush() {}

@@ -3,7 +3,8 @@
 // I/O, as the best of several rounds. Run after `pnpm exec tsup`: node bench/governance.bench.mjs
 import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
 import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
-import { createGovernance, createInstrumentation, withContext } from "../dist/index.js";
+import { createGovernance, withContext } from "../dist/index.js";
+import { createInstrumentation } from "../dist/provider.js";
 
 class PullReader extends MetricReader {
   async onForceFlush() {}

@@ -81,6 +81,14 @@ export const ATTR_SIGHTLINE_RECORDED_BY = "sightline.recorded_by";
  * request): a roll-up, never priced or counted.
  */
 export const ATTR_SIGHTLINE_ROLLUP = "sightline.rollup";
+/**
+ * Digest of a signed output, set by `@sightline/provenance`'s `recordProvenanceOnSpan`. That package is a
+ * leaf and keeps its own copy; listed here so every name Sightline emits has one home
+ * (scripts/check-semconv-names.mjs keeps the copies equal).
+ */
+export const ATTR_SIGHTLINE_PROVENANCE_DIGEST = "sightline.provenance.digest";
+/** Id of the key that signed the output (never the key), set beside `sightline.provenance.digest`. */
+export const ATTR_SIGHTLINE_PROVENANCE_KEY_ID = "sightline.provenance.key_id";
 
 /** Well-known `gen_ai.operation.name` values used by Sightline. */
 export const GEN_AI_OPERATION_CHAT = "chat";

@@ -1,4 +1,4 @@
-import { type GenAITarget, readServerAddress } from "@sightline/core";
+import { type GenAITarget, readServerAddress } from "@sightline/core/provider";
 
 /**
  * The fields of a `GoogleGenAI` client that tell which backend it talks to (some are private in

@@ -1,4 +1,4 @@
-import { asFields, asNumber, type GenAIUsage } from "@sightline/core";
+import { asFields, asNumber, type GenAIUsage } from "@sightline/core/provider";
 
 /**
  * Maps Gemini `usageMetadata` to semconv terms. `promptTokenCount` already includes cached

@@ -6,7 +6,7 @@ import {
   observeMethod,
   observePromise,
   observePromisedStream,
-} from "@sightline/core";
+} from "@sightline/core/provider";
 import { detectGoogleGenAITarget } from "./detect-google-genai-target.js";
 import { mapEmbedContentRequest } from "./embed-content/map-embed-content-request.js";
 import { mapEmbedContentResponse } from "./embed-content/map-embed-content-response.js";

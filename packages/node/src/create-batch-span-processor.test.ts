@@ -31,8 +31,8 @@ function fakeSpan(
 ): ReadableSpan {
   return {
     spanContext: () => ({
-      traceId: "0".repeat(31) + "1",
-      spanId: "0".repeat(15) + "1",
+      traceId: `${"0".repeat(31)}1`,
+      spanId: `${"0".repeat(15)}1`,
       traceFlags: options.sampled === false ? TraceFlags.NONE : TraceFlags.SAMPLED,
     }),
     resource: { attributes: {}, ...options.resource },

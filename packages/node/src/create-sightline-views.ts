@@ -6,7 +6,7 @@ import {
   METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,
   METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
   TOKEN_BUCKETS,
-} from "@sightline/core";
+} from "@sightline/core/semconv";
 
 /**
  * Views that give the GenAI client histograms the semconv v1.41 bucket boundaries. Instruments already

@@ -8,7 +8,7 @@ import {
   type SpanProcessor,
   TracerProvider,
 } from "@opentelemetry/sdk-trace";
-import { DURATION_BUCKETS, TOKEN_BUCKETS } from "@sightline/core";
+import { DURATION_BUCKETS, TOKEN_BUCKETS } from "@sightline/core/semconv";
 import { observeOpenAI } from "@sightline/openai";
 import {
   type MockLLMServer,

@@ -1,4 +1,4 @@
-import { type GenAITarget, readServerAddress } from "@sightline/core";
+import { type GenAITarget, readServerAddress } from "@sightline/core/provider";
 
 /** Hosts of OpenAI-compatible APIs and the `gen_ai.provider.name` each one serves. */
 const HOST_PROVIDERS: [suffix: string, provider: string][] = [

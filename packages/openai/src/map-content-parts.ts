@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type MessagePart } from "@sightline/core";
+import { asArray, asFields, asString, type MessagePart } from "@sightline/core/provider";
 
 /** Maps OpenAI message content (a string or typed parts, chat or Responses style) to semconv parts. */
 export function mapContentParts(content: unknown): MessagePart[] {

@@ -1,4 +1,4 @@
-import { asFields, asNumber, type GenAIUsage } from "@sightline/core";
+import { asFields, asNumber, type GenAIUsage } from "@sightline/core/provider";
 
 /**
  * Maps OpenAI usage (chat's `prompt_tokens`… or Responses' `input_tokens`…) to semconv terms.

@@ -6,7 +6,7 @@ import {
   observeMethod,
   observeStainlessResult,
   type StreamAccumulator,
-} from "@sightline/core";
+} from "@sightline/core/provider";
 import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
 import { mapChatRequest } from "./chat/map-chat-request.js";
 import { mapChatResponse } from "./chat/map-chat-response.js";

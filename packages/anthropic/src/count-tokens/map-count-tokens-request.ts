@@ -1,4 +1,4 @@
-import { asFields, asString, type GenAIRequest } from "@sightline/core";
+import { asFields, asString, type GenAIRequest } from "@sightline/core/provider";
 import { mapAnthropicToolDefinitions } from "../messages/map-anthropic-tool-definitions.js";
 import { mapMessagesInput, mapMessagesSystem } from "../messages/map-messages-input.js";
 

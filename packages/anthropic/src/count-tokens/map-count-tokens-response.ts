@@ -1,4 +1,4 @@
-import { asFields, asNumber, type GenAIResponse } from "@sightline/core";
+import { asFields, asNumber, type GenAIResponse } from "@sightline/core/provider";
 
 /** The attribute with the counted tokens; the name the SDK's own span uses for it. */
 export const ATTR_ANTHROPIC_COUNT_TOKENS_INPUT_TOKENS = "anthropic.message.count_tokens.input_tokens";

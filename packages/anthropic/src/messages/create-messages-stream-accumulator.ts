@@ -8,7 +8,7 @@ import {
   type MessagePart,
   parseArguments,
   type StreamAccumulator,
-} from "@sightline/core";
+} from "@sightline/core/provider";
 import { mapAnthropicFinishReason } from "../map-anthropic-finish-reason.js";
 import { mapAnthropicUsage } from "../map-anthropic-usage.js";
 import { mapAnthropicContentBlocks } from "./map-anthropic-content-blocks.js";

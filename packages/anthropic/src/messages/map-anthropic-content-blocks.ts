@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type MessagePart } from "@sightline/core";
+import { asArray, asFields, asString, type MessagePart } from "@sightline/core/provider";
 
 /**
  * Maps Anthropic content (a string or content blocks, in requests and responses alike) to semconv

@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core";
+import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core/provider";
 
 /**
  * Maps Messages `tools` to semconv tool definitions: custom tools as `function` with their

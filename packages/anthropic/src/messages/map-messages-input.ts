@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type InputMessage, type MessagePart } from "@sightline/core";
+import { asArray, asFields, asString, type InputMessage, type MessagePart } from "@sightline/core/provider";
 import { mapAnthropicContentBlocks } from "./map-anthropic-content-blocks.js";
 
 /**

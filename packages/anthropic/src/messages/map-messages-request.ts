@@ -1,11 +1,5 @@
-import {
-  asArray,
-  asFields,
-  asNumber,
-  asString,
-  GEN_AI_OPERATION_CHAT,
-  type GenAIRequest,
-} from "@sightline/core";
+import { asArray, asFields, asNumber, asString, type GenAIRequest } from "@sightline/core/provider";
+import { GEN_AI_OPERATION_CHAT } from "@sightline/core/semconv";
 import { mapAnthropicToolDefinitions } from "./map-anthropic-tool-definitions.js";
 import { mapMessagesInput, mapMessagesSystem } from "./map-messages-input.js";
 

@@ -1,4 +1,4 @@
-import { asFields, asString, type GenAIResponse } from "@sightline/core";
+import { asFields, asString, type GenAIResponse } from "@sightline/core/provider";
 import { mapAnthropicFinishReason } from "../map-anthropic-finish-reason.js";
 import { mapAnthropicUsage } from "../map-anthropic-usage.js";
 import { mapAnthropicContentBlocks } from "./map-anthropic-content-blocks.js";

@@ -1,13 +1,13 @@
 import { type Attributes, context, INVALID_SPAN_CONTEXT, type SpanKind, trace } from "@opentelemetry/api";
-import { CORE_SCOPE_NAME } from "../create-core-instruments.js";
-import { createInstrumentation } from "../create-instrumentation.js";
-import { getErrorInfo } from "../get-error-info.js";
-import type { ResolvedConfig } from "../internal-types.js";
-import { recordContentAttribute } from "../record-content-attribute.js";
-import { recordOperationError } from "../record-operation-error.js";
-import { reportTelemetryError } from "../report-telemetry-error.js";
+import type { ResolvedConfig } from "../config/internal-types.js";
+import { recordContentAttribute } from "../content/record-content-attribute.js";
+import { getResolvedContext } from "../context/with-context.js";
+import { getErrorInfo } from "../errors/get-error-info.js";
+import { recordOperationError } from "../errors/record-operation-error.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import { CORE_SCOPE_NAME } from "../metrics/create-core-instruments.js";
+import { createInstrumentation } from "../operation/create-instrumentation.js";
 import { ATTR_ERROR_TYPE, ATTR_SIGHTLINE_COST_TOTAL } from "../semconv.js";
-import { getResolvedContext } from "../with-context.js";
 import { type AgentCostTally, createAgentCostTally } from "./agent-cost-tally.js";
 import type { GenAISpanOptions, ToolSpanHandle } from "./types.js";
 

@@ -1,7 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createInstrumentation } from "../create-instrumentation.js";
+import { createInstrumentation } from "../operation/create-instrumentation.js";
 import { startAgentSpan, startToolSpan } from "./start-agent-span.js";
 import { traceAgent, traceTool } from "./trace-agent.js";
 

@@ -1,6 +1,6 @@
 import type { Attributes, Context, Span } from "@opentelemetry/api";
-import type { Instrumentation } from "../create-instrumentation.js";
-import type { SightlineOptions } from "../types.js";
+import type { SightlineOptions } from "../config/types.js";
+import type { Instrumentation } from "../operation/create-instrumentation.js";
 
 /** Options shared by agent and tool spans. */
 export interface GenAISpanOptions

@@ -1,4 +1,4 @@
-import { SightlineError } from "../sightline-error.js";
+import { SightlineError } from "../errors/sightline-error.js";
 import type { BudgetUnit } from "./types.js";
 
 const BRAND = Symbol.for("sightline.error.budget_exceeded");

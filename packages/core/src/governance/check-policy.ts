@@ -1,4 +1,4 @@
-import type { GenAIRequest } from "../operation-shapes.js";
+import type { GenAIRequest } from "../operation/operation-shapes.js";
 import { type CallScope, compileValueMatch } from "./compile-call-match.js";
 import type { PolicyDefinition } from "./types.js";
 

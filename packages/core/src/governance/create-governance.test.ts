@@ -1,10 +1,11 @@
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createInstrumentation } from "../create-instrumentation.js";
-import type { GenAIUsage } from "../operation-shapes.js";
-import { SightlineError } from "../sightline-error.js";
-import type { SightlineContext, SightlineOptions } from "../types.js";
-import { withContext } from "../with-context.js";
+import type { SightlineOptions } from "../config/types.js";
+import type { SightlineContext } from "../context/types.js";
+import { withContext } from "../context/with-context.js";
+import { SightlineError } from "../errors/sightline-error.js";
+import { createInstrumentation } from "../operation/create-instrumentation.js";
+import type { GenAIUsage } from "../operation/operation-shapes.js";
 import { BudgetExceededError } from "./budget-exceeded-error.js";
 import { createGovernance } from "./create-governance.js";
 import { PolicyViolationError } from "./policy-violation-error.js";

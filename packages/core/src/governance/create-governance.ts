@@ -1,7 +1,10 @@
 import type { Attributes, MeterProvider } from "@opentelemetry/api";
-import type { FinishedOperation } from "../internal-types.js";
-import type { GenAIRequest, GenAITarget } from "../operation-shapes.js";
-import { reportTelemetryError } from "../report-telemetry-error.js";
+import type { GuardEvent, GuardedCall, GuardVerdict } from "../config/types.js";
+import type { SightlineContext } from "../context/types.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import type { SightlineError } from "../errors/sightline-error.js";
+import type { FinishedOperation } from "../finishers/types.js";
+import type { GenAIRequest, GenAITarget } from "../operation/operation-shapes.js";
 import {
   ATTR_SIGHTLINE_BUDGET_KEY,
   ATTR_SIGHTLINE_BUDGET_LIMIT,
@@ -17,8 +20,6 @@ import {
   EVENT_SIGHTLINE_POLICY_CONTENT_SUPPRESSED,
   EVENT_SIGHTLINE_POLICY_VIOLATION,
 } from "../semconv.js";
-import type { SightlineError } from "../sightline-error.js";
-import type { GuardEvent, GuardedCall, GuardVerdict, SightlineContext } from "../types.js";
 import { BudgetExceededError } from "./budget-exceeded-error.js";
 import { compilePolicyCheck } from "./check-policy.js";
 import { type CallScope, compileCallMatch } from "./compile-call-match.js";

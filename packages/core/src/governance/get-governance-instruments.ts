@@ -1,5 +1,5 @@
 import type { Counter } from "@opentelemetry/api";
-import { createCoreInstruments } from "../create-core-instruments.js";
+import { createCoreInstruments } from "../metrics/create-core-instruments.js";
 import { METRIC_SIGHTLINE_BUDGET_BREACHES, METRIC_SIGHTLINE_POLICY_VIOLATIONS } from "../semconv.js";
 
 /** The governance counters. */

@@ -1,6 +1,6 @@
 import type { Attributes, MeterProvider } from "@opentelemetry/api";
-import { CORE_SCOPE_NAME } from "../create-core-instruments.js";
-import { reportTelemetryError } from "../report-telemetry-error.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import { CORE_SCOPE_NAME } from "../metrics/create-core-instruments.js";
 import {
   ATTR_SIGHTLINE_BUDGET_KEY,
   ATTR_SIGHTLINE_BUDGET_NAME,

@@ -1,4 +1,4 @@
-import { SightlineError } from "../sightline-error.js";
+import { SightlineError } from "../errors/sightline-error.js";
 
 const BRAND = Symbol.for("sightline.error.policy_violation");
 

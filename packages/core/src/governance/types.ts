@@ -1,5 +1,5 @@
-import type { FinishedOperation } from "../internal-types.js";
-import type { CallGuard, OperationHooks } from "../types.js";
+import type { CallGuard, OperationHooks } from "../config/types.js";
+import type { FinishedOperation } from "../finishers/types.js";
 
 /** `observe`: breaches become span events and metrics, calls go through. `enforce`: breaching calls are refused before they are sent. */
 export type GovernanceMode = "observe" | "enforce";

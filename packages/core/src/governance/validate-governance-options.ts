@@ -1,4 +1,4 @@
-import { SightlineError } from "../sightline-error.js";
+import { SightlineError } from "../errors/sightline-error.js";
 import { CALL_DIMENSIONS } from "./compile-call-match.js";
 import type { BudgetDefinition, CallMatch, GovernanceOptions, PolicyDefinition } from "./types.js";
 

@@ -1,5 +1,5 @@
 import type { Counter, Histogram } from "@opentelemetry/api";
-import { createCoreInstruments } from "../create-core-instruments.js";
+import { createCoreInstruments } from "../metrics/create-core-instruments.js";
 import { METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE, METRIC_SIGHTLINE_GEN_AI_OUTCOMES } from "../semconv.js";
 
 /** The outcome instruments. */

@@ -1,8 +1,8 @@
 import { context, type SpanContext, trace } from "@opentelemetry/api";
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createInstrumentation } from "../create-instrumentation.js";
-import { withContext } from "../with-context.js";
+import { withContext } from "../context/with-context.js";
+import { createInstrumentation } from "../operation/create-instrumentation.js";
 import { recordFeedback } from "./record-feedback.js";
 import { recordOutcome } from "./record-outcome.js";
 

@@ -1,6 +1,7 @@
 import { type Attributes, context, diag, type Link, metrics, SpanKind, trace } from "@opentelemetry/api";
-import { CORE_SCOPE_NAME } from "../create-core-instruments.js";
-import { reportTelemetryError } from "../report-telemetry-error.js";
+import { getSightlineContext } from "../context/with-context.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import { CORE_SCOPE_NAME } from "../metrics/create-core-instruments.js";
 import {
   ATTR_GEN_AI_EVALUATION_EXPLANATION,
   ATTR_GEN_AI_EVALUATION_NAME,
@@ -10,7 +11,6 @@ import {
   ATTR_SIGHTLINE_FEATURE,
   EVENT_GEN_AI_EVALUATION_RESULT,
 } from "../semconv.js";
-import { getSightlineContext } from "../with-context.js";
 import { getOutcomeInstruments } from "./get-outcome-instruments.js";
 import { resolveOperationReference } from "./resolve-operation-reference.js";
 import type { Feedback, OperationReference } from "./types.js";

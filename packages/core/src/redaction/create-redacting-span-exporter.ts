@@ -1,5 +1,5 @@
 import type { Attributes, AttributeValue } from "@opentelemetry/api";
-import { reportTelemetryError } from "../report-telemetry-error.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import { ATTR_SIGHTLINE_REDACTION_COUNT, ATTR_SIGHTLINE_REDACTION_COUNT_PREFIX } from "../semconv.js";
 import { createRedactor } from "./create-redactor.js";
 import type { Redactor } from "./types.js";

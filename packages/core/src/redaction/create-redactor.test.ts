@@ -1,6 +1,6 @@
 import { SECRET_SAMPLES, secretPart } from "@sightline/testing/vitest";
 import { describe, expect, it } from "vitest";
-import { SightlineError } from "../sightline-error.js";
+import { SightlineError } from "../errors/sightline-error.js";
 import { BUILT_IN_REDACTION_KINDS } from "./built-in-detectors.js";
 import { createRedactor } from "./create-redactor.js";
 

@@ -1,5 +1,5 @@
-import { reportTelemetryError } from "../report-telemetry-error.js";
-import { SightlineError } from "../sightline-error.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import { SightlineError } from "../errors/sightline-error.js";
 import { BUILT_IN_DETECTORS, BUILT_IN_REDACTION_KINDS, type BuiltInDetector } from "./built-in-detectors.js";
 import type { RedactionOptions, RedactionResult, RedactionRule, Redactor } from "./types.js";
 

@@ -1,4 +1,4 @@
-import { SightlineError } from "../sightline-error.js";
+import { SightlineError } from "../errors/sightline-error.js";
 import { createRedactor } from "./create-redactor.js";
 import type { RedactionOptions, Redactor } from "./types.js";
 

@@ -1,13 +1,13 @@
 import { type Attributes, createNoopMeter, type MeterProvider, metrics, type Span } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import { getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
-import { createCostFinisher } from "../create-cost-finisher.js";
-import { createDriftFinisher } from "../create-drift-finisher.js";
-import { detectRefusal } from "../detect-refusal.js";
-import { getDefaultDriftMonitor } from "../get-default-drift-monitor.js";
-import { getMetricInstruments } from "../get-metric-instruments.js";
-import type { FinishedOperation, OperationFinisher } from "../internal-types.js";
-import { recordCallMetrics } from "../record-operation-metrics.js";
+import { createCostFinisher } from "../finishers/create-cost-finisher.js";
+import { createDriftFinisher } from "../finishers/create-drift-finisher.js";
+import { detectRefusal } from "../finishers/detect-refusal.js";
+import { getDefaultDriftMonitor } from "../finishers/get-default-drift-monitor.js";
+import type { FinishedOperation, OperationFinisher } from "../finishers/types.js";
+import { getMetricInstruments } from "../metrics/get-metric-instruments.js";
+import { recordCallMetrics } from "../metrics/record-operation-metrics.js";
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_OPERATION_NAME,

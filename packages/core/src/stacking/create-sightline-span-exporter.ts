@@ -1,6 +1,6 @@
 import type { Attributes, AttributeValue, Span, TimeInput } from "@opentelemetry/api";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import type { RedactableSpan, SpanExporterLike } from "../redaction/create-redacting-span-exporter.js";
-import { reportTelemetryError } from "../report-telemetry-error.js";
 import { ATTR_SIGHTLINE_RECORDED_BY } from "../semconv.js";
 import { createGenAISpanEnricher, type GenAISpanEnrichmentOptions } from "./create-genai-span-enricher.js";
 import { type GenAISpanLike, isRecordedBySightline, readForeignCall } from "./read-genai-span.js";

@@ -7,7 +7,7 @@ import {
   TraceFlags,
   trace,
 } from "@opentelemetry/api";
-import { reportTelemetryError } from "../report-telemetry-error.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import {
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_GEN_AI_USAGE_COST,

@@ -1,5 +1,5 @@
 import { type Context, type Span, SpanKind, trace } from "@opentelemetry/api";
-import { reportTelemetryError } from "../report-telemetry-error.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import { isSameKindOfCall, isSightlineScope, readOperationName } from "./read-genai-span.js";
 
 /**

@@ -7,8 +7,8 @@ import {
 } from "@opentelemetry/sdk-trace";
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { createInstrumentation } from "../create-instrumentation.js";
-import { observePromise } from "../observe-promise.js";
+import { observePromise } from "../follow/observe-promise.js";
+import { createInstrumentation } from "../operation/create-instrumentation.js";
 import { createSightlineSpanProcessor } from "./create-sightline-span-processor.js";
 import { markSightlineOperation } from "./sightline-operation-context.js";
 

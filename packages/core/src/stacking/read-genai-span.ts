@@ -1,5 +1,5 @@
 import type { Attributes, AttributeValue } from "@opentelemetry/api";
-import type { GenAIRequest, GenAIResponse, GenAITarget, GenAIUsage } from "../operation-shapes.js";
+import type { GenAIRequest, GenAIResponse, GenAITarget, GenAIUsage } from "../operation/operation-shapes.js";
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_OPERATION_NAME,

@@ -1,4 +1,5 @@
-import { asFields, GEN_AI_OPERATION_EMBEDDINGS, type GenAIRequest } from "@sightline/core";
+import { asFields, type GenAIRequest } from "@sightline/core/provider";
+import { GEN_AI_OPERATION_EMBEDDINGS } from "@sightline/core/semconv";
 import { stripModelPrefix } from "../generate-content/map-generate-content-request.js";
 
 /** Maps `models.embedContent` params to core's request shape (embeddings carry no content attributes). */

@@ -1,4 +1,4 @@
-import { asArray, asFields, asNumber, type GenAIResponse } from "@sightline/core";
+import { asArray, asFields, asNumber, type GenAIResponse } from "@sightline/core/provider";
 
 /**
  * Maps an `EmbedContentResponse`: the vector length, and input tokens when the backend reports

@@ -9,7 +9,7 @@ import {
   type MessagePart,
   type OutputMessage,
   type StreamAccumulator,
-} from "@sightline/core";
+} from "@sightline/core/provider";
 import { mapGeminiFinishReason } from "../map-gemini-finish-reason.js";
 import { mapGeminiUsage } from "../map-gemini-usage.js";
 import { mapGeminiPart } from "./map-gemini-parts.js";

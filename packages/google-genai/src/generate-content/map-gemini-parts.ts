@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type MessagePart } from "@sightline/core";
+import { asArray, asFields, asString, type MessagePart } from "@sightline/core/provider";
 
 /**
  * Maps Gemini parts to semconv parts: text (a `thought` part → reasoning), inline data → blob,

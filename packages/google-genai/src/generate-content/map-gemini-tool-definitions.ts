@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core";
+import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core/provider";
 
 /**
  * Maps `config.tools` to semconv tool definitions: each function declaration as `function` (its

@@ -1,11 +1,5 @@
-import {
-  asArray,
-  asFields,
-  asNumber,
-  asString,
-  GEN_AI_OPERATION_GENERATE_CONTENT,
-  type GenAIRequest,
-} from "@sightline/core";
+import { asArray, asFields, asNumber, asString, type GenAIRequest } from "@sightline/core/provider";
+import { GEN_AI_OPERATION_GENERATE_CONTENT } from "@sightline/core/semconv";
 import { mapGeminiContents, mapGeminiSystemInstruction } from "./map-gemini-contents.js";
 import { mapGeminiToolDefinitions } from "./map-gemini-tool-definitions.js";
 

@@ -1,5 +1,11 @@
 import type { Attributes } from "@opentelemetry/api";
-import { asArray, asFields, asString, type GenAIResponse, type OutputMessage } from "@sightline/core";
+import {
+  asArray,
+  asFields,
+  asString,
+  type GenAIResponse,
+  type OutputMessage,
+} from "@sightline/core/provider";
 import { mapGeminiFinishReason } from "../map-gemini-finish-reason.js";
 import { mapGeminiUsage } from "../map-gemini-usage.js";
 import { mapGeminiRole } from "./map-gemini-contents.js";

@@ -10,7 +10,7 @@ import {
   type OutputMessage,
   parseArguments,
   type StreamAccumulator,
-} from "@sightline/core";
+} from "@sightline/core/provider";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 import { openAIResponseAttributes } from "./map-chat-response.js";

@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type InputMessage } from "@sightline/core";
+import { asArray, asFields, asString, type InputMessage } from "@sightline/core/provider";
 import { mapContentParts } from "../map-content-parts.js";
 import { mapChatToolCalls } from "./map-chat-tool-calls.js";
 

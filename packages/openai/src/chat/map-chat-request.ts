@@ -1,13 +1,9 @@
+import { asArray, asFields, asNumber, asString, type GenAIRequest } from "@sightline/core/provider";
 import {
   ATTR_OPENAI_API_TYPE,
   ATTR_OPENAI_REQUEST_SERVICE_TIER,
-  asArray,
-  asFields,
-  asNumber,
-  asString,
   GEN_AI_OPERATION_CHAT,
-  type GenAIRequest,
-} from "@sightline/core";
+} from "@sightline/core/semconv";
 import { mapOutputType } from "../map-output-type.js";
 import { mapChatInputMessages } from "./map-chat-input-messages.js";
 import { mapChatToolDefinitions } from "./map-chat-tool-definitions.js";

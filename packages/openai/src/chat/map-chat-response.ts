@@ -1,14 +1,16 @@
 import type { Attributes } from "@opentelemetry/api";
 import {
-  ATTR_OPENAI_RESPONSE_SERVICE_TIER,
-  ATTR_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
   asArray,
   asFields,
   asString,
   type GenAIResponse,
   type MessagePart,
   type OutputMessage,
-} from "@sightline/core";
+} from "@sightline/core/provider";
+import {
+  ATTR_OPENAI_RESPONSE_SERVICE_TIER,
+  ATTR_OPENAI_RESPONSE_SYSTEM_FINGERPRINT,
+} from "@sightline/core/semconv";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 import { mapChatToolCalls } from "./map-chat-tool-calls.js";

@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type MessagePart, parseArguments } from "@sightline/core";
+import { asArray, asFields, asString, type MessagePart, parseArguments } from "@sightline/core/provider";
 
 /** Maps chat `tool_calls` (in a request's assistant message or a response's choice) to semconv parts. */
 export function mapChatToolCalls(toolCalls: unknown): MessagePart[] {

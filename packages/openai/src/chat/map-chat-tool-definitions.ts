@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core";
+import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core/provider";
 
 /** Maps chat `tools` to semconv tool definitions (captured content only). */
 export function mapChatToolDefinitions(tools: unknown): ToolDefinition[] {

@@ -1,4 +1,5 @@
-import { asFields, asString, GEN_AI_OPERATION_EMBEDDINGS, type GenAIRequest } from "@sightline/core";
+import { asFields, asString, type GenAIRequest } from "@sightline/core/provider";
+import { GEN_AI_OPERATION_EMBEDDINGS } from "@sightline/core/semconv";
 
 /** Maps `embeddings.create` params to core's request shape (embeddings carry no content attributes). */
 export function mapEmbeddingsRequest(params: unknown): GenAIRequest {

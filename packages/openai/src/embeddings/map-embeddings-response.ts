@@ -1,4 +1,4 @@
-import { asArray, asFields, asNumber, asString, type GenAIResponse } from "@sightline/core";
+import { asArray, asFields, asNumber, asString, type GenAIResponse } from "@sightline/core/provider";
 
 /** Maps an embeddings list to core's response shape. */
 export function mapEmbeddingsResponse(body: unknown): GenAIResponse {

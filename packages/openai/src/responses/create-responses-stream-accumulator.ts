@@ -1,4 +1,10 @@
-import { asFields, asString, ChunkFlags, type GenAIResponse, type StreamAccumulator } from "@sightline/core";
+import {
+  asFields,
+  asString,
+  ChunkFlags,
+  type GenAIResponse,
+  type StreamAccumulator,
+} from "@sightline/core/provider";
 import { mapResponsesResponse } from "./map-responses-response.js";
 
 /** Event types whose payload is model output (for time-per-output-chunk). */

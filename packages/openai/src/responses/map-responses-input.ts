@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type InputMessage, parseArguments } from "@sightline/core";
+import { asArray, asFields, asString, type InputMessage, parseArguments } from "@sightline/core/provider";
 import { mapContentParts } from "../map-content-parts.js";
 
 /** Maps Responses `input` (a string or a list of items) to semconv input messages. */

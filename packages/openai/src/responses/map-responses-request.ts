@@ -1,13 +1,10 @@
+import { asFields, asNumber, asString, type GenAIRequest } from "@sightline/core/provider";
 import {
   ATTR_GEN_AI_CONVERSATION_ID,
   ATTR_OPENAI_API_TYPE,
   ATTR_OPENAI_REQUEST_SERVICE_TIER,
-  asFields,
-  asNumber,
-  asString,
   GEN_AI_OPERATION_CHAT,
-  type GenAIRequest,
-} from "@sightline/core";
+} from "@sightline/core/semconv";
 import { mapOutputType } from "../map-output-type.js";
 import { mapResponsesInput } from "./map-responses-input.js";
 import { mapResponsesToolDefinitions } from "./map-responses-tool-definitions.js";

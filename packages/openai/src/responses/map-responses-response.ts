@@ -1,12 +1,12 @@
 import {
-  ATTR_OPENAI_RESPONSE_SERVICE_TIER,
   asArray,
   asFields,
   asString,
   type GenAIResponse,
   type MessagePart,
   parseArguments,
-} from "@sightline/core";
+} from "@sightline/core/provider";
+import { ATTR_OPENAI_RESPONSE_SERVICE_TIER } from "@sightline/core/semconv";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 

@@ -1,4 +1,4 @@
-import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core";
+import { asArray, asFields, asString, type ToolDefinition } from "@sightline/core/provider";
 
 /** Maps Responses `tools` (flat function tools and built-in tools) to semconv tool definitions. */
 export function mapResponsesToolDefinitions(tools: unknown): ToolDefinition[] {

@@ -1,0 +1,31 @@
+import type { MeterProvider, Tracer } from "@opentelemetry/api";
+import type { OperationFinisher } from "../finishers/types.js";
+import type { GenAIErrorInfo } from "../operation/operation-shapes.js";
+import type { Redactor } from "../redaction/types.js";
+import type { CallGuard, RedactContent } from "./types.js";
+
+/** Options resolved once per wrapped client. */
+export interface ResolvedConfig {
+  tracer: Tracer;
+  getMeterProvider: () => MeterProvider;
+  scopeName: string;
+  scopeVersion: string;
+  captureContent: boolean;
+  contentMaxBytes: number;
+  redactContent?: RedactContent;
+  /** Built-in and user redaction rules, run on what `redactContent` returns; undefined when off. */
+  redactor?: Redactor;
+  /**
+   * The redactor error text goes through (status message, exception event), with content capture on
+   * or off; undefined only when the user turned redaction off. Built on first use.
+   */
+  getErrorRedactor: () => Redactor | undefined;
+  metrics: boolean;
+  chunkTimingMetric: boolean;
+  legacySystemAttribute: boolean;
+  abandonedAfterMs: number;
+  mapError?: (error: unknown) => GenAIErrorInfo | undefined;
+  onFinish: OperationFinisher[];
+  /** Guards run before each call is sent (budgets, policies). */
+  beforeCall: CallGuard[];
+}

@@ -1,0 +1,69 @@
+import { type Attributes, context, createContextKey } from "@opentelemetry/api";
+import {
+  ATTR_GEN_AI_CONVERSATION_ID,
+  ATTR_SIGHTLINE_FEATURE,
+  ATTR_SIGHTLINE_PROMPT_ID,
+  ATTR_SIGHTLINE_PROMPT_VERSION,
+  ATTR_SIGHTLINE_TENANT_ID,
+  ATTR_USER_ID,
+} from "../semconv.js";
+import type { SightlineContext } from "./types.js";
+
+const SIGHTLINE_CONTEXT_KEY = createContextKey("sightline.context");
+
+/** The context as attributes, computed once per `withContext` so operations only read it. */
+export interface ResolvedSightlineContext {
+  /** The merged values, frozen: operations share this object rather than copying it. */
+  values: Readonly<SightlineContext>;
+  spanAttributes: Attributes;
+  metricAttributes: Attributes;
+}
+
+/**
+ * Runs `fn` with `values` attached to every GenAI span started inside it (including across
+ * `await`, given a context manager, which every Node OTel SDK setup registers). Nested calls merge,
+ * inner values winning. Returns what `fn` returns.
+ * @example
+ * await withContext({ feature: "support-reply", conversationId: ticket.id }, () => openai.chat.completions.create(...));
+ */
+export function withContext<T>(values: SightlineContext, fn: () => T): T {
+  const merged = Object.freeze({ ...getSightlineContext(), ...dropUndefined(values) });
+  const resolved = resolveContext(merged);
+  return context.with(context.active().setValue(SIGHTLINE_CONTEXT_KEY, { values: merged, resolved }), fn);
+}
+
+/** The Sightline context active here (empty outside `withContext`). */
+export function getSightlineContext(): SightlineContext {
+  const stored = context.active().getValue(SIGHTLINE_CONTEXT_KEY) as { values: SightlineContext } | undefined;
+  return stored ? { ...stored.values } : {};
+}
+
+/** The active context's attributes, or undefined outside `withContext`. */
+export function getResolvedContext(): ResolvedSightlineContext | undefined {
+  const stored = context.active().getValue(SIGHTLINE_CONTEXT_KEY) as
+    | { resolved: ResolvedSightlineContext }
+    | undefined;
+  return stored?.resolved;
+}
+
+function resolveContext(values: Readonly<SightlineContext>): ResolvedSightlineContext {
+  const metricAttributes: Attributes = {};
+  if (values.feature !== undefined) metricAttributes[ATTR_SIGHTLINE_FEATURE] = values.feature;
+  if (values.promptId !== undefined) metricAttributes[ATTR_SIGHTLINE_PROMPT_ID] = values.promptId;
+  if (values.promptVersion !== undefined)
+    metricAttributes[ATTR_SIGHTLINE_PROMPT_VERSION] = values.promptVersion;
+  const spanAttributes: Attributes = { ...metricAttributes };
+  if (values.conversationId !== undefined)
+    spanAttributes[ATTR_GEN_AI_CONVERSATION_ID] = values.conversationId;
+  if (values.userId !== undefined) spanAttributes[ATTR_USER_ID] = values.userId;
+  if (values.tenantId !== undefined) spanAttributes[ATTR_SIGHTLINE_TENANT_ID] = values.tenantId;
+  return { values, spanAttributes, metricAttributes };
+}
+
+function dropUndefined(values: SightlineContext): SightlineContext {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === "string") result[key] = value;
+  }
+  return result;
+}

@@ -1,0 +1,85 @@
+import { type Attributes, diag } from "@opentelemetry/api";
+import type { CostBreakdown, PriceRegistry } from "@sightline/pricing";
+import { addAgentCost } from "../agents/agent-cost-tally.js";
+import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
+import {
+  ATTR_GEN_AI_USAGE_COST,
+  ATTR_SIGHTLINE_COST_CACHE_WRITE,
+  ATTR_SIGHTLINE_COST_CACHED_INPUT,
+  ATTR_SIGHTLINE_COST_INPUT,
+  ATTR_SIGHTLINE_COST_MATCH,
+  ATTR_SIGHTLINE_COST_MODEL,
+  ATTR_SIGHTLINE_COST_OUTPUT,
+  ATTR_SIGHTLINE_COST_REASONING,
+  ATTR_SIGHTLINE_PRICING_VERSION,
+  COST_MATCH_UNPRICED,
+} from "../semconv.js";
+import type { FinishedOperation, OperationFinisher } from "./types.js";
+
+const MAX_WARNED_MODELS = 1000;
+
+/**
+ * Prices every operation that reported usage: the span gets the total (`gen_ai.usage.cost`), its
+ * parts and how the model matched the catalog; the spend counter grows by the total. A model the
+ * catalog doesn't know gets `sightline.cost.match = "unpriced"`, is counted, and is warned about
+ * once — never priced at zero. The response model wins over the requested one, because that is
+ * the model that was billed.
+ */
+export function createCostFinisher(options: { registry: PriceRegistry }): OperationFinisher {
+  const warned = new Set<string>();
+  return (operation: FinishedOperation) => {
+    const usage = operation.response?.usage;
+    if (!usage || (usage.inputTokens === undefined && usage.outputTokens === undefined)) return;
+    const model = operation.response?.model ?? operation.request.model;
+    if (!model) return;
+    const provider = operation.target.provider;
+    const breakdown = options.registry.costOf({
+      provider,
+      model,
+      serviceTier: operation.response?.serviceTier,
+      usage: {
+        inputTokens: usage.inputTokens,
+        outputTokens: usage.outputTokens,
+        cacheReadInputTokens: usage.cacheReadInputTokens,
+        cacheWriteInputTokens: usage.cacheCreationInputTokens,
+        reasoningOutputTokens: usage.reasoningOutputTokens,
+      },
+    });
+    const instruments = getExtraInstruments(operation.meterProvider);
+    if (!breakdown) {
+      operation.span.setAttribute(ATTR_SIGHTLINE_COST_MATCH, COST_MATCH_UNPRICED);
+      instruments.unpriced.add(1, operation.metricAttributes);
+      const key = `${provider}/${model}`;
+      if (!warned.has(key) && warned.size < MAX_WARNED_MODELS) {
+        warned.add(key);
+        diag.warn(
+          `sightline: no price for model "${model}" (${provider}); register one with registerModelPrice()`,
+        );
+      }
+      return;
+    }
+    operation.cost = breakdown;
+    operation.span.setAttributes(costAttributes(breakdown));
+    instruments.cost.add(breakdown.total, operation.metricAttributes);
+    addAgentCost(operation.agentCost, breakdown.total);
+  };
+}
+
+/** Zero parts are left out: most calls have no cache writes or reasoning, and every attribute costs. */
+function costAttributes(breakdown: CostBreakdown): Attributes {
+  const attributes: Attributes = {
+    [ATTR_GEN_AI_USAGE_COST]: breakdown.total,
+    [ATTR_SIGHTLINE_COST_MATCH]: breakdown.match,
+    [ATTR_SIGHTLINE_COST_MODEL]: breakdown.modelId,
+    [ATTR_SIGHTLINE_PRICING_VERSION]: breakdown.pricingVersion,
+  };
+  const parts: [string, number][] = [
+    [ATTR_SIGHTLINE_COST_INPUT, breakdown.input],
+    [ATTR_SIGHTLINE_COST_CACHED_INPUT, breakdown.cachedInput],
+    [ATTR_SIGHTLINE_COST_CACHE_WRITE, breakdown.cacheWrite],
+    [ATTR_SIGHTLINE_COST_OUTPUT, breakdown.output],
+    [ATTR_SIGHTLINE_COST_REASONING, breakdown.reasoning],
+  ];
+  for (const [key, value] of parts) if (value !== 0) attributes[key] = value;
+  return attributes;
+}

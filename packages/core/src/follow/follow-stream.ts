@@ -1,0 +1,127 @@
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import type { Operation, StreamOutcome } from "../operation/operation.js";
+import { ChunkFlags, type StreamAccumulator } from "../operation/operation-shapes.js";
+import { watchForAbandonment } from "./watch-for-abandonment.js";
+
+/** Options of {@link followStream}. */
+export interface FollowStreamOptions<Chunk> {
+  /** The operation the stream belongs to. */
+  operation: Operation;
+  /** Creates the SDK's own iterator (e.g. the original `stream.iterator`). */
+  iterate: () => AsyncIterator<Chunk>;
+  /** Folds chunks into the response. */
+  accumulator: StreamAccumulator<Chunk>;
+  /** The SDK's abort signal for this request, so an abort ends the span at once. */
+  signal?: AbortSignal;
+  /** Milliseconds without activity after which the span ends as abandoned. */
+  abandonedAfterMs: number;
+}
+
+/**
+ * Follows a stream without buffering it: returns an iterator factory whose iterators hand every
+ * chunk object to the caller as is (same object, same order) and look at it on the side. The
+ * span ends exactly once: at the last chunk, on an error, when the caller breaks out (`return()`),
+ * on abort, or after `abandonedAfterMs` of inactivity if the stream is never (fully) read.
+ */
+export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => AsyncIterator<Chunk> {
+  const { operation, signal } = options;
+  // Let go of once the stream has ended: a caller who keeps the SDK's stream object must not keep
+  // what was gathered from its chunks too.
+  let accumulator: StreamAccumulator<Chunk> | undefined = options.accumulator;
+  let pending = 0;
+
+  const end = (outcome: StreamOutcome, error?: unknown): void => {
+    if (operation.isEnded) return;
+    let response: ReturnType<StreamAccumulator<Chunk>["finish"]> | undefined;
+    try {
+      response = accumulator?.finish();
+    } catch (finishError) {
+      reportTelemetryError("finishing a stream's response", finishError);
+    }
+    accumulator = undefined;
+    operation.endStream(outcome, response, error);
+  };
+  const onAbort = (): void => {
+    if (pending === 0) end("aborted");
+  };
+  if (signal) {
+    signal.addEventListener("abort", onAbort, { once: true });
+    // However the operation ends, the SDK's signal (which may outlive the call) lets go of it.
+    operation.onEnd(() => signal.removeEventListener("abort", onAbort));
+  }
+  watchForAbandonment(
+    { operation, isBusy: () => pending > 0, abandon: () => end("abandoned") },
+    options.abandonedAfterMs,
+  );
+
+  const onChunk = (chunk: Chunk): number => {
+    const time = performance.now();
+    operation.lastActivity = time;
+    if (operation.chunkCount === 0) operation.firstChunkTime = time;
+    operation.chunkCount++;
+    let flags: number = ChunkFlags.None;
+    try {
+      if (accumulator) flags = accumulator.add(chunk);
+    } catch (error) {
+      reportTelemetryError("reading a stream chunk", error);
+    }
+    if (flags & ChunkFlags.Output) {
+      if (operation.lastOutputChunkTime !== undefined) {
+        operation.addOutputChunkGap((time - operation.lastOutputChunkTime) / 1000);
+      }
+      operation.lastOutputChunkTime = time;
+    }
+    return flags;
+  };
+
+  return () => {
+    const source = options.iterate();
+    const onError = (error: unknown): never => {
+      pending--;
+      // The SDK aborts its own controller while cleaning up after a failure, so the signal alone
+      // can't tell a caller's abort from a broken stream; the error's kind can.
+      end(isAbortError(error) ? "aborted" : "error", error);
+      throw error;
+    };
+    const observed: AsyncIterator<Chunk> & AsyncIterable<Chunk> = {
+      next(...args: [] | [undefined]) {
+        pending++;
+        operation.lastActivity = performance.now();
+        let step: Promise<IteratorResult<Chunk>>;
+        try {
+          step = source.next(...args);
+        } catch (error) {
+          return onError(error);
+        }
+        return step.then((result) => {
+          pending--;
+          if (result.done) {
+            end(signal?.aborted ? "aborted" : "completed");
+            return result;
+          }
+          if (operation.isEnded) return result;
+          return onChunk(result.value) & ChunkFlags.Hide ? observed.next() : result;
+        }, onError);
+      },
+      return(value?: unknown) {
+        end("cancelled");
+        if (typeof source.return === "function") return source.return(value);
+        return Promise.resolve({ done: true, value } as IteratorResult<Chunk>);
+      },
+      throw(error?: unknown) {
+        end("error", error);
+        if (typeof source.throw === "function") return source.throw(error);
+        return Promise.reject(error);
+      },
+      [Symbol.asyncIterator]() {
+        return observed;
+      },
+    };
+    return observed;
+  };
+}
+
+function isAbortError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === "AbortError" || error.constructor?.name === "APIUserAbortError";
+}

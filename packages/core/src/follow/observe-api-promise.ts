@@ -1,0 +1,102 @@
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import type { Operation } from "../operation/operation.js";
+import { watchForAbandonment } from "./watch-for-abandonment.js";
+
+/** The part of a Stainless `APIPromise` (openai, @anthropic-ai/sdk) that Sightline hooks. */
+interface LazyApiPromise {
+  responsePromise: PromiseLike<{ response?: { status?: number } }>;
+  parseResponse: (...args: unknown[]) => Promise<unknown>;
+  _thenUnwrap?: (...args: unknown[]) => unknown;
+}
+
+/** Options of {@link observeApiPromise}. */
+export interface ObserveApiPromiseOptions {
+  operation: Operation;
+  /** Called with the parsed value (a response body or an SDK stream object) before the caller sees it. */
+  onValue: (value: unknown) => void;
+  /** Milliseconds after the response arrives before an unread response's span ends. */
+  abandonedAfterMs: number;
+}
+
+/**
+ * Observes a Stainless-generated SDK's `APIPromise` from the side, keeping it the very object the
+ * caller gets (so `withResponse()`, `asResponse()` and `_thenUnwrap` helpers keep working).
+ * The promise is lazy: its body is parsed only when someone awaits it, and a side `.then` would
+ * parse (and consume) the body behind the back of an `asResponse()` caller. So instead the
+ * promise's own parse step is wrapped, and the raw response promise is watched for errors.
+ * Returns false when `value` does not have that shape, so the caller can fall back.
+ */
+export function observeApiPromise(value: unknown, options: ObserveApiPromiseOptions): boolean {
+  if (!isLazyApiPromise(value)) return false;
+  const { operation } = options;
+  const state = { parseStarted: false };
+  hookParse(value, options, state);
+  value.responsePromise.then(
+    (props) => {
+      operation.noteStatusCode(props?.response?.status);
+      // The caller's parse, if any, was queued on the same promise right after this callback.
+      Promise.resolve().then(() => {
+        if (!state.parseStarted) {
+          watchForAbandonment(
+            { operation, isBusy: () => state.parseStarted, abandon: () => operation.endUnread() },
+            options.abandonedAfterMs,
+          );
+        }
+      });
+    },
+    (error: unknown) => operation.fail(error),
+  );
+  return true;
+}
+
+/**
+ * Wraps the promise's parse step, and does the same for every promise derived from it with
+ * `_thenUnwrap` (the SDK's `parse()` helpers): in some SDK versions the derived promise parses
+ * through a closure of its own instead of calling its parent's `parseResponse`.
+ */
+function hookParse(
+  promise: LazyApiPromise,
+  options: ObserveApiPromiseOptions,
+  state: { parseStarted: boolean },
+): void {
+  const { operation } = options;
+  const originalParse = promise.parseResponse;
+  promise.parseResponse = function (this: unknown, ...args: unknown[]) {
+    state.parseStarted = true;
+    const parsed = originalParse.apply(this, args);
+    // Registered before the caller's continuation, so a stream is instrumented before it is read.
+    parsed.then(
+      (parsedValue) => {
+        try {
+          options.onValue(parsedValue);
+        } catch (error) {
+          reportTelemetryError("reading the response", error);
+          operation.succeed({});
+        }
+      },
+      (error: unknown) => operation.fail(error),
+    );
+    return parsed;
+  };
+  const originalThenUnwrap = promise._thenUnwrap;
+  if (typeof originalThenUnwrap === "function") {
+    promise._thenUnwrap = function (this: unknown, ...args: unknown[]) {
+      const derived = originalThenUnwrap.apply(this, args);
+      try {
+        if (isLazyApiPromise(derived)) hookParse(derived, options, state);
+      } catch (error) {
+        reportTelemetryError("observing a derived promise", error);
+      }
+      return derived;
+    };
+  }
+}
+
+function isLazyApiPromise(value: unknown): value is LazyApiPromise {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Partial<LazyApiPromise>;
+  return (
+    typeof candidate.parseResponse === "function" &&
+    typeof (candidate.responsePromise as PromiseLike<unknown> | undefined)?.then === "function"
+  );
+}

@@ -1,0 +1,214 @@
+import { context, metrics, trace } from "@opentelemetry/api";
+import { getDefaultPriceRegistry } from "@sightline/pricing";
+import type { ResolvedConfig } from "../config/internal-types.js";
+import type { CallGuard, SightlineOptions } from "../config/types.js";
+import { resolveContentCapture } from "../content/resolve-content-capture.js";
+import { reportTelemetryError } from "../errors/report-telemetry-error.js";
+import { SightlineError } from "../errors/sightline-error.js";
+import { createCostFinisher } from "../finishers/create-cost-finisher.js";
+import { createDriftFinisher } from "../finishers/create-drift-finisher.js";
+import { detectRefusal } from "../finishers/detect-refusal.js";
+import { getDefaultDriftMonitor } from "../finishers/get-default-drift-monitor.js";
+import type { OperationFinisher } from "../finishers/types.js";
+import { resolveRedactor } from "../redaction/resolve-redactor.js";
+import type { Redactor } from "../redaction/types.js";
+import { SEMCONV_SCHEMA_URL } from "../semconv.js";
+import { findForeignGenAIParent } from "../stacking/find-foreign-genai-parent.js";
+import { getSightlineOperation, markSightlineOperation } from "../stacking/sightline-operation-context.js";
+import { Operation } from "./operation.js";
+import type { GenAIErrorInfo, GenAIRequest, GenAITarget } from "./operation-shapes.js";
+import { recordRefusedCall } from "./record-refused-call.js";
+import { type GuardOutcome, runCallGuards } from "./run-call-guards.js";
+
+const DEFAULT_CONTENT_MAX_BYTES = 16_384;
+const DEFAULT_ABANDONED_AFTER_MS = 60_000;
+
+/** What a provider package passes to describe one call. */
+export interface TraceOperationSpec<Result> {
+  /** The request, mapped before the call. */
+  request: GenAIRequest;
+  /** Where it goes. */
+  target: GenAITarget;
+  /** Makes the real call (the SDK's original method). Its result or error is returned/thrown unchanged. */
+  invoke: () => Result;
+  /** Wires observation of the result (see `observeApiPromise`, `observePromise`, `followStream`). */
+  observe: (result: Result, operation: Operation) => void;
+}
+
+/** A configured engine for one wrapped client. */
+export interface Instrumentation {
+  /** The resolved configuration (read-only). */
+  readonly config: Readonly<ResolvedConfig>;
+  /**
+   * Runs one GenAI operation: starts its span, makes the call inside the span's context (so HTTP
+   * spans nest under it), hands the result to `observe`, and returns the result as is. A
+   * synchronous throw is recorded and re-thrown unchanged. If telemetry itself fails, the call
+   * still runs, untraced.
+   */
+  traceOperation<Result>(spec: TraceOperationSpec<Result>): Result;
+}
+
+/** Options of {@link createInstrumentation}. */
+export interface CreateInstrumentationOptions {
+  /** Instrumentation scope name, e.g. `@sightline/openai`. */
+  scopeName: string;
+  /** Instrumentation scope version. */
+  scopeVersion: string;
+  /** The user's options. */
+  options?: SightlineOptions;
+  /** Provider-specific `error.type` mapping. Default: the error's class name. */
+  mapError?: (error: unknown) => GenAIErrorInfo | undefined;
+  /** Steps run after each operation (cost, drift). Default: none. */
+  onFinish?: OperationFinisher[];
+}
+
+/** Creates the engine a provider wrapper runs its operations through. */
+export function createInstrumentation(create: CreateInstrumentationOptions): Instrumentation {
+  const options = create.options ?? {};
+  const tracerProvider = options.tracerProvider ?? trace.getTracerProvider();
+  const captureContent = resolveContentCapture(options.captureContent);
+  const hooks = resolveHooks(options.governance);
+  const config: ResolvedConfig = {
+    tracer: tracerProvider.getTracer(create.scopeName, create.scopeVersion, {
+      schemaUrl: SEMCONV_SCHEMA_URL,
+    }),
+    getMeterProvider: options.meterProvider
+      ? () => options.meterProvider as NonNullable<SightlineOptions["meterProvider"]>
+      : () => metrics.getMeterProvider(),
+    scopeName: create.scopeName,
+    scopeVersion: create.scopeVersion,
+    captureContent,
+    contentMaxBytes: positiveOr(options.contentMaxBytes, DEFAULT_CONTENT_MAX_BYTES),
+    redactContent: options.redactContent,
+    redactor: resolveRedactor(options.redaction, captureContent),
+    getErrorRedactor: createErrorRedactorGetter(options.redaction),
+    metrics: options.metrics ?? true,
+    chunkTimingMetric: options.chunkTimingMetric ?? true,
+    legacySystemAttribute: options.legacySystemAttribute ?? false,
+    abandonedAfterMs: positiveOr(options.abandonedAfterMs, DEFAULT_ABANDONED_AFTER_MS),
+    mapError: create.mapError,
+    onFinish: [],
+    beforeCall: hooks.beforeCall,
+  };
+  config.onFinish = [
+    ...createBuiltInFinishers(options, config.captureContent),
+    // After cost, which it reads (budgets spend what the cost finisher priced).
+    ...hooks.onFinish,
+    ...(create.onFinish ?? []),
+  ];
+  return {
+    config,
+    traceOperation<Result>(spec: TraceOperationSpec<Result>): Result {
+      const active = context.active();
+      // Another Sightline operation (a second wrapper, or an integration that marked the call) is
+      // already recording this call: recording it again would count it twice.
+      if (getSightlineOperation(active)) return spec.invoke();
+      let guards: GuardOutcome | undefined;
+      if (config.beforeCall.length > 0) {
+        guards = runCallGuards({ config, request: spec.request, target: spec.target });
+        if (guards?.refusal) {
+          // Thrown before `invoke`: the provider never sees the call.
+          recordRefusedCall({
+            config,
+            request: spec.request,
+            target: spec.target,
+            error: guards.refusal,
+            events: guards.events,
+          });
+          throw guards.refusal;
+        }
+      }
+      let operation: Operation;
+      try {
+        operation = new Operation(config, spec.request, spec.target, {
+          captureContent: guards?.suppressContent ? false : undefined,
+          attachTo: findForeignGenAIParent({ context: active, operation: spec.request.operation }),
+        });
+      } catch (error) {
+        reportTelemetryError("starting a span", error);
+        return spec.invoke();
+      }
+      if (guards && guards.events.length > 0) {
+        try {
+          for (const event of guards.events) operation.span.addEvent(event.name, event.attributes);
+        } catch (error) {
+          reportTelemetryError("recording guard events", error);
+        }
+      }
+      let result: Result;
+      try {
+        const callContext = markSightlineOperation(
+          operation.attached ? active : trace.setSpan(active, operation.span),
+          operation.mark,
+        );
+        result = context.with(callContext, spec.invoke);
+      } catch (error) {
+        operation.fail(error);
+        throw error;
+      }
+      try {
+        spec.observe(result, operation);
+      } catch (error) {
+        reportTelemetryError("observing the result", error);
+        operation.succeed({});
+      }
+      return result;
+    },
+  };
+}
+
+/** Cost first, so the drift observation of a call sees the same span state as its cost. */
+function createBuiltInFinishers(options: SightlineOptions, captureContent: boolean): OperationFinisher[] {
+  const finishers: OperationFinisher[] = [];
+  if (options.cost !== false) {
+    const registry = (typeof options.cost === "object" && options.cost.registry) || getDefaultPriceRegistry();
+    finishers.push(createCostFinisher({ registry }));
+  }
+  if (options.drift !== false) {
+    const drift = typeof options.drift === "object" ? options.drift : {};
+    finishers.push(
+      createDriftFinisher({
+        monitor: drift.monitor ?? getDefaultDriftMonitor(),
+        detectRefusal: drift.detectRefusal ?? detectRefusal,
+        captureContent,
+      }),
+    );
+  }
+  return finishers;
+}
+
+/** Checks the `governance` option once, so a wrong object fails at wrap time rather than per call. */
+function resolveHooks(hooks: SightlineOptions["governance"]): {
+  beforeCall: CallGuard[];
+  onFinish: OperationFinisher[];
+} {
+  if (hooks === undefined) return { beforeCall: [], onFinish: [] };
+  const { beforeCall, onFinish } = hooks ?? {};
+  if (
+    typeof hooks !== "object" ||
+    (beforeCall !== undefined && typeof beforeCall !== "function") ||
+    (onFinish !== undefined && typeof onFinish !== "function")
+  ) {
+    throw new SightlineError({
+      message: "governance must be the object createGovernance() returns (beforeCall and onFinish functions)",
+    });
+  }
+  return { beforeCall: beforeCall ? [beforeCall] : [], onFinish: onFinish ? [onFinish] : [] };
+}
+
+/** Error text is redacted even with content capture off, so its redactor is built (once) when an error first needs it. */
+function createErrorRedactorGetter(option: SightlineOptions["redaction"]): () => Redactor | undefined {
+  let redactor: Redactor | undefined;
+  let resolved = false;
+  return () => {
+    if (!resolved) {
+      resolved = true;
+      redactor = resolveRedactor(option, true);
+    }
+    return redactor;
+  };
+}
+
+function positiveOr(value: number | undefined, fallback: number): number {
+  return typeof value === "number" && value > 0 ? value : fallback;
+}
