@@ -50,6 +50,12 @@ export {
 } from "./operation/operation-shapes.js";
 export { checkClient } from "./provider-kit/check-client.js";
 export {
+  type AccumulatorSettings,
+  type ObserveClientOptions,
+  type ObservedMethodSpec,
+  observeClient,
+} from "./provider-kit/observe-client.js";
+export {
   asArray,
   asFields,
   asNumber,

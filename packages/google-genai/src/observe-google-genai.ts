@@ -1,12 +1,4 @@
-import {
-  checkClient,
-  createInstrumentation,
-  type GenAIRequest,
-  type GenAIResponse,
-  observeMethod,
-  observePromise,
-  observePromisedStream,
-} from "@sightline/core/provider";
+import { type ObservedMethodSpec, observeClient } from "@sightline/core/provider";
 import { detectGoogleGenAITarget } from "./detect-google-genai-target.js";
 import { mapEmbedContentRequest } from "./embed-content/map-embed-content-request.js";
 import { mapEmbedContentResponse } from "./embed-content/map-embed-content-response.js";
@@ -22,20 +14,28 @@ export interface GoogleGenAIClientLike {
   models?: object;
 }
 
-/** A promise-returning method: how to map its request and its resolved value. */
-interface PromiseMapping {
-  name: string;
-  mapRequest: (params: unknown) => GenAIRequest;
-  mapResponse: (body: unknown) => GenAIResponse;
-}
-
-const PROMISE_METHODS: PromiseMapping[] = [
+/** The methods observed and how each maps: this table is the Google-specific part. */
+const METHODS: readonly ObservedMethodSpec[] = [
   {
-    name: "generateContent",
+    path: "models.generateContent",
+    returns: "promise",
     mapRequest: (params) => mapGenerateContentRequest(params, false),
     mapResponse: mapGenerateContentResponse,
   },
-  { name: "embedContent", mapRequest: mapEmbedContentRequest, mapResponse: mapEmbedContentResponse },
+  {
+    path: "models.generateContentStream",
+    // A promise of an async generator can't be observed in place: the caller gets a promise of a
+    // followed iterator instead.
+    returns: "promised-stream",
+    mapRequest: (params) => mapGenerateContentRequest(params, true),
+    createAccumulator: createGenerateContentStreamAccumulator,
+  },
+  {
+    path: "models.embedContent",
+    returns: "promise",
+    mapRequest: mapEmbedContentRequest,
+    mapResponse: mapEmbedContentResponse,
+  },
 ];
 
 /**
@@ -52,62 +52,14 @@ export function observeGoogleGenAI<Client extends GoogleGenAIClientLike>(
   client: Client,
   options: ObserveGoogleGenAIOptions = {},
 ): Client {
-  // Anything else is returned unchanged, with one warning through diag.
-  if (
-    !checkClient({
-      client,
-      wrapper: "observeGoogleGenAI",
-      expected: "a Google GenAI client (new GoogleGenAI())",
-      methods: ["models.generateContent", "models.generateContentStream", "models.embedContent"],
-    })
-  )
-    return client;
-  const instrumentation = createInstrumentation({
+  return observeClient({
+    client,
+    wrapper: "observeGoogleGenAI",
+    expected: "a Google GenAI client (new GoogleGenAI())",
     scopeName: PACKAGE_NAME,
     scopeVersion: PACKAGE_VERSION,
     options,
+    target: (observed) => detectGoogleGenAITarget({ client: observed, providerName: options.providerName }),
+    methods: METHODS,
   });
-  const target = detectGoogleGenAITarget({ client, providerName: options.providerName });
-  for (const mapping of PROMISE_METHODS) {
-    observeMethod({
-      instrumentation,
-      owner: client.models,
-      name: mapping.name,
-      target,
-      describe: (args) => ({
-        request: mapping.mapRequest(args[0]),
-        observe: (result, operation) => {
-          const onValue = (value: unknown) => operation.succeed(mapping.mapResponse(value));
-          if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {
-            observePromise(result as PromiseLike<unknown>, { operation, onValue });
-          } else {
-            onValue(result);
-          }
-        },
-      }),
-    });
-  }
-  observeMethod({
-    instrumentation,
-    owner: client.models,
-    name: "generateContentStream",
-    target,
-    describe: (args) => ({
-      request: mapGenerateContentRequest(args[0], true),
-      // A promise of an async generator can't be observed in place: the caller gets our promise of
-      // a followed iterator instead (see observePromisedStream).
-      observe: (result, operation) =>
-        observePromisedStream({
-          instrumentation,
-          result,
-          operation,
-          createAccumulator: () =>
-            createGenerateContentStreamAccumulator({
-              captureContent: instrumentation.config.captureContent,
-              maxContentLength: instrumentation.config.contentMaxBytes,
-            }),
-        }),
-    }),
-  });
-  return client;
 }
