@@ -10,6 +10,7 @@ import {
 import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
 import { mapChatRequest } from "./chat/map-chat-request.js";
 import { mapChatResponse } from "./chat/map-chat-response.js";
+import { createAzurePricingModel } from "./create-azure-pricing-model.js";
 import { detectOpenAITarget } from "./detect-openai-target.js";
 import { mapEmbeddingsRequest } from "./embeddings/map-embeddings-request.js";
 import { mapEmbeddingsResponse } from "./embeddings/map-embeddings-response.js";
@@ -22,6 +23,10 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 /** The shape of an `openai` client that Sightline relies on (openai 5.x–7.x). */
 export interface OpenAIClientLike {
   baseURL?: string;
+  /** Set on `AzureOpenAI` clients only. */
+  apiVersion?: string;
+  /** The `deployment` an `AzureOpenAI` client was created for, if any. */
+  deploymentName?: string;
   chat?: { completions?: object };
   responses?: object;
   embeddings?: object;
@@ -66,8 +71,13 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
   });
   const target = detectOpenAITarget({
     baseURL: client.baseURL,
-    isAzureClient: client.constructor?.name === "AzureOpenAI",
+    isAzureClient: client.constructor?.name === "AzureOpenAI" || typeof client.apiVersion === "string",
     providerName: options.providerName,
+  });
+  const pricingModelOf = createAzurePricingModel({
+    provider: target.provider,
+    deployments: options.azureDeployments,
+    clientDeployment: client.deploymentName,
   });
   const captureContent = instrumentation.config.captureContent;
   const injectUsage = options.streamUsage === "inject";
@@ -103,8 +113,10 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       target,
       describe: (args) => {
         const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
+        const request = mapping.mapRequest(args[0]);
+        const pricingModel = pricingModelOf(request.model);
         return {
-          request: mapping.mapRequest(args[0]),
+          request: pricingModel ? { ...request, pricingModel } : request,
           args: prepared.params === args[0] ? args : [prepared.params, ...args.slice(1)],
           observe: (result, operation) =>
             observeStainlessResult({
