@@ -17,6 +17,7 @@ import { mapEmbeddingsResponse } from "./embeddings/map-embeddings-response.js";
 import { createResponsesStreamAccumulator } from "./responses/create-responses-stream-accumulator.js";
 import { mapResponsesRequest } from "./responses/map-responses-request.js";
 import { mapResponsesResponse } from "./responses/map-responses-response.js";
+import { keepsOpenAIAttributes, stripOpenAIAttributes } from "./strip-openai-attributes.js";
 import type { ObserveOpenAIOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
@@ -104,8 +105,14 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     { owner: client.embeddings, mapRequest: mapEmbeddingsRequest, mapResponse: mapEmbeddingsResponse },
   ];
 
+  const strip = !keepsOpenAIAttributes(target.provider);
   for (const mapping of mappings) {
-    const { createAccumulator } = mapping;
+    const createAccumulator = strip
+      ? withStrippedFinish(mapping.createAccumulator)
+      : mapping.createAccumulator;
+    const mapResponse = strip
+      ? (body: unknown) => stripOpenAIAttributes(mapping.mapResponse(body))
+      : mapping.mapResponse;
     observeMethod({
       instrumentation,
       owner: mapping.owner,
@@ -113,7 +120,8 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       target,
       describe: (args) => {
         const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
-        const request = mapping.mapRequest(args[0]);
+        const mapped = mapping.mapRequest(args[0]);
+        const request = strip ? stripOpenAIAttributes(mapped) : mapped;
         const pricingModel = pricingModelOf(request.model);
         return {
           request: pricingModel ? { ...request, pricingModel } : request,
@@ -123,7 +131,7 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
               instrumentation,
               result,
               operation,
-              mapResponse: mapping.mapResponse,
+              mapResponse,
               createAccumulator: createAccumulator && (() => createAccumulator(prepared.injectedUsage)),
             }),
         };
@@ -131,6 +139,18 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     });
   }
   return client;
+}
+
+/** An accumulator factory whose responses lose their `openai.*` attributes (for non-OpenAI providers). */
+function withStrippedFinish(create: MethodMapping["createAccumulator"]): MethodMapping["createAccumulator"] {
+  if (!create) return undefined;
+  return (injectedUsage) => {
+    const accumulator = create(injectedUsage);
+    return {
+      add: (chunk) => accumulator.add(chunk),
+      finish: () => stripOpenAIAttributes(accumulator.finish()),
+    };
+  };
 }
 
 /** Adds `stream_options.include_usage` to a streamed chat request that lacks it, when asked to. */

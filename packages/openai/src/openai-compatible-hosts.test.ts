@@ -265,6 +265,9 @@ describe("OpenAI-compatible hosts through the real openai client", () => {
       expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(testCase.cost, 15);
       expect(span?.attributes["sightline.cost.match"]).toBe(testCase.match);
     }
+    // `openai.*` attributes only where the provider is OpenAI's API (semconv: the provider name is a discriminator).
+    const openAIShaped = testCase.provider === "azure.ai.openai";
+    expect(span?.attributes["openai.api.type"]).toBe(openAIShaped ? "chat_completions" : undefined);
     // Nothing went anywhere but the mock, and the request took the host's own path.
     expect(ctx.server.requests).toHaveLength(1);
     expect(ctx.server.requests[0]?.headers["x-forwarded-host"]).toBe(
