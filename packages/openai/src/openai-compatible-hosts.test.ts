@@ -351,6 +351,30 @@ describe("host usage differences", () => {
     }
   });
 
+  it("an AzureOpenAI client built for one deployment is priced through the map by that deployment", async () => {
+    ctx.server.enqueue({ usage });
+    const raw = new AzureOpenAI({
+      apiKey: "azure-key",
+      endpoint: "https://acme.openai.azure.com",
+      apiVersion: "2024-10-21",
+      deployment: "prod-mini",
+      maxRetries: 0,
+      fetch: createHostRoutingFetch(ctx.server.url),
+    });
+    const client = observeOpenAI(raw, {
+      tracerProvider: ctx.telemetry.tracerProvider,
+      meterProvider: ctx.telemetry.meterProvider,
+      cost: { registry: createPriceRegistry() },
+      azureDeployments: { "prod-mini": "gpt-4o-mini-2024-07-18" },
+    });
+    await client.chat.completions.create({ model: "gpt-4o-mini", messages });
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    expect(ctx.server.requests[0]?.path).toBe("/openai/deployments/prod-mini/chat/completions");
+    // 1000 × 0.15e-6 + 500 × 0.60e-6
+    expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.00045, 15);
+    expect(span?.attributes["sightline.cost.model"]).toBe("gpt-4o-mini");
+  });
+
   it("Azure embeddings go to the deployment path; the catalog has no Azure embedding price yet", async () => {
     const azure = cases[0] as HostCase;
     ctx.server.enqueue({ usage: { inputTokens: 1000 } });
