@@ -17,6 +17,6 @@ export function createAzurePricingModel(options: {
   }
   return (requestModel) => {
     const deployment = options.clientDeployment ?? requestModel;
-    return deployment === undefined ? undefined : byName.get(deployment.trim().toLowerCase());
+    return typeof deployment === "string" ? byName.get(deployment.trim().toLowerCase()) : undefined;
   };
 }
