@@ -54,6 +54,8 @@ export async function runDemo(options: RunDemoOptions): Promise<string> {
 
   const openai = observeOpenAI(
     new OpenAI({ apiKey: apiKey ?? "demo", ...(mock ? { baseURL: mock.openaiBaseURL } : {}), maxRetries: 0 }),
+    // The mock stands in for api.openai.com; on its loopback address the provider would be `openai_compatible`.
+    mock ? { providerName: "openai" } : {},
   );
   const script = (...scripts: MockScript[]) => mock?.enqueue(...scripts);
   try {

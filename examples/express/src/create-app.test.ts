@@ -18,7 +18,9 @@ it("each request's LLM calls nest under the request span of the HTTP instrumenta
   const { observeOpenAI } = await import("@sightline/openai");
   const { default: OpenAI } = await import("openai");
   const mock = await startMockLLMServer();
-  const openai = observeOpenAI(new OpenAI({ apiKey: "test", baseURL: mock.openaiBaseURL, maxRetries: 0 }));
+  const openai = observeOpenAI(new OpenAI({ apiKey: "test", baseURL: mock.openaiBaseURL, maxRetries: 0 }), {
+    providerName: "openai",
+  });
   const server = createApp({ openai }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;

@@ -14,6 +14,8 @@ const openai = observeOpenAI(
     apiKey: process.env.OPENAI_API_KEY ?? "mock",
     ...(mock ? { baseURL: mock.openaiBaseURL } : {}),
   }),
+  // The mock stands in for api.openai.com; on its loopback address the provider would be `openai_compatible`.
+  mock ? { providerName: "openai" } : {},
 );
 const port = Number(process.env.PORT ?? 3000);
 const server = createApp({ openai }).listen(port, "127.0.0.1", () => {

@@ -13,6 +13,8 @@ const openai = observeOpenAI(
     apiKey: process.env.OPENAI_API_KEY || "mock",
     ...(mock ? { baseURL: mock.openaiBaseURL } : {}),
   }),
+  // The mock stands in for api.openai.com; on its loopback address the provider would be `openai_compatible`.
+  mock ? { providerName: "openai" } : {},
 );
 
 const questions = ["Where is my parcel?", "Can I change my address?", "How do refunds work?"];

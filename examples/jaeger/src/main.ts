@@ -18,6 +18,8 @@ const openai = observeOpenAI(
     apiKey: process.env.OPENAI_API_KEY ?? "mock",
     ...(mock ? { baseURL: mock.openaiBaseURL } : {}),
   }),
+  // The mock stands in for api.openai.com; on its loopback address the provider would be `openai_compatible`.
+  mock ? { providerName: "openai" } : {},
 );
 
 await trace.getTracer("jaeger-example").startActiveSpan("answer support ticket", async (span) => {

@@ -109,6 +109,7 @@ it.skipIf(!hasPrometheus)(
       { stdio: "ignore" },
     );
     const client = observeOpenAI(new OpenAI({ apiKey: "test", baseURL: mock.openaiBaseURL, maxRetries: 0 }), {
+      providerName: "openai",
       meterProvider,
       drift: {},
     });

@@ -46,6 +46,7 @@ function createProvider(exporter: SpanExporter): TracerProvider {
 
 async function runApp(provider: TracerProvider): Promise<void> {
   const openai = observeOpenAI(new OpenAI({ apiKey: "test", baseURL: llm.openaiBaseURL, maxRetries: 0 }), {
+    providerName: "openai",
     tracerProvider: provider,
     streamUsage: "inject",
   });

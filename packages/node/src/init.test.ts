@@ -51,7 +51,9 @@ afterEach(async () => {
 });
 
 async function chat(): Promise<void> {
-  const openai = observeOpenAI(new OpenAI({ apiKey: "test", baseURL: llm.openaiBaseURL, maxRetries: 0 }));
+  const openai = observeOpenAI(new OpenAI({ apiKey: "test", baseURL: llm.openaiBaseURL, maxRetries: 0 }), {
+    providerName: "openai",
+  });
   llm.enqueue({ text: "Paris.", usage: { inputTokens: 12, outputTokens: 3 } });
   await openai.chat.completions.create({
     model: "gpt-4o-mini",

@@ -10,18 +10,24 @@ import {
 import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
 import { mapChatRequest } from "./chat/map-chat-request.js";
 import { mapChatResponse } from "./chat/map-chat-response.js";
+import { createAzurePricingModel } from "./create-azure-pricing-model.js";
 import { detectOpenAITarget } from "./detect-openai-target.js";
 import { mapEmbeddingsRequest } from "./embeddings/map-embeddings-request.js";
 import { mapEmbeddingsResponse } from "./embeddings/map-embeddings-response.js";
 import { createResponsesStreamAccumulator } from "./responses/create-responses-stream-accumulator.js";
 import { mapResponsesRequest } from "./responses/map-responses-request.js";
 import { mapResponsesResponse } from "./responses/map-responses-response.js";
+import { keepsOpenAIAttributes, stripOpenAIAttributes } from "./strip-openai-attributes.js";
 import type { ObserveOpenAIOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
 /** The shape of an `openai` client that Sightline relies on (openai 5.x–7.x). */
 export interface OpenAIClientLike {
   baseURL?: string;
+  /** Set on `AzureOpenAI` clients only. */
+  apiVersion?: string;
+  /** The `deployment` an `AzureOpenAI` client was created for, if any. */
+  deploymentName?: string;
   chat?: { completions?: object };
   responses?: object;
   embeddings?: object;
@@ -66,8 +72,13 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
   });
   const target = detectOpenAITarget({
     baseURL: client.baseURL,
-    isAzureClient: client.constructor?.name === "AzureOpenAI",
+    isAzureClient: client.constructor?.name === "AzureOpenAI" || typeof client.apiVersion === "string",
     providerName: options.providerName,
+  });
+  const pricingModelOf = createAzurePricingModel({
+    provider: target.provider,
+    deployments: options.azureDeployments,
+    clientDeployment: client.deploymentName,
   });
   const captureContent = instrumentation.config.captureContent;
   const injectUsage = options.streamUsage === "inject";
@@ -94,8 +105,14 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     { owner: client.embeddings, mapRequest: mapEmbeddingsRequest, mapResponse: mapEmbeddingsResponse },
   ];
 
+  const strip = !keepsOpenAIAttributes(target.provider);
   for (const mapping of mappings) {
-    const { createAccumulator } = mapping;
+    const createAccumulator = strip
+      ? withStrippedFinish(mapping.createAccumulator)
+      : mapping.createAccumulator;
+    const mapResponse = strip
+      ? (body: unknown) => stripOpenAIAttributes(mapping.mapResponse(body))
+      : mapping.mapResponse;
     observeMethod({
       instrumentation,
       owner: mapping.owner,
@@ -103,15 +120,18 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       target,
       describe: (args) => {
         const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
+        const mapped = mapping.mapRequest(args[0]);
+        const request = strip ? stripOpenAIAttributes(mapped) : mapped;
+        const pricingModel = pricingModelOf(request.model);
         return {
-          request: mapping.mapRequest(args[0]),
+          request: pricingModel ? { ...request, pricingModel } : request,
           args: prepared.params === args[0] ? args : [prepared.params, ...args.slice(1)],
           observe: (result, operation) =>
             observeStainlessResult({
               instrumentation,
               result,
               operation,
-              mapResponse: mapping.mapResponse,
+              mapResponse,
               createAccumulator: createAccumulator && (() => createAccumulator(prepared.injectedUsage)),
             }),
         };
@@ -119,6 +139,18 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     });
   }
   return client;
+}
+
+/** An accumulator factory whose responses lose their `openai.*` attributes (for non-OpenAI providers). */
+function withStrippedFinish(create: MethodMapping["createAccumulator"]): MethodMapping["createAccumulator"] {
+  if (!create) return undefined;
+  return (injectedUsage) => {
+    const accumulator = create(injectedUsage);
+    return {
+      add: (chunk) => accumulator.add(chunk),
+      finish: () => stripOpenAIAttributes(accumulator.finish()),
+    };
+  };
 }
 
 /** Adds `stream_options.include_usage` to a streamed chat request that lacks it, when asked to. */

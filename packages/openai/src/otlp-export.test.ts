@@ -38,6 +38,7 @@ describe.each([
       // No providers passed: the wrapper must find the globals NodeSDK registered.
       const client = observeOpenAI(
         new OpenAI({ apiKey: "test", baseURL: server.openaiBaseURL, maxRetries: 0 }),
+        { providerName: "openai" },
       );
       server.enqueue({ usage: { inputTokens: 11, outputTokens: 7 } });
       await client.chat.completions.create({

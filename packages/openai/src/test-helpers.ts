@@ -26,10 +26,12 @@ export function useOpenAITestContext(): OpenAITestContext {
   const context: OpenAITestContext = useMockLLMContext<OpenAIClientFactories>({
     raw: (OpenAIClass = OpenAI7) =>
       new OpenAIClass({ apiKey: "test-key", baseURL: context.server.openaiBaseURL, maxRetries: 0 }),
+    // The mock plays api.openai.com here; on its loopback address the client would be `openai_compatible`.
     observed: (options: ObserveOpenAIOptions = {}, OpenAIClass = OpenAI7) =>
       observeOpenAI(context.raw(OpenAIClass), {
         tracerProvider: context.telemetry.tracerProvider,
         meterProvider: context.telemetry.meterProvider,
+        providerName: "openai",
         ...options,
       }),
   });

@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-11-28.a806898f";
+export const PRICING_VERSION = "2026-12-03.913261a7";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -1039,5 +1039,213 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     sourceUrl: "https://groq.com/pricing/",
     source: "genai-prices prices/providers/groq.yml @1339546f (no prices_checked date)",
     checkedAt: "2026-11-28",
+  },
+  {
+    provider: "together_ai",
+    id: "meta-llama/Llama-3.3-70B-Instruct-Turbo",
+    prices: {
+      input: "0.88",
+      output: "0.88",
+    },
+    sourceUrl: "https://www.together.ai/pricing",
+    source:
+      "genai-prices prices/providers/together.yml @09eef84b (no prices_checked date); Together's own docs (llms-full.txt copy in patrickcarmichael/claude-docs, last_updated 2025-11-08) and loofitheboss/plasma-ai-usage-monitor plugin/togetherprovider.cpp ('as of 2026') agree",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "together_ai",
+    id: "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo",
+    prices: {
+      input: "0.18",
+      output: "0.18",
+    },
+    sourceUrl: "https://www.together.ai/pricing",
+    source:
+      "genai-prices prices/providers/together.yml @09eef84b (no prices_checked date); plasma-ai-usage-monitor togetherprovider.cpp ('as of 2026') agrees",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "together_ai",
+    id: "meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo",
+    prices: {
+      input: "0.88",
+      output: "0.88",
+    },
+    sourceUrl: "https://www.together.ai/pricing",
+    source:
+      "genai-prices prices/providers/together.yml @09eef84b (no prices_checked date); plasma-ai-usage-monitor togetherprovider.cpp ('as of 2026') agrees",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "together_ai",
+    id: "meta-llama/Meta-Llama-3-8B-Instruct-Lite",
+    prices: {
+      input: "0.10",
+      output: "0.10",
+    },
+    sourceUrl: "https://www.together.ai/pricing",
+    source: "genai-prices prices/providers/together.yml @09eef84b (no prices_checked date)",
+    checkedAt: "2026-12-03",
+    note: "Single source; confirm on refresh.",
+  },
+  {
+    provider: "together_ai",
+    id: "mistralai/Mixtral-8x7B-Instruct-v0.1",
+    prices: {
+      input: "0.60",
+      output: "0.60",
+    },
+    sourceUrl: "https://www.together.ai/pricing",
+    source:
+      "loofitheboss/plasma-ai-usage-monitor plugin/togetherprovider.cpp ('Together AI pricing as of 2026')",
+    checkedAt: "2026-12-03",
+    note: "genai-prices together.yml @09eef84b still says 0.90 (older); the newer secondary source wins, a person should confirm.",
+  },
+  {
+    provider: "fireworks_ai",
+    id: "accounts/fireworks/models/llama-v3p1-8b-instruct",
+    prices: {
+      input: "0.20",
+      output: "0.20",
+    },
+    sourceUrl: "https://fireworks.ai/pricing",
+    source:
+      "genai-prices prices/providers/fireworks.yml @6429c4c5 (prices_checked 2025-07-13: one price per 1M tokens, taken as input and output)",
+    checkedAt: "2025-07-13",
+  },
+  {
+    provider: "fireworks_ai",
+    id: "accounts/fireworks/models/llama-v3p3-70b-instruct",
+    prices: {
+      input: "0.90",
+      output: "0.90",
+    },
+    sourceUrl: "https://fireworks.ai/pricing",
+    source:
+      "Secondary: public code quoting fireworks.ai/pricing at 0.90 (a provider module 'as of Jan 2025'; nolotus/bun-nolo packages/integrations/fireworks/models.ts); Fireworks' >16B-parameter tier",
+    checkedAt: "2026-12-03",
+    note: "Not in genai-prices; confirm on fireworks.ai on refresh.",
+  },
+  {
+    provider: "fireworks_ai",
+    id: "accounts/fireworks/models/llama-v3p1-405b-instruct",
+    prices: {
+      input: "3.00",
+      output: "3.00",
+    },
+    sourceUrl: "https://fireworks.ai/pricing",
+    source:
+      "genai-prices prices/providers/fireworks.yml @1339546f (no prices_checked date); nolotus/bun-nolo fireworks models.ts agrees",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "fireworks_ai",
+    id: "accounts/fireworks/models/deepseek-v3-0324",
+    prices: {
+      input: "0.90",
+      output: "0.90",
+    },
+    sourceUrl: "https://fireworks.ai/pricing",
+    source: "genai-prices prices/providers/fireworks.yml @6429c4c5 (prices_checked 2025-07-13)",
+    checkedAt: "2025-07-13",
+  },
+  {
+    provider: "fireworks_ai",
+    id: "accounts/fireworks/models/deepseek-r1-0528",
+    prices: {
+      input: "3.00",
+      output: "8.00",
+    },
+    sourceUrl: "https://fireworks.ai/pricing",
+    source: "genai-prices prices/providers/fireworks.yml @6429c4c5 (prices_checked 2025-07-13)",
+    checkedAt: "2025-07-13",
+  },
+  {
+    provider: "fireworks_ai",
+    id: "accounts/fireworks/models/qwen3-235b-a22b",
+    prices: {
+      input: "0.22",
+      output: "0.88",
+    },
+    sourceUrl: "https://fireworks.ai/pricing",
+    source: "genai-prices prices/providers/fireworks.yml @6429c4c5 (prices_checked 2025-07-13)",
+    checkedAt: "2025-07-13",
+  },
+  {
+    provider: "fireworks_ai",
+    id: "accounts/fireworks/models/llama4-maverick-instruct-basic",
+    prices: {
+      input: "0.22",
+      output: "0.88",
+    },
+    sourceUrl: "https://fireworks.ai/pricing",
+    source: "genai-prices prices/providers/fireworks.yml @6429c4c5 (prices_checked 2025-07-13)",
+    checkedAt: "2025-07-13",
+  },
+  {
+    provider: "perplexity",
+    id: "sonar",
+    prices: {
+      input: "1.00",
+      output: "1.00",
+    },
+    sourceUrl: "https://docs.perplexity.ai/getting-started/pricing",
+    source:
+      "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); a crawl of Perplexity's pricing page (sungminna/GapS crawl/perplexity_pricing_data.md) agrees",
+    checkedAt: "2025-07-03",
+    note: "Token part only: the per-request search fee (USD 5-12 per 1000 requests by search context size) is not modelled.",
+  },
+  {
+    provider: "perplexity",
+    id: "sonar-pro",
+    prices: {
+      input: "3.00",
+      output: "15.00",
+    },
+    sourceUrl: "https://docs.perplexity.ai/getting-started/pricing",
+    source:
+      "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); the GapS crawl of the pricing page agrees",
+    checkedAt: "2025-07-03",
+    note: "Token part only: the per-request search fee (USD 6-14 per 1000 requests) is not modelled.",
+  },
+  {
+    provider: "perplexity",
+    id: "sonar-reasoning",
+    prices: {
+      input: "1.00",
+      output: "5.00",
+    },
+    sourceUrl: "https://docs.perplexity.ai/getting-started/pricing",
+    source:
+      "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); the GapS crawl agrees",
+    checkedAt: "2025-07-03",
+    note: "Token part only; search fees not modelled.",
+  },
+  {
+    provider: "perplexity",
+    id: "sonar-reasoning-pro",
+    prices: {
+      input: "2.00",
+      output: "8.00",
+    },
+    sourceUrl: "https://docs.perplexity.ai/getting-started/pricing",
+    source:
+      "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); the GapS crawl agrees",
+    checkedAt: "2025-07-03",
+    note: "Token part only; search fees not modelled.",
+  },
+  {
+    provider: "perplexity",
+    id: "sonar-deep-research",
+    prices: {
+      input: "2.00",
+      output: "8.00",
+      reasoning: "3.00",
+    },
+    sourceUrl: "https://docs.perplexity.ai/getting-started/pricing",
+    source:
+      "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2026-07-21: reasoning tokens listed apart at 3 per 1M); the GapS crawl agrees",
+    checkedAt: "2026-07-21",
+    note: "Token part only: search queries (USD 5 per 1000) and citation tokens' own rate are not modelled.",
   },
 ];

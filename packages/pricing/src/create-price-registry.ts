@@ -6,6 +6,7 @@ import { createOverrideEntry } from "./create-override-entry.js";
 import type { CompiledEntry } from "./internal-types.js";
 import { looksLikeBedrockId, normalizeModelName } from "./normalize-model-name.js";
 import { isKnownProviderName, normalizeProvider } from "./normalize-provider.js";
+import { OPENROUTER, resolveRoutedModel } from "./resolve-routed-model.js";
 import type {
   CatalogEntry,
   CostBreakdown,
@@ -125,6 +126,21 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
         const exactish = found.match === "exact" || found.match === "alias";
         return viaDeployment && exactish ? { ...found, match: "alias" as const } : found;
       }
+    }
+
+    const routed = provider !== undefined ? resolveRoutedModel(provider, model) : undefined;
+    if (routed) {
+      const vendors = routed.vendor !== undefined ? [routed.vendor] : FIRST_PARTY_ORDER;
+      for (const vendor of vendors) {
+        const found = index.lookup({ provider: vendor, model: routed.model, day });
+        if (!found) continue;
+        // OpenRouter passes vendor list prices through: as sure as the name match, but never "exact" (the name
+        // was rewritten). An unknown host is only assumed to charge list price: the weakest match.
+        if (provider !== OPENROUTER) return { compiled: found.compiled, match: "family" as const };
+        const rewritten = found.match === "exact" || found.match === "alias";
+        return rewritten ? { ...found, match: "normalized" as const } : found;
+      }
+      return undefined;
     }
 
     const host = provider ?? candidates[0];

@@ -25,6 +25,13 @@ const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   xai: "x_ai",
   "x-ai": "x_ai",
   groq: "groq",
+  together_ai: "together_ai",
+  together: "together_ai",
+  togetherai: "together_ai",
+  fireworks_ai: "fireworks_ai",
+  fireworks: "fireworks_ai",
+  perplexity: "perplexity",
+  openrouter: "openrouter",
 };
 
 /**

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { anthropicProvider } from "./anthropic/anthropic-provider.js";
 import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider, MockRoute } from "./internal-types.js";
+import { azureOpenAIProvider } from "./openai/hosts/azure-openai-provider.js";
 import { openaiProvider } from "./openai/openai-provider.js";
 import { sendJson } from "./send-json.js";
 import { sleep } from "./sleep.js";
@@ -10,7 +11,13 @@ import type { MockLLMServer, MockLLMServerOptions, MockScript, RecordedRequest }
 
 // Each provider is one module; a new wire format is one more entry here.
 // OpenAI's catch-all `/v1/` comes last so the others' 404 bodies win on their own paths.
-const PROVIDERS: readonly MockProvider[] = [anthropicProvider, geminiProvider, openaiProvider];
+// Azure's deployment paths come before OpenAI's `/chat/completions` route, which would also match them.
+const PROVIDERS: readonly MockProvider[] = [
+  anthropicProvider,
+  geminiProvider,
+  azureOpenAIProvider,
+  openaiProvider,
+];
 const MAX_RECORDED_REQUESTS = 1000;
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -50,11 +57,12 @@ export async function startMockLLMServer(options: MockLLMServerOptions = {}): Pr
   });
 
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    const [path = "/", search = ""] = (request.url ?? "/").split("?", 2);
     const method = request.method ?? "GET";
     const recorded: RecordedRequest = {
       method,
       path,
+      query: Object.fromEntries(new URLSearchParams(search)),
       headers: flattenHeaders(request),
       body: parseBody(await readBody(request)),
     };

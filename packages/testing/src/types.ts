@@ -16,6 +16,8 @@ export interface RecordedRequest {
   method: string;
   /** Request path without the query string, e.g. `/v1/chat/completions`. */
   path: string;
+  /** Query parameters (the last value of a repeated one), e.g. Azure's `{ "api-version": "2024-10-21" }`. */
+  query?: Record<string, string>;
   /** Request headers, lower-case names; repeated headers joined with `, `. */
   headers: Record<string, string>;
   /** Parsed JSON body, or the raw string when it is not JSON (`""` when empty). */

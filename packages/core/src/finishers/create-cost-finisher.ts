@@ -23,14 +23,14 @@ const MAX_WARNED_MODELS = 1000;
  * parts and how the model matched the catalog; the spend counter grows by the total. A model the
  * catalog doesn't know gets `sightline.cost.match = "unpriced"`, is counted, and is warned about
  * once — never priced at zero. The response model wins over the requested one, because that is
- * the model that was billed.
+ * the model that was billed; a wrapper's `pricingModel` (an Azure deployment map) wins over both.
  */
 export function createCostFinisher(options: { registry: PriceRegistry }): OperationFinisher {
   const warned = new Set<string>();
   return (operation: FinishedOperation) => {
     const usage = operation.response?.usage;
     if (!usage || (usage.inputTokens === undefined && usage.outputTokens === undefined)) return;
-    const model = operation.response?.model ?? operation.request.model;
+    const model = operation.request.pricingModel ?? operation.response?.model ?? operation.request.model;
     if (!model) return;
     const provider = operation.target.provider;
     const breakdown = options.registry.costOf({

@@ -74,6 +74,11 @@ export interface GenAIRequest {
   operation: string;
   /** The model as requested. */
   model?: string;
+  /**
+   * The model to price the call as, when the wrapper knows it better than the reported names (an Azure
+   * deployment the user mapped to its model). Default: the response model, then the requested one.
+   */
+  pricingModel?: string;
   /** True for streaming calls. */
   stream?: boolean;
   /** Sampling and output parameters. */

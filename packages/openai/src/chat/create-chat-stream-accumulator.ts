@@ -14,10 +14,12 @@ import {
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 import { openAIResponseAttributes } from "./map-chat-response.js";
+import { readReasoningText } from "./read-reasoning-text.js";
 
 interface ChoiceState {
   finishReason?: string;
   text: string;
+  reasoning: string;
   refusal: string;
   toolCalls: { id?: string; name: string; arguments: string }[];
 }
@@ -43,7 +45,7 @@ export function createChatStreamAccumulator(options: {
   const choiceAt = (index: number): ChoiceState => {
     let state = choices[index];
     if (!state) {
-      state = { text: "", refusal: "", toolCalls: [] };
+      state = { text: "", reasoning: "", refusal: "", toolCalls: [] };
       choices[index] = state;
     }
     return state;
@@ -69,6 +71,13 @@ export function createChatStreamAccumulator(options: {
           flags |= ChunkFlags.Output;
           if (captureContent) state.text = appendCapturedText(state.text, content, maxContentLength);
         }
+        // DeepSeek, vLLM and others stream thinking as `reasoning_content`; OpenRouter and Groq as `reasoning`.
+        const reasoning = readReasoningText(delta);
+        if (reasoning) {
+          flags |= ChunkFlags.Output;
+          if (captureContent)
+            state.reasoning = appendCapturedText(state.reasoning, reasoning, maxContentLength);
+        }
         if (typeof delta.refusal === "string" && delta.refusal.length > 0) {
           flags |= ChunkFlags.Output;
           if (captureContent)
@@ -81,8 +90,10 @@ export function createChatStreamAccumulator(options: {
         const finishReason = asString(choice.finish_reason);
         if (finishReason) state.finishReason = finishReason;
       }
-      if (fields.usage && typeof fields.usage === "object") {
-        usage = mapOpenAIUsage(fields.usage);
+      // Groq puts a stream's usage in `x_groq.usage` when the caller did not ask for a usage chunk.
+      const chunkUsage = fields.usage ?? asFields(fields.x_groq).usage;
+      if (chunkUsage && typeof chunkUsage === "object") {
+        usage = mapOpenAIUsage(chunkUsage);
         if (hideUsageChunk && chunkChoices.length === 0) flags |= ChunkFlags.Hide;
       }
       return flags;
@@ -101,6 +112,7 @@ export function createChatStreamAccumulator(options: {
         outputMessages: () =>
           Array.from(choices, (choice): OutputMessage => {
             const parts: MessagePart[] = [];
+            if (choice?.reasoning) parts.push({ type: "reasoning", content: choice.reasoning });
             if (choice?.text) parts.push({ type: "text", content: choice.text });
             if (choice?.refusal) parts.push({ type: "refusal", content: choice.refusal });
             for (const call of choice?.toolCalls ?? []) {

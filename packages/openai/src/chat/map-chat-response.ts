@@ -14,6 +14,7 @@ import {
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 import { mapChatToolCalls } from "./map-chat-tool-calls.js";
+import { readReasoningText } from "./read-reasoning-text.js";
 
 /** Maps a `chat.completion` body to core's response shape. */
 export function mapChatResponse(body: unknown): GenAIResponse {
@@ -31,6 +32,8 @@ export function mapChatResponse(body: unknown): GenAIResponse {
       choices.map((choice): OutputMessage => {
         const message = asFields(choice.message);
         const parts: MessagePart[] = [];
+        const reasoning = readReasoningText(message);
+        if (reasoning) parts.push({ type: "reasoning", content: reasoning });
         const content = asString(message.content);
         if (content) parts.push({ type: "text", content });
         const refusal = asString(message.refusal);

@@ -10,10 +10,13 @@ export function mapEmbeddingsResponse(body: unknown): GenAIResponse {
     : typeof first === "string"
       ? Math.floor((first.length * 3) / 4 / 4)
       : undefined;
+  // Some OpenAI-compatible servers send no usage, or only `total_tokens` (all of it input).
   const usage = asFields(fields.usage);
+  const inputTokens =
+    asNumber(usage.prompt_tokens) ?? asNumber(usage.input_tokens) ?? asNumber(usage.total_tokens);
   return {
     model: asString(fields.model),
-    usage: { inputTokens: asNumber(usage.prompt_tokens) },
+    usage: inputTokens === undefined ? undefined : { inputTokens },
     embeddingDimensions: dimensions,
   };
 }

@@ -5,6 +5,8 @@ import { writeSse } from "../write-sse.js";
 import { buildChatCompletion, getChatJsonSchema } from "./build-chat-completion.js";
 import { buildChatCompletionChunks } from "./build-chat-completion-chunks.js";
 import { createOpenAIErrorBody } from "./create-openai-error-body.js";
+import { adaptChatChunksForHost, adaptChatCompletionForHost } from "./hosts/adapt-chat-for-host.js";
+import { resolveMockHost } from "./hosts/resolve-mock-host.js";
 import { resolveOpenAIAnswer } from "./resolve-openai-answer.js";
 
 /** `POST /v1/chat/completions`: the chat completion object, or its SSE chunks when `stream: true`. */
@@ -23,17 +25,25 @@ export const chatCompletionsRoute: MockRoute = {
       choices,
     });
     const headers = { "x-request-id": `req_mock_${sequence}` };
+    // The host the client meant to reach (DeepSeek, Azure, Ollama, ...) shapes the body a little.
+    const hostContext = { host: resolveMockHost(request), answer, script, body };
     if (body.stream !== true) {
       sendJson({
         response,
         status: 200,
-        body: buildChatCompletion({ answer, script, sequence, choices }),
+        body: adaptChatCompletionForHost(
+          buildChatCompletion({ answer, script, sequence, choices }),
+          hostContext,
+        ),
         headers,
       });
       return;
     }
     const includeUsage = isRecord(body.stream_options) && body.stream_options.include_usage === true;
-    const chunks = buildChatCompletionChunks({ answer, script, sequence, choices, includeUsage });
+    const chunks = adaptChatChunksForHost(
+      buildChatCompletionChunks({ answer, script, sequence, choices, includeUsage }),
+      { ...hostContext, includeUsage },
+    );
     await writeSse({
       response,
       frames: chunks.map((data) => ({ data })),

@@ -1,0 +1,23 @@
+import type { Attributes } from "@opentelemetry/api";
+
+/** Providers whose spans carry the `openai.*` attributes: OpenAI itself and Azure OpenAI (the same API). */
+const OPENAI_ATTRIBUTE_PROVIDERS = new Set(["openai", "azure.ai.openai"]);
+const PREFIX = "openai.";
+
+/**
+ * Whether spans of this provider keep `openai.*` attributes. `gen_ai.provider.name` tells a reader which
+ * provider-specific attributes to expect (semconv v1.41), so a DeepSeek or Ollama span carries none.
+ */
+export function keepsOpenAIAttributes(provider: string): boolean {
+  return OPENAI_ATTRIBUTE_PROVIDERS.has(provider);
+}
+
+/** The same request or response without its `openai.*` attributes (the object itself when it has none). */
+export function stripOpenAIAttributes<Value extends { attributes?: Attributes }>(value: Value): Value {
+  const { attributes } = value;
+  if (!attributes || !Object.keys(attributes).some((key) => key.startsWith(PREFIX))) return value;
+  const kept: Attributes = {};
+  for (const [key, attribute] of Object.entries(attributes))
+    if (!key.startsWith(PREFIX)) kept[key] = attribute;
+  return { ...value, attributes: kept };
+}
