@@ -16,6 +16,7 @@ const telemetry = init({
 });
 const client = observeOpenAI(
   new OpenAI({ apiKey: "test-key", baseURL: `${process.env.MOCK_URL}/v1`, maxRetries: 0, timeout: 60_000 }),
+  { providerName: "openai" },
 );
 const before = await measureMemoryAfterGc();
 const started = performance.now();

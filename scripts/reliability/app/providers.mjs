@@ -21,7 +21,8 @@ export const PROVIDERS = [
         maxRetries: 0,
         timeout: timeoutMs ?? 10_000,
       }),
-    wrap: (client, options) => observeOpenAI(client, options),
+    // The mock stands in for api.openai.com: on loopback it would be reported as openai_compatible.
+    wrap: (client, options) => observeOpenAI(client, { providerName: "openai", ...options }),
     async call(client, { stream, signal }) {
       const body = { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] };
       if (!stream) return client.chat.completions.create(body, { signal });

@@ -27,7 +27,8 @@ const telemetry = init({
 });
 const options = { apiKey: "test-key", baseURL: `${process.env.MOCK_URL}/v1`, maxRetries: 0 };
 const raw = new OpenAI(options);
-const wrapped = observeOpenAI(new OpenAI(options));
+// The mock stands in for api.openai.com: on loopback it would be reported as openai_compatible.
+const wrapped = observeOpenAI(new OpenAI(options), { providerName: "openai" });
 const kindOf = (index) => CALL_KINDS[index % CALL_KINDS.length];
 
 // Warm both paths up so the JIT has settled before anything is compared.

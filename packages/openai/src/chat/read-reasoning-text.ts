@@ -1,4 +1,4 @@
-import { asString } from "@sightline/core";
+import { asString } from "@sightline/core/provider";
 
 /**
  * The reasoning text of a chat message or stream delta, as OpenAI-compatible hosts spell it:
