@@ -137,6 +137,11 @@ export const ATTR_SIGHTLINE_COST_CACHED_INPUT = "sightline.cost.cached_input";
 export const ATTR_SIGHTLINE_COST_CACHE_WRITE = "sightline.cost.cache_write";
 export const ATTR_SIGHTLINE_COST_OUTPUT = "sightline.cost.output";
 export const ATTR_SIGHTLINE_COST_REASONING = "sightline.cost.reasoning";
+export const ATTR_SIGHTLINE_COST_AUDIO_INPUT = "sightline.cost.audio_input";
+/** Non-token units (images, seconds of audio, characters, built-in tool calls), USD. */
+export const ATTR_SIGHTLINE_COST_UNITS = "sightline.cost.units";
+/** Billed units the catalog has no price for (`unit` or `unit:variant`); the total leaves them out. */
+export const ATTR_SIGHTLINE_COST_UNPRICED_UNITS = "sightline.cost.unpriced_units";
 /** Version of the price catalog used. */
 export const ATTR_SIGHTLINE_PRICING_VERSION = "sightline.pricing.version";
 export const COST_MATCH_UNPRICED = "unpriced";
