@@ -1,18 +1,12 @@
-import {
-  checkClient,
-  createInstrumentation,
-  type GenAIRequest,
-  type GenAIResponse,
-  observeMethod,
-  observeStainlessResult,
-  type StreamAccumulator,
-} from "@sightline/core";
+import { checkClient, createInstrumentation, observeMethod, observeStainlessResult } from "@sightline/core";
 import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
 import { mapChatRequest } from "./chat/map-chat-request.js";
 import { mapChatResponse } from "./chat/map-chat-response.js";
+import { createEndpointMappings, type OpenAIEndpointsLike } from "./create-endpoint-mappings.js";
 import { detectOpenAITarget } from "./detect-openai-target.js";
 import { mapEmbeddingsRequest } from "./embeddings/map-embeddings-request.js";
 import { mapEmbeddingsResponse } from "./embeddings/map-embeddings-response.js";
+import type { MethodMapping } from "./method-mapping.js";
 import { createResponsesStreamAccumulator } from "./responses/create-responses-stream-accumulator.js";
 import { mapResponsesRequest } from "./responses/map-responses-request.js";
 import { mapResponsesResponse } from "./responses/map-responses-response.js";
@@ -20,26 +14,18 @@ import type { ObserveOpenAIOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
 /** The shape of an `openai` client that Sightline relies on (openai 5.x–7.x). */
-export interface OpenAIClientLike {
+export interface OpenAIClientLike extends OpenAIEndpointsLike {
   baseURL?: string;
   chat?: { completions?: object };
   responses?: object;
   embeddings?: object;
 }
 
-/** One wrapped method: how to map its request, its response and (if it streams) its chunks. */
-interface MethodMapping {
-  owner: object | undefined;
-  mapRequest: (params: unknown) => GenAIRequest;
-  mapResponse: (body: unknown) => GenAIResponse;
-  createAccumulator?: (injectedUsage: boolean) => StreamAccumulator<unknown>;
-  prepareParams?: (params: unknown) => { params: unknown; injectedUsage: boolean };
-}
-
 /**
  * Makes every call of an `openai` client a GenAI span with metrics: `chat.completions.create`
  * (and through it `parse()` and `stream()`), `responses.create` (and `stream()`/`parse()`),
- * `embeddings.create`. Returns the same client object, used exactly as before; wrapping twice is
+ * `embeddings.create`, legacy `completions.create`, `images.generate`/`edit`, `audio.transcriptions`,
+ * `audio.translations`, `audio.speech` and `moderations.create`. Returns the same client object, used exactly as before; wrapping twice is
  * harmless. Works for `AzureOpenAI` and OpenAI-compatible hosts (provider name from the base URL).
  * @example
  * import OpenAI from "openai";
@@ -92,6 +78,12 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       createAccumulator: () => createResponsesStreamAccumulator(),
     },
     { owner: client.embeddings, mapRequest: mapEmbeddingsRequest, mapResponse: mapEmbeddingsResponse },
+    ...createEndpointMappings({
+      client,
+      captureContent,
+      maxContentLength: instrumentation.config.contentMaxBytes,
+      prepareStreamUsage: (params) => prepareChatParams(params, injectUsage),
+    }),
   ];
 
   for (const mapping of mappings) {
@@ -99,7 +91,7 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     observeMethod({
       instrumentation,
       owner: mapping.owner,
-      name: "create",
+      name: mapping.name ?? "create",
       target,
       describe: (args) => {
         const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
@@ -111,8 +103,9 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
               instrumentation,
               result,
               operation,
-              mapResponse: mapping.mapResponse,
-              createAccumulator: createAccumulator && (() => createAccumulator(prepared.injectedUsage)),
+              mapResponse: (body) => mapping.mapResponse(body, args[0]),
+              createAccumulator:
+                createAccumulator && (() => createAccumulator(prepared.injectedUsage, args[0])),
             }),
         };
       },
@@ -121,7 +114,7 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
   return client;
 }
 
-/** Adds `stream_options.include_usage` to a streamed chat request that lacks it, when asked to. */
+/** Adds `stream_options.include_usage` to a streamed chat (or legacy completions) request that lacks it, when asked to. */
 function prepareChatParams(params: unknown, inject: boolean): { params: unknown; injectedUsage: boolean } {
   if (!inject || typeof params !== "object" || params === null) return { params, injectedUsage: false };
   const body = params as { stream?: unknown; stream_options?: { include_usage?: unknown } | null };
