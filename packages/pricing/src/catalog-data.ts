@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-11-28.fd9aee7c";
+export const PRICING_VERSION = "2026-11-28.a6095efb";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -227,6 +227,7 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     provider: "openai",
     id: "gpt-3.5-turbo-instruct",
     aliases: ["gpt-3.5-turbo-instruct-0914"],
+    family: "gpt-3.5-turbo-instruct",
     prices: {
       input: "1.50",
       output: "2.00",
