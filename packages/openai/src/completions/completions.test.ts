@@ -84,7 +84,9 @@ describe.each(OPENAI_VERSIONS)("legacy completions with %s", (_label, OpenAIClas
   it("re-throws the SDK's own error and marks the span", async () => {
     ctx.server.enqueue({ status: 400 });
     const client = ctx.observed({}, OpenAIClass);
-    const error = await client.completions.create({ model: "babbage-002", prompt: "x" }).catch((caught) => caught);
+    const error = await client.completions
+      .create({ model: "babbage-002", prompt: "x" })
+      .catch((caught) => caught);
     expect(error).toBeInstanceOf(OpenAIClass.BadRequestError);
     const [span] = await waitForSpans(ctx.telemetry, 1);
     expect(span?.status.code).toBe(SpanStatusCode.ERROR);
