@@ -100,4 +100,33 @@ describe.each(OPENAI_VERSIONS)("images with %s", (_label, OpenAIClass) => {
     expect(output).not.toContain("iVBOR");
     expect(String(span?.attributes["gen_ai.input.messages"])).toContain("a fox");
   });
+
+  it("follows a streamed gpt-image-1 generation to its completed event", async () => {
+    ctx.server.enqueue({ usage: { inputTokens: 10, outputTokens: 272 } });
+    const client = ctx.observed({}, OpenAIClass);
+    const stream = await client.images.generate({
+      model: "gpt-image-1",
+      prompt: "a fox",
+      size: "1024x1024",
+      quality: "low",
+      stream: true,
+      partial_images: 2,
+    });
+    const types: string[] = [];
+    for await (const event of stream) types.push(event.type);
+    expect(types).toEqual([
+      "image_generation.partial_image",
+      "image_generation.partial_image",
+      "image_generation.completed",
+    ]);
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    expect(span?.attributes).toMatchObject({
+      "gen_ai.request.stream": true,
+      "gen_ai.usage.output_tokens": 272,
+      "sightline.image.count": 1,
+      "sightline.image.quality": "low",
+      "sightline.stream.outcome": "completed",
+    });
+    expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.00005 + 0.01088, 12);
+  });
 });

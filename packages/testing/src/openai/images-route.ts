@@ -3,6 +3,7 @@ import type { MockRoute } from "../internal-types.js";
 import { isRecord } from "../is-record.js";
 import { parseMultipartFields } from "../parse-multipart-fields.js";
 import { sendJson } from "../send-json.js";
+import { type SseFrame, writeSse } from "../write-sse.js";
 import { MOCK_CREATED_AT } from "./mock-created-at.js";
 
 /** A 1×1 transparent PNG: what every mock image is. */
@@ -15,12 +16,13 @@ const DEFAULT_IMAGE_OUTPUT_TOKENS = 272;
  * `POST /v1/images/generations` (JSON) and `POST /v1/images/edits` (multipart): `n` images (default 1).
  * GPT image models (`gpt-image-*`) answer with `b64_json`, the effective `size`/`quality`/`output_format` and
  * token `usage` (`script.usage` overrides; `omitUsage` drops it); DALL·E models answer with URLs (or
- * `b64_json` when asked) and no usage, as the real API does. The model defaults to `dall-e-2`.
+ * `b64_json` when asked) and no usage, as the real API does. The model defaults to `dall-e-2`. GPT image
+ * models stream with `stream: true`: `partial_images` partial events, then a `.completed` event with usage.
  */
 export const imagesRoute: MockRoute = {
   method: "POST",
   matches: (path) => path.endsWith("/images/generations") || path.endsWith("/images/edits"),
-  handle: ({ request, script, response, sequence }) => {
+  handle: async ({ request, script, response, sequence, signal }) => {
     const fields: Record<string, unknown> = isRecord(request.body)
       ? request.body
       : parseMultipartFields({ body: request.body, contentType: request.headers["content-type"] });
@@ -54,6 +56,20 @@ export const imagesRoute: MockRoute = {
         };
       }
     }
-    sendJson({ response, status: 200, body, headers: { "x-request-id": `req_mock_${sequence}` } });
+    const headers = { "x-request-id": `req_mock_${sequence}` };
+    if (gptImage && (fields.stream === true || fields.stream === "true")) {
+      const prefix = request.path.endsWith("/edits") ? "image_edit" : "image_generation";
+      const partials = Math.max(0, Math.floor(Number(fields.partial_images ?? 0)) || 0);
+      const frames: SseFrame[] = Array.from({ length: partials }, (_, index) => ({
+        event: `${prefix}.partial_image`,
+        data: { type: `${prefix}.partial_image`, b64_json: TINY_PNG_BASE64, partial_image_index: index },
+      }));
+      const { data: _data, ...rest } = body;
+      const completed = { type: `${prefix}.completed`, b64_json: TINY_PNG_BASE64, ...rest };
+      frames.push({ event: `${prefix}.completed`, data: completed });
+      await writeSse({ response, frames, script, signal, headers });
+      return;
+    }
+    sendJson({ response, status: 200, body, headers });
   },
 };
