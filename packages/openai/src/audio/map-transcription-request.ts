@@ -43,7 +43,8 @@ export function mapTranscriptionRequest(
           {
             role: "user",
             parts: [
-              { type: "file", modality: "audio", file_id: "(upload)" },
+              // The uploaded audio is never read or recorded; the part only says there was one.
+              { type: "omitted", modality: "audio" },
               ...(prompt ? [{ type: "text", content: prompt }] : []),
             ],
           },

@@ -1,4 +1,4 @@
-import { asArray, asFields, asNumber, asString, type GenAIResponse, type MessagePart } from "@sightline/core";
+import { asArray, asFields, asString, type GenAIResponse, type MessagePart } from "@sightline/core";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 import {
   ATTR_SIGHTLINE_IMAGE_COUNT,
@@ -13,7 +13,7 @@ const DEFAULT_QUALITY = "standard";
 /**
  * Maps an images response (generate or edit). Cost: token usage when the API reports it (GPT image models),
  * otherwise one billed `image` unit per returned image at the request's size and quality (DALL·E). Images are
- * never put in content attributes: URLs are kept as `uri` parts, base64 data only as its length.
+ * never put in content attributes: URLs are kept as `uri` parts, base64 data as an `omitted` part with its length.
  */
 export function mapImagesResponse(body: unknown, params: unknown): GenAIResponse {
   const fields = asFields(body);
@@ -55,10 +55,6 @@ export function mapImagesResponse(body: unknown, params: unknown): GenAIResponse
 function mapImagePart(image: Record<string, unknown>): MessagePart {
   const url = asString(image.url);
   if (url) return { type: "uri", modality: "image", uri: url };
-  const data = asString(image.b64_json);
-  return {
-    type: "blob",
-    modality: "image",
-    content: `[base64 image, ${asNumber(data?.length) ?? 0} characters]`,
-  };
+  // Base64 image data is never recorded: a part says it was left out, and how long it was.
+  return { type: "omitted", modality: "image", characters: asString(image.b64_json)?.length ?? 0 };
 }
