@@ -25,8 +25,8 @@ export interface OpenAIClientLike extends OpenAIEndpointsLike {
  * Makes every call of an `openai` client a GenAI span with metrics: `chat.completions.create`
  * (and through it `parse()` and `stream()`), `responses.create` (and `stream()`/`parse()`),
  * `embeddings.create`, legacy `completions.create`, `images.generate`/`edit`, `audio.transcriptions`,
- * `audio.translations`, `audio.speech` and `moderations.create`. Returns the same client object, used exactly as before; wrapping twice is
- * harmless. Works for `AzureOpenAI` and OpenAI-compatible hosts (provider name from the base URL).
+ * `audio.translations`, `audio.speech` and `moderations.create`. Returns the same client object,
+ * used exactly as before; wrapping twice is harmless. Works for `AzureOpenAI` and OpenAI-compatible hosts (provider name from the base URL).
  * @example
  * import OpenAI from "openai";
  * const openai = observeOpenAI(new OpenAI());
