@@ -52,9 +52,13 @@ function listSources(folder) {
   });
 }
 
-/** Whether core exports the name; a token ending in `.` is a prefix and needs one exported name under it. */
+/**
+ * Whether core exports the name; a token ending in `.` is a prefix and needs one exported name under it,
+ * and a name under an exported prefix (a value ending in `.`, e.g. `sightline.builtin_tool_calls.`) counts.
+ */
 function isExported(name) {
-  return name.endsWith(".") ? [...exported].some((value) => value.startsWith(name)) : exported.has(name);
+  if (name.endsWith(".")) return [...exported].some((value) => value.startsWith(name));
+  return exported.has(name) || [...exported].some((value) => value.endsWith(".") && name.startsWith(value));
 }
 
 const problems = [];

@@ -35,6 +35,7 @@ export {
 export { Operation, type StreamOutcome } from "./operation/operation.js";
 export {
   ChunkFlags,
+  type GenAIBilledUnits,
   type GenAIErrorInfo,
   type GenAIRequest,
   type GenAIRequestParameters,

@@ -1,8 +1,6 @@
 import {
   checkClient,
   createInstrumentation,
-  type GenAIRequest,
-  type GenAIResponse,
   observeMethod,
   observeStainlessResult,
   type StreamAccumulator,
@@ -11,9 +9,11 @@ import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulat
 import { mapChatRequest } from "./chat/map-chat-request.js";
 import { mapChatResponse } from "./chat/map-chat-response.js";
 import { createAzurePricingModel } from "./create-azure-pricing-model.js";
+import { createEndpointMappings, type OpenAIEndpointsLike } from "./create-endpoint-mappings.js";
 import { detectOpenAITarget } from "./detect-openai-target.js";
 import { mapEmbeddingsRequest } from "./embeddings/map-embeddings-request.js";
 import { mapEmbeddingsResponse } from "./embeddings/map-embeddings-response.js";
+import type { MethodMapping } from "./method-mapping.js";
 import { createResponsesStreamAccumulator } from "./responses/create-responses-stream-accumulator.js";
 import { mapResponsesRequest } from "./responses/map-responses-request.js";
 import { mapResponsesResponse } from "./responses/map-responses-response.js";
@@ -22,7 +22,7 @@ import type { ObserveOpenAIOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
 /** The shape of an `openai` client that Sightline relies on (openai 5.x–7.x). */
-export interface OpenAIClientLike {
+export interface OpenAIClientLike extends OpenAIEndpointsLike {
   baseURL?: string;
   /** Set on `AzureOpenAI` clients only. */
   apiVersion?: string;
@@ -33,20 +33,12 @@ export interface OpenAIClientLike {
   embeddings?: object;
 }
 
-/** One wrapped method: how to map its request, its response and (if it streams) its chunks. */
-interface MethodMapping {
-  owner: object | undefined;
-  mapRequest: (params: unknown) => GenAIRequest;
-  mapResponse: (body: unknown) => GenAIResponse;
-  createAccumulator?: (injectedUsage: boolean) => StreamAccumulator<unknown>;
-  prepareParams?: (params: unknown) => { params: unknown; injectedUsage: boolean };
-}
-
 /**
  * Makes every call of an `openai` client a GenAI span with metrics: `chat.completions.create`
  * (and through it `parse()` and `stream()`), `responses.create` (and `stream()`/`parse()`),
- * `embeddings.create`. Returns the same client object, used exactly as before; wrapping twice is
- * harmless. Works for `AzureOpenAI` and OpenAI-compatible hosts (provider name from the base URL).
+ * `embeddings.create`, legacy `completions.create`, `images.generate`/`edit`, `audio.transcriptions`,
+ * `audio.translations`, `audio.speech` and `moderations.create`. Returns the same client object,
+ * used exactly as before; wrapping twice is harmless. Works for `AzureOpenAI` and OpenAI-compatible hosts (provider name from the base URL).
  * @example
  * import OpenAI from "openai";
  * const openai = observeOpenAI(new OpenAI());
@@ -103,6 +95,12 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       createAccumulator: () => createResponsesStreamAccumulator(),
     },
     { owner: client.embeddings, mapRequest: mapEmbeddingsRequest, mapResponse: mapEmbeddingsResponse },
+    ...createEndpointMappings({
+      client,
+      captureContent,
+      maxContentLength: instrumentation.config.contentMaxBytes,
+      prepareStreamUsage: (params) => prepareChatParams(params, injectUsage),
+    }),
   ];
 
   const strip = !keepsOpenAIAttributes(target.provider);
@@ -111,12 +109,12 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       ? withStrippedFinish(mapping.createAccumulator)
       : mapping.createAccumulator;
     const mapResponse = strip
-      ? (body: unknown) => stripOpenAIAttributes(mapping.mapResponse(body))
+      ? (body: unknown, params: unknown) => stripOpenAIAttributes(mapping.mapResponse(body, params))
       : mapping.mapResponse;
     observeMethod({
       instrumentation,
       owner: mapping.owner,
-      name: "create",
+      name: mapping.name ?? "create",
       target,
       describe: (args) => {
         const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
@@ -131,8 +129,9 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
               instrumentation,
               result,
               operation,
-              mapResponse,
-              createAccumulator: createAccumulator && (() => createAccumulator(prepared.injectedUsage)),
+              mapResponse: (body) => mapResponse(body, args[0]),
+              createAccumulator:
+                createAccumulator && (() => createAccumulator(prepared.injectedUsage, args[0])),
             }),
         };
       },
@@ -144,8 +143,8 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
 /** An accumulator factory whose responses lose their `openai.*` attributes (for non-OpenAI providers). */
 function withStrippedFinish(create: MethodMapping["createAccumulator"]): MethodMapping["createAccumulator"] {
   if (!create) return undefined;
-  return (injectedUsage) => {
-    const accumulator = create(injectedUsage);
+  return (injectedUsage, params) => {
+    const accumulator = create(injectedUsage, params);
     return {
       add: (chunk) => accumulator.add(chunk),
       finish: () => stripOpenAIAttributes(accumulator.finish()),
@@ -153,7 +152,7 @@ function withStrippedFinish(create: MethodMapping["createAccumulator"]): MethodM
   };
 }
 
-/** Adds `stream_options.include_usage` to a streamed chat request that lacks it, when asked to. */
+/** Adds `stream_options.include_usage` to a streamed chat (or legacy completions) request that lacks it, when asked to. */
 function prepareChatParams(params: unknown, inject: boolean): { params: unknown; injectedUsage: boolean } {
   if (!inject || typeof params !== "object" || params === null) return { params, injectedUsage: false };
   const body = params as { stream?: unknown; stream_options?: { include_usage?: unknown } | null };

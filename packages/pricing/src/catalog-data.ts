@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-12-03.913261a7";
+export const PRICING_VERSION = "2026-12-03.b02f0318";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -222,6 +222,86 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
       "OpenAI's embedding prices as listed on its pricing/model pages, cross-checked against two independent trackers (embeddingcost.com 'verified May 2026', tokenprice.fyi snapshot 3 Jul 2026): 3-small 0.02, 3-large 0.13, ada-002 0.10 per 1M input tokens, batch 50% off (ada-002: batch from the same trackers)",
     checkedAt: "2026-11-28",
     note: "Embeddings bill input tokens only; output is priced at 0 because embeddings produce no output tokens.",
+  },
+  {
+    provider: "openai",
+    id: "gpt-3.5-turbo-instruct",
+    aliases: ["gpt-3.5-turbo-instruct-0914"],
+    family: "gpt-3.5-turbo-instruct",
+    prices: {
+      input: "1.50",
+      output: "2.00",
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI's legacy completions price (1.50 in / 2.00 out per 1M), as mirrored by llmreference.com (refreshed 2026-05-22, OpenAI API and Azure rows), switchy.build (verified 2026-04-23) and designforonline.com (assessed 2026-06-06); all three agree",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "openai",
+    id: "davinci-002",
+    prices: {
+      input: "2.00",
+      output: "2.00",
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI pricing page, legacy base models table (2.00/2.00 per 1M); not cross-checked against a stored copy in this session",
+    checkedAt: "2026-12-03",
+    note: "Legacy completions model: verify against the pricing page before relying on it.",
+  },
+  {
+    provider: "openai",
+    id: "babbage-002",
+    prices: {
+      input: "0.40",
+      output: "0.40",
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI pricing page, legacy base models table (0.40/0.40 per 1M); not cross-checked against a stored copy in this session",
+    checkedAt: "2026-12-03",
+    note: "Legacy completions model: verify against the pricing page before relying on it.",
+  },
+  {
+    provider: "openai",
+    id: "gpt-image-1",
+    prices: {
+      input: "5.00",
+      output: "40.00",
+      cacheRead: "1.25",
+    },
+    sourceUrl: "https://platform.openai.com/docs/models/gpt-image-1",
+    source:
+      "gpt-image-1 model page as mirrored by burncloud.com/aiapi-detail/gpt-image-1 (read 2026-12-03): text input 5.00, cached text input 1.25, image input 10.00, cached image input 2.50, image output 40.00 per 1M tokens",
+    checkedAt: "2026-12-03",
+    note: "Image input tokens (edits) cost 10.00 per 1M, but the catalog has no image-input rate, so they are priced at the text input rate (an under-estimate on edits). Output is image tokens at 40.00.",
+  },
+  {
+    provider: "openai",
+    id: "gpt-4o-transcribe",
+    prices: {
+      input: "2.50",
+      output: "10.00",
+      inputAudio: "6.00",
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI pricing page, transcription rows: text input 2.50, audio input 6.00, text output 10.00 per 1M tokens (estimated 0.006 per minute); the per-token audio rate is the maintainer's reading, the mini model's rows are cross-checked below",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "openai",
+    id: "gpt-4o-mini-transcribe",
+    prices: {
+      input: "1.25",
+      output: "5.00",
+      inputAudio: "3.00",
+    },
+    sourceUrl: "https://platform.openai.com/docs/pricing",
+    source:
+      "OpenAI pricing page as quoted by halfpower.work/?p=3800: audio input 3.00, text input 1.25, text output 5.00 per 1M tokens (estimated 0.003 per minute)",
+    checkedAt: "2026-12-03",
   },
   {
     provider: "anthropic",

@@ -3,10 +3,12 @@ import { compileEntry } from "./compile-entry.js";
 import { computeCost } from "./compute-cost.js";
 import { createCatalogIndex } from "./create-catalog-index.js";
 import { createOverrideEntry } from "./create-override-entry.js";
+import { createUnitPriceIndex } from "./create-unit-price-index.js";
 import type { CompiledEntry } from "./internal-types.js";
 import { looksLikeBedrockId, normalizeModelName } from "./normalize-model-name.js";
 import { isKnownProviderName, normalizeProvider } from "./normalize-provider.js";
 import { OPENROUTER, resolveRoutedModel } from "./resolve-routed-model.js";
+import { addUnitsToBreakdown, createUnitOnlyBreakdown, priceUnits } from "./price-units.js";
 import type {
   CatalogEntry,
   CostBreakdown,
@@ -17,6 +19,7 @@ import type {
   ResolvedModel,
   ResolveModelInput,
 } from "./types.js";
+import { UNIT_PRICE_ENTRIES } from "./unit-price-data.js";
 
 const AZURE = "azure.ai.openai";
 /** Hosts of other vendors' models, which fall back to the vendor's own price when they have none listed. */
@@ -51,6 +54,7 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
   const pricingVersion = options.pricingVersion ?? PRICING_VERSION;
   const catalog = options.catalog ?? CATALOG_ENTRIES;
   const index = createCatalogIndex(catalog.map((entry) => compileEntry(entry, pricingVersion)));
+  const unitIndex = createUnitPriceIndex(options.unitPrices ?? UNIT_PRICE_ENTRIES);
   const overrides: CompiledOverride[] = [];
   const azureDeployments = new Map<string, string>();
   // Model strings repeat endlessly in production, so memoise resolutions; cleared whenever prices change.
@@ -162,14 +166,27 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
     },
     costOf(input: CostOfInput): CostBreakdown | undefined {
       const found = resolveCompiled(input);
-      if (!found) return undefined;
-      return computeCost({
+      const units = input.units?.length
+        ? priceUnits({ index: unitIndex, provider: input.provider, model: input.model, units: input.units })
+        : undefined;
+      if (!found) {
+        // Billed only by units (whisper-1, dall-e-3, tts-1): priced when no tokens were reported that we cannot price.
+        if (!units || units.priced === 0 || hasTokens(input.usage)) return undefined;
+        return createUnitOnlyBreakdown({
+          units,
+          provider: normalizeProvider(input.provider),
+          model: input.model,
+          pricingVersion,
+        });
+      }
+      const breakdown = computeCost({
         compiled: found.compiled,
         match: found.match,
         usage: input.usage,
         serviceTier: input.serviceTier,
         batch: input.batch,
       });
+      return units ? addUnitsToBreakdown(breakdown, units) : breakdown;
     },
     registerModelPrice: addOverride,
     registerAzureDeployment(deployment: string, model: string): void {
@@ -185,6 +202,10 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
       );
     },
   };
+}
+
+function hasTokens(usage: CostOfInput["usage"]): boolean {
+  return (usage.inputTokens ?? 0) > 0 || (usage.outputTokens ?? 0) > 0;
 }
 
 function providerFromPrefix(model: string): string | undefined {

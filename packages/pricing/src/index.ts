@@ -7,6 +7,7 @@ export { isListPriceTier, LIST_PRICE_TIER_NAMES } from "./list-price-tier-names.
 export { registerModelPrice } from "./register-model-price.js";
 export { resolveModel } from "./resolve-model.js";
 export type {
+  BilledUnits,
   CatalogEntry,
   CostBreakdown,
   CostOfInput,
@@ -21,4 +22,6 @@ export type {
   PricingMode,
   ResolvedModel,
   ResolveModelInput,
+  UnitPriceEntry,
 } from "./types.js";
+export { UNIT_PRICE_ENTRIES } from "./unit-price-data.js";

@@ -21,6 +21,40 @@ export interface NormalizedUsage {
   audioOutputTokens?: number;
 }
 
+/** A quantity billed per unit rather than per token: images, seconds of audio, characters, built-in tool calls. */
+export interface BilledUnits {
+  /** The unit, e.g. `image`, `second`, `character`, `web_search_call`. */
+  unit: string;
+  /** How many units the call used (seconds may be fractional). */
+  quantity: number;
+  /** Price variant within the unit, e.g. `1024x1024/hd` for an image; absent when the unit has one price. */
+  variant?: string;
+}
+
+/** The price of one non-token unit of one model (or of every model of a provider, for `model: "*"`). */
+export interface UnitPriceEntry {
+  /** Provider, as `gen_ai.provider.name`. */
+  provider: string;
+  /** Model id (exact, case-insensitive), or `*` for a unit priced the same on every model (built-in tools). */
+  model: string;
+  /** The unit, e.g. `image`, `second`, `character`, `web_search_call`. */
+  unit: string;
+  /** Price variant, e.g. `1024x1024/hd`; absent when the unit has one price. */
+  variant?: string;
+  /** USD per `per` units, as a decimal string (at most 6 decimals). */
+  price: string;
+  /** How many units `price` buys, e.g. `60` for a per-minute price billed by the second. */
+  per: number;
+  /** Provider page the price belongs to. */
+  sourceUrl: string;
+  /** Where the number was actually read. */
+  source: string;
+  /** Date (ISO) the price was last checked against `source`. */
+  checkedAt: string;
+  /** Caveats a person refreshing the catalog should know. */
+  note?: string;
+}
+
 /** How a model string was matched to a catalog entry, from most to least certain. */
 export type MatchKind = "exact" | "alias" | "normalized" | "family" | "override";
 
@@ -123,6 +157,8 @@ export interface CostOfInput {
   batch?: boolean;
   /** When the call happened, for models whose price changed; default: the current price. */
   at?: Date | string;
+  /** Non-token quantities the call was billed for (images, seconds, characters, built-in tool calls). */
+  units?: readonly BilledUnits[];
 }
 
 /**
@@ -148,6 +184,10 @@ export interface CostBreakdown {
   audioInput: number;
   /** Audio output tokens × audio output rate. */
   audioOutput: number;
+  /** Non-token units × their unit prices (images, seconds, characters, tool calls); absent when none were billed. */
+  units?: number;
+  /** Units given to `costOf` that have no price (`unit` or `unit:variant`); absent when all were priced. */
+  unpricedUnits?: string[];
   /** How the model matched. */
   match: MatchKind;
   /** Id of the catalog entry that priced the call. */
@@ -195,6 +235,8 @@ export interface PriceRegistryOptions {
   catalog?: readonly CatalogEntry[];
   /** Version string reported for `catalog`. Default: the bundled `PRICING_VERSION`. */
   pricingVersion?: string;
+  /** Non-token unit prices to use instead of the bundled ones. Default: the bundled `UNIT_PRICE_ENTRIES`. */
+  unitPrices?: readonly UnitPriceEntry[];
 }
 
 /** A price catalog with its resolver and overrides. */

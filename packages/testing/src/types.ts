@@ -92,6 +92,10 @@ export interface MockScript {
   omitUsage?: boolean;
   /** Anthropic `thinking` block / Gemini `thought: true` part sent before the answer text. Default: none. */
   thinking?: string;
+  /** Responses only: built-in tool calls (`web_search_call`, …) reported before the message. Default: none. */
+  builtinToolCalls?: ("web_search" | "file_search" | "code_interpreter")[];
+  /** OpenAI audio only: seconds the uploaded audio lasts (transcription usage and `duration`). Default `8.5`. */
+  audioSeconds?: number;
   /** Gemini only: block the prompt (`promptFeedback.blockReason`, e.g. `"SAFETY"`) and send no candidates. */
   blockReason?: string;
 }

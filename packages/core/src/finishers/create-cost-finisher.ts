@@ -4,6 +4,7 @@ import { addAgentCost } from "../agents/agent-cost-tally.js";
 import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
 import {
   ATTR_GEN_AI_USAGE_COST,
+  ATTR_SIGHTLINE_COST_AUDIO_INPUT,
   ATTR_SIGHTLINE_COST_CACHE_WRITE,
   ATTR_SIGHTLINE_COST_CACHED_INPUT,
   ATTR_SIGHTLINE_COST_INPUT,
@@ -11,6 +12,8 @@ import {
   ATTR_SIGHTLINE_COST_MODEL,
   ATTR_SIGHTLINE_COST_OUTPUT,
   ATTR_SIGHTLINE_COST_REASONING,
+  ATTR_SIGHTLINE_COST_UNITS,
+  ATTR_SIGHTLINE_COST_UNPRICED_UNITS,
   ATTR_SIGHTLINE_PRICING_VERSION,
   COST_MATCH_UNPRICED,
 } from "../semconv.js";
@@ -28,8 +31,9 @@ const MAX_WARNED_MODELS = 1000;
 export function createCostFinisher(options: { registry: PriceRegistry }): OperationFinisher {
   const warned = new Set<string>();
   return (operation: FinishedOperation) => {
-    const usage = operation.response?.usage;
-    if (!usage || (usage.inputTokens === undefined && usage.outputTokens === undefined)) return;
+    const usage = operation.response?.usage ?? {};
+    const units = operation.response?.billedUnits;
+    if (usage.inputTokens === undefined && usage.outputTokens === undefined && !units?.length) return;
     const model = operation.request.pricingModel ?? operation.response?.model ?? operation.request.model;
     if (!model) return;
     const provider = operation.target.provider;
@@ -43,7 +47,9 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
         cacheReadInputTokens: usage.cacheReadInputTokens,
         cacheWriteInputTokens: usage.cacheCreationInputTokens,
         reasoningOutputTokens: usage.reasoningOutputTokens,
+        audioInputTokens: usage.audioInputTokens,
       },
+      units,
     });
     const instruments = getExtraInstruments(operation.meterProvider);
     if (!breakdown) {
@@ -79,7 +85,11 @@ function costAttributes(breakdown: CostBreakdown): Attributes {
     [ATTR_SIGHTLINE_COST_CACHE_WRITE, breakdown.cacheWrite],
     [ATTR_SIGHTLINE_COST_OUTPUT, breakdown.output],
     [ATTR_SIGHTLINE_COST_REASONING, breakdown.reasoning],
+    [ATTR_SIGHTLINE_COST_AUDIO_INPUT, breakdown.audioInput],
+    [ATTR_SIGHTLINE_COST_UNITS, breakdown.units ?? 0],
   ];
   for (const [key, value] of parts) if (value !== 0) attributes[key] = value;
+  if (breakdown.unpricedUnits?.length)
+    attributes[ATTR_SIGHTLINE_COST_UNPRICED_UNITS] = breakdown.unpricedUnits;
   return attributes;
 }

@@ -51,6 +51,17 @@ export interface GenAIUsage {
   cacheReadInputTokens?: number;
   cacheCreationInputTokens?: number;
   reasoningOutputTokens?: number;
+  /** Uncached audio input tokens; a subset of input (priced at the audio rate, e.g. gpt-4o-transcribe). */
+  audioInputTokens?: number;
+}
+
+/** A quantity billed per unit rather than per token (an image, a second of audio, a character, a tool call). */
+export interface GenAIBilledUnits {
+  /** The unit, e.g. `image`, `second`, `character`, `web_search_call`. */
+  unit: string;
+  quantity: number;
+  /** Price variant, e.g. `1024x1024/hd` for an image. */
+  variant?: string;
 }
 
 /** Request parameters with a semconv attribute. */
@@ -98,6 +109,8 @@ export interface GenAIResponse {
   usage?: GenAIUsage;
   /** Embedding vector length, for embeddings. */
   embeddingDimensions?: number;
+  /** Non-token quantities the call is billed for (images, audio seconds, characters, built-in tool calls). */
+  billedUnits?: GenAIBilledUnits[];
   /** The service tier that served the call, when the provider reports one (prices depend on it). */
   serviceTier?: string;
   /** The backend configuration fingerprint, when the provider reports one (a change is a drift signal). */

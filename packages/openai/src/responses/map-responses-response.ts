@@ -9,6 +9,7 @@ import {
 import { ATTR_OPENAI_RESPONSE_SERVICE_TIER } from "@sightline/core/semconv";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
+import { mapBuiltinToolCalls } from "./map-builtin-tool-calls.js";
 
 /** Maps a Responses API `response` object to core's response shape. */
 export function mapResponsesResponse(body: unknown): GenAIResponse {
@@ -16,13 +17,17 @@ export function mapResponsesResponse(body: unknown): GenAIResponse {
   const output = asArray(fields.output).map(asFields);
   const finishReason = mapResponsesFinishReason(fields, output);
   const tier = asString(fields.service_tier);
+  const builtin = mapBuiltinToolCalls(fields);
   return {
     id: asString(fields.id),
     model: asString(fields.model),
     finishReasons: finishReason ? [finishReason] : undefined,
     usage: mapOpenAIUsage(fields.usage),
     serviceTier: tier,
-    attributes: tier ? { [ATTR_OPENAI_RESPONSE_SERVICE_TIER]: tier } : undefined,
+    attributes: tier
+      ? { [ATTR_OPENAI_RESPONSE_SERVICE_TIER]: tier, ...builtin.attributes }
+      : builtin.attributes,
+    billedUnits: builtin.billedUnits.length ? builtin.billedUnits : undefined,
     outputMessages: () => [
       {
         role: "assistant",

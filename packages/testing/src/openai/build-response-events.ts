@@ -37,6 +37,12 @@ export function buildResponseEvents(options: BuildResponseOptions & { chunks: nu
       }
       add({ type: "response.output_text.done", ...location, text, logprobs: [] });
       add({ type: "response.content_part.done", ...location, part });
+    } else if (item.type !== "function_call") {
+      add({
+        type: "response.output_item.added",
+        output_index: outputIndex,
+        item: { ...item, status: "in_progress" },
+      });
     } else {
       const argumentsText = String(item.arguments);
       const location = { item_id: itemId, output_index: outputIndex };

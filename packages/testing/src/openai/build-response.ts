@@ -1,4 +1,5 @@
 import { isRecord } from "../is-record.js";
+import { buildBuiltinToolCalls, type MockBuiltinTool } from "./build-builtin-tool-calls.js";
 import { MOCK_CREATED_AT } from "./mock-created-at.js";
 import type { OpenAIAnswer } from "./resolve-openai-answer.js";
 
@@ -10,6 +11,8 @@ export interface BuildResponseOptions {
   body: Record<string, unknown>;
   /** Per-server request counter, for deterministic ids. */
   sequence: number;
+  /** Built-in tool calls to report before the message. Default: none. */
+  builtinToolCalls?: readonly MockBuiltinTool[];
 }
 
 /** The Responses API terminal state a finish reason maps to. */
@@ -54,7 +57,7 @@ export function getResponseOutcome(finishReason: string): ResponseOutcome {
 /** The finished output items: a message (unless the answer has no text) and one `function_call` per tool call. */
 export function buildResponseOutput(options: BuildResponseOptions): Record<string, unknown>[] {
   const { answer, sequence } = options;
-  const items: Record<string, unknown>[] = [];
+  const items = buildBuiltinToolCalls({ tools: options.builtinToolCalls ?? [], sequence });
   if (answer.text !== null) {
     items.push({
       id: `msg_mock${sequence}`,

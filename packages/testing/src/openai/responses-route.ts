@@ -22,11 +22,23 @@ export const responsesRoute: MockRoute = {
     // Responses has no tool_calls finish reason: a function_call item in a completed response says it.
     if (script.finishReason === undefined) answer.finishReason = "stop";
     const headers = { "x-request-id": `req_mock_${sequence}` };
+    const builtinToolCalls = script.builtinToolCalls;
     if (body.stream !== true) {
-      sendJson({ response, status: 200, body: buildResponse({ answer, body, sequence }), headers });
+      sendJson({
+        response,
+        status: 200,
+        body: buildResponse({ answer, body, sequence, builtinToolCalls }),
+        headers,
+      });
       return;
     }
-    const frames = buildResponseEvents({ answer, body, sequence, chunks: script.chunks ?? 5 });
+    const frames = buildResponseEvents({
+      answer,
+      body,
+      sequence,
+      builtinToolCalls,
+      chunks: script.chunks ?? 5,
+    });
     await writeSse({
       response,
       frames,

@@ -1,0 +1,34 @@
+import {
+  asArray,
+  asFields,
+  asString,
+  type GenAIResponse,
+  type OutputMessage,
+} from "@sightline/core/provider";
+import { openAIResponseAttributes } from "../chat/map-chat-response.js";
+import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
+import { mapOpenAIUsage } from "../map-openai-usage.js";
+
+/** Maps a `text_completion` body to core's response shape: one finish reason and output message per choice. */
+export function mapCompletionsResponse(body: unknown): GenAIResponse {
+  const fields = asFields(body);
+  const choices = asArray(fields.choices)
+    .map(asFields)
+    .sort((left, right) => Number(left.index ?? 0) - Number(right.index ?? 0));
+  return {
+    id: asString(fields.id),
+    model: asString(fields.model),
+    finishReasons: choices.map((choice) => asString(choice.finish_reason) ?? "error"),
+    usage: mapOpenAIUsage(fields.usage),
+    systemFingerprint: asString(fields.system_fingerprint),
+    attributes: openAIResponseAttributes(fields),
+    outputMessages: () =>
+      choices.map(
+        (choice): OutputMessage => ({
+          role: "assistant",
+          parts: [{ type: "text", content: asString(choice.text) ?? "" }],
+          finish_reason: mapOpenAIFinishReason(asString(choice.finish_reason)),
+        }),
+      ),
+  };
+}

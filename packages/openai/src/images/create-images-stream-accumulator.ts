@@ -1,0 +1,33 @@
+import {
+  asFields,
+  asString,
+  ChunkFlags,
+  type GenAIResponse,
+  type StreamAccumulator,
+} from "@sightline/core/provider";
+import { mapImagesResponse } from "./map-images-response.js";
+
+/**
+ * Follows a streamed image generation or edit (GPT image models): partial images are output chunks; the
+ * `*.completed` event carries the final image, its size and quality, and token usage.
+ */
+export function createImagesStreamAccumulator(params: unknown): StreamAccumulator<unknown> {
+  let completed: Record<string, unknown> | undefined;
+  return {
+    add(event) {
+      const fields = asFields(event);
+      const type = asString(fields.type) ?? "";
+      if (type.endsWith(".partial_image")) return ChunkFlags.Output;
+      if (type.endsWith(".completed")) {
+        completed = fields;
+        return ChunkFlags.Output;
+      }
+      return ChunkFlags.None;
+    },
+    finish(): GenAIResponse {
+      if (!completed) return { finishReasons: ["error"] };
+      const { b64_json: data, size, quality, usage } = completed;
+      return mapImagesResponse({ data: [{ b64_json: data }], size, quality, usage }, params);
+    },
+  };
+}
