@@ -1,23 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { anthropicProvider } from "./anthropic/anthropic-provider.js";
-import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider, MockRoute } from "./internal-types.js";
-import { azureOpenAIProvider } from "./openai/hosts/azure-openai-provider.js";
-import { openaiProvider } from "./openai/openai-provider.js";
+import { FALLBACK_MOCK_PROVIDER, MOCK_PROVIDERS } from "./mock-providers.js";
 import { sendJson } from "./send-json.js";
 import { sleep } from "./sleep.js";
 import type { MockLLMServer, MockLLMServerOptions, MockScript, RecordedRequest } from "./types.js";
 
-// Each provider is one module; a new wire format is one more entry here.
-// OpenAI's catch-all `/v1/` comes last so the others' 404 bodies win on their own paths.
-// Azure's deployment paths come before OpenAI's `/chat/completions` route, which would also match them.
-const PROVIDERS: readonly MockProvider[] = [
-  anthropicProvider,
-  geminiProvider,
-  azureOpenAIProvider,
-  openaiProvider,
-];
 const MAX_RECORDED_REQUESTS = 1000;
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -45,7 +33,11 @@ export async function startMockLLMServer(options: MockLLMServerOptions = {}): Pr
     handleRequest(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
         const message = `Mock server error: ${error instanceof Error ? error.message : String(error)}`;
-        sendJson({ response, status: 500, body: openaiProvider.createErrorBody({ status: 500, message }) });
+        sendJson({
+          response,
+          status: 500,
+          body: FALLBACK_MOCK_PROVIDER.createErrorBody({ status: 500, message }),
+        });
       } else {
         response.destroy();
       }
@@ -71,7 +63,7 @@ export async function startMockLLMServer(options: MockLLMServerOptions = {}): Pr
 
     const match = findRoute({ method, path });
     if (!match) {
-      const provider = PROVIDERS.find((candidate) => candidate.ownsPath(path)) ?? openaiProvider;
+      const provider = MOCK_PROVIDERS.find((candidate) => candidate.ownsPath(path)) ?? FALLBACK_MOCK_PROVIDER;
       const message = `Unknown request URL: ${method} ${path}. The Sightline mock does not serve it.`;
       sendJson({ response, status: 404, body: provider.createErrorBody({ status: 404, message }) });
       return;
@@ -141,7 +133,7 @@ function findRoute(options: {
   method: string;
   path: string;
 }): { provider: MockProvider; route: MockRoute } | undefined {
-  for (const provider of PROVIDERS) {
+  for (const provider of MOCK_PROVIDERS) {
     for (const route of provider.routes) {
       if (route.method === options.method && route.matches(options.path)) return { provider, route };
     }
