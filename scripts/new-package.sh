@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Creates the common skeleton of a workspace package: packages/<name> with package.json,
-# tsconfig.json, tsup.config.ts, vitest.config.ts and src/index.ts. Usage: scripts/new-package.sh <dir> <npm-name> "<description>"
+# Creates the skeleton of a workspace package.
+#   scripts/new-package.sh --provider NAME
+#     a provider package over core's provider kit: observe function, mapper stubs, the conformance
+#     suite wired, a mock module in the test kit and a docs page (docs/contributing/add-a-provider.md).
+#   scripts/new-package.sh <dir> <npm-name> "<description>"
+#     the common skeleton only: package.json, tsconfig.json, tsup.config.ts, vitest.config.ts, src/index.ts.
 set -euo pipefail
+if [ "${1:-}" = "--provider" ]; then
+  exec node "$(dirname "$0")/new-provider.mjs" "${2:-}"
+fi
 dir=$1; name=$2; desc=$3
 root=$(cd "$(dirname "$0")/.." && pwd)
 p="$root/packages/$dir"
