@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSIONS=(22.23.5 24.22.3)
-PACKAGES=(core openai anthropic google-genai ai-sdk pricing drift provenance node)
+PACKAGES=(core openai anthropic google-genai ai-sdk pricing drift provenance node otlp)
 status=0
 for version in "${VERSIONS[@]}"; do
   major=${version%%.*}
