@@ -18,6 +18,7 @@ for (const [label, AnthropicClass] of ANTHROPIC_VERSIONS) {
     name: `${label} messages`,
     providerName: "anthropic",
     operationName: "chat",
+    stopFinishReason: "end_turn",
     scopeName: "@sightline/anthropic",
     pricedModel: "claude-sonnet-4-20250514",
     core: { withContext, createPriceRegistry, createDriftMonitor },

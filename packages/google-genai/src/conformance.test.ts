@@ -15,6 +15,7 @@ runProviderConformance<
   name: "@google/genai models.generateContent",
   providerName: "gcp.gemini",
   operationName: "generate_content",
+  stopFinishReason: "STOP",
   scopeName: "@sightline/google-genai",
   pricedModel: "gemini-2.5-flash",
   core: { withContext, createPriceRegistry, createDriftMonitor },

@@ -1,6 +1,7 @@
-import { afterEach, expect, it, vi } from "vitest";
+import { afterEach, expect, vi } from "vitest";
 import { waitForSpans } from "../use-mock-llm-context.js";
 import { drainStream } from "./drain-stream.js";
+import { registerCase } from "./register-case.js";
 import type { ConformanceContext } from "./use-conformance-context.js";
 
 const CONTENT_ATTRIBUTES = ["gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.system_instructions"];
@@ -31,7 +32,7 @@ export function registerContentCases(ctx: ConformanceContext): void {
   const { adapter } = ctx;
   afterEach(() => vi.unstubAllEnvs());
 
-  it("captures no content by default", async () => {
+  registerCase(ctx, "captures no content by default", async () => {
     ctx.server.enqueue({ text: "secret answer" });
     await adapter.call(ctx.observed(), { model: ctx.uniqueModel("private"), prompt: "secret prompt" });
     const [span] = await waitForSpans(ctx.telemetry, 1);
@@ -39,18 +40,20 @@ export function registerContentCases(ctx: ConformanceContext): void {
     expect(JSON.stringify(span?.attributes)).not.toContain("secret");
   });
 
-  it.each(["true", "SPAN_ONLY"])(`captures input and output when ${CAPTURE_VARIABLE}=%s`, async (value) => {
-    vi.stubEnv(CAPTURE_VARIABLE, value);
-    ctx.server.enqueue({ text: "Hi there" });
-    await adapter.call(ctx.observed(), { model: ctx.uniqueModel("capture"), prompt: "Hello" });
-    const [span] = await waitForSpans(ctx.telemetry, 1);
-    expect(textsOf(readMessages(span?.attributes["gen_ai.input.messages"]), "user")).toEqual(["Hello"]);
-    expect(textsOf(readMessages(span?.attributes["gen_ai.output.messages"]), "assistant")).toEqual([
-      "Hi there",
-    ]);
-  });
+  for (const value of ["true", "SPAN_ONLY"]) {
+    registerCase(ctx, `captures input and output when ${CAPTURE_VARIABLE}=${value}`, async () => {
+      vi.stubEnv(CAPTURE_VARIABLE, value);
+      ctx.server.enqueue({ text: "Hi there" });
+      await adapter.call(ctx.observed(), { model: ctx.uniqueModel("capture"), prompt: "Hello" });
+      const [span] = await waitForSpans(ctx.telemetry, 1);
+      expect(textsOf(readMessages(span?.attributes["gen_ai.input.messages"]), "user")).toEqual(["Hello"]);
+      expect(textsOf(readMessages(span?.attributes["gen_ai.output.messages"]), "assistant")).toEqual([
+        "Hi there",
+      ]);
+    });
+  }
 
-  it("an explicit captureContent: false wins over the variable", async () => {
+  registerCase(ctx, "an explicit captureContent: false wins over the variable", async () => {
     vi.stubEnv(CAPTURE_VARIABLE, "true");
     await adapter.call(ctx.observed({ captureContent: false }), {
       model: ctx.uniqueModel("option"),
@@ -60,7 +63,7 @@ export function registerContentCases(ctx: ConformanceContext): void {
     for (const attribute of CONTENT_ATTRIBUTES) expect(span?.attributes[attribute]).toBeUndefined();
   });
 
-  it("passes every captured text through the redaction hook first", async () => {
+  registerCase(ctx, "passes every captured text through the redaction hook first", async () => {
     ctx.server.enqueue({ text: "Mail me at bob@example.test" });
     const client = ctx.observed({
       captureContent: true,
@@ -77,7 +80,7 @@ export function registerContentCases(ctx: ConformanceContext): void {
     expect(JSON.stringify(span?.attributes)).not.toContain("@example.test");
   });
 
-  it("truncates long content to the byte bound and keeps the JSON valid", async () => {
+  registerCase(ctx, "truncates long content to the byte bound and keeps the JSON valid", async () => {
     const client = ctx.observed({ captureContent: true, contentMaxBytes: 600 });
     await adapter.call(client, { model: ctx.uniqueModel("truncate"), prompt: "é".repeat(5000) });
     const [span] = await waitForSpans(ctx.telemetry, 1);
@@ -88,7 +91,7 @@ export function registerContentCases(ctx: ConformanceContext): void {
     expect(span?.attributes["sightline.content.truncated"]).toBe(true);
   });
 
-  it("captures a streamed answer when on", async () => {
+  registerCase(ctx, "captures a streamed answer when on", async () => {
     ctx.server.enqueue({ text: "streamed words here", chunks: 3 });
     const stream = await adapter.stream(ctx.observed({ captureContent: true }), {
       model: ctx.uniqueModel("stream-capture"),
@@ -101,17 +104,21 @@ export function registerContentCases(ctx: ConformanceContext): void {
     ]);
   });
 
-  it("keeps a long streamed answer bounded while capturing, and the attribute valid JSON", async () => {
-    ctx.server.enqueue({ text: "word ".repeat(4000), chunks: 200 });
-    const stream = await adapter.stream(ctx.observed({ captureContent: true, contentMaxBytes: 1000 }), {
-      model: ctx.uniqueModel("stream-bound"),
-      prompt: "x",
-    });
-    const drained = await drainStream(stream, { chunkText: adapter.chunkText });
-    expect(drained.text).toHaveLength(20_000);
-    const [span] = await waitForSpans(ctx.telemetry, 1);
-    const json = String(span?.attributes["gen_ai.output.messages"]);
-    expect(new TextEncoder().encode(json).length).toBeLessThanOrEqual(1000);
-    expect(textsOf(readMessages(json), "assistant")[0]).toMatch(/^(word )+.*…\[truncated \d+ chars\]$/s);
-  });
+  registerCase(
+    ctx,
+    "keeps a long streamed answer bounded while capturing, and the attribute valid JSON",
+    async () => {
+      ctx.server.enqueue({ text: "word ".repeat(4000), chunks: 200 });
+      const stream = await adapter.stream(ctx.observed({ captureContent: true, contentMaxBytes: 1000 }), {
+        model: ctx.uniqueModel("stream-bound"),
+        prompt: "x",
+      });
+      const drained = await drainStream(stream, { chunkText: adapter.chunkText });
+      expect(drained.text).toHaveLength(20_000);
+      const [span] = await waitForSpans(ctx.telemetry, 1);
+      const json = String(span?.attributes["gen_ai.output.messages"]);
+      expect(new TextEncoder().encode(json).length).toBeLessThanOrEqual(1000);
+      expect(textsOf(readMessages(json), "assistant")[0]).toMatch(/^(word )+.*…\[truncated \d+ chars\]$/s);
+    },
+  );
 }

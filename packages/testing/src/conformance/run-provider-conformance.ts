@@ -1,4 +1,4 @@
-import { describe } from "vitest";
+import { beforeAll, describe } from "vitest";
 import { registerContentCases } from "./register-content-cases.js";
 import { registerCostAndDriftCases } from "./register-cost-and-drift-cases.js";
 import { registerErrorCases } from "./register-error-cases.js";
@@ -14,7 +14,7 @@ import { type ConformanceAdapter, useConformanceContext } from "./use-conformanc
  * SDK's objects, streams, aborts, errors, double wrapping, span parenting, concurrency, content capture and
  * redaction, cost, drift and metrics, all with the real SDK client over HTTP against the mock LLM server.
  * Cases for optional SDK helpers (`tee()`, `toReadableStream()`, `withResponse()`, …) are registered only when
- * the adapter supplies them.
+ * the adapter supplies them; cases listed in `knownFailures` run as `it.fails`.
  * @example
  * // packages/openai/src/conformance.test.ts
  * runProviderConformance({
@@ -42,5 +42,12 @@ export function runProviderConformance<
     describe("content capture", () => registerContentCases(ctx));
     describe("cost and drift", () => registerCostAndDriftCases(ctx));
     describe("metrics", () => registerMetricCases(ctx));
+    // Nested describe blocks are collected after this callback returns, so the check waits for the run.
+    beforeAll(() => {
+      const titles = Object.keys(adapter.knownFailures ?? {});
+      const unknown = titles.filter((title) => !ctx.registeredTitles.has(title));
+      if (unknown.length > 0)
+        throw new Error(`knownFailures names no conformance case: ${unknown.join("; ")}`);
+    });
   });
 }

@@ -70,6 +70,8 @@ export interface ProviderConformanceAdapter<Client, Result, Stream extends Async
   operationName: string;
   /** Expected instrumentation scope name, e.g. `"@sightline/openai"`. */
   scopeName: string;
+  /** The provider's finish reason for an answer that ended normally, e.g. `"stop"`, `"end_turn"`, `"STOP"`. */
+  stopFinishReason: string;
   /** A model the bundled price catalog knows for this provider (the mock answers with it as the response model). */
   pricedModel: string;
   /** The core functions the suite needs. */
@@ -103,4 +105,9 @@ export interface ProviderConformanceAdapter<Client, Result, Stream extends Async
   ) => PromiseLike<{ data: AsyncIterable<Chunk>; response: Response }>;
   /** A plain call through the SDK's `asResponse()`, when its promise has one. */
   asResponse?: (client: Client, request: ConformanceRequest) => PromiseLike<Response>;
+  /**
+   * Cases this client is known to fail, by exact case title, with the reason. They run as `it.fails`: green
+   * while the gap is open, red once it is fixed. A title that names no case fails the run. Default: none.
+   */
+  knownFailures?: Record<string, string>;
 }

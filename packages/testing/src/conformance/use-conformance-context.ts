@@ -14,6 +14,8 @@ export interface ConformanceContext extends MockLLMContext {
   observed(options?: Partial<ConformanceWrapOptions>): object;
   /** A request model no other case uses, so metric points of one case can be told apart. */
   uniqueModel(label: string): string;
+  /** Titles of the cases registered so far (to check the adapter's `knownFailures` names real ones). */
+  registeredTitles: Set<string>;
 }
 
 /** Registers the shared mock-server hooks (see `useMockLLMContext`) and adds the adapter's client factories. */
@@ -30,6 +32,7 @@ export function useConformanceContext(adapter: ConformanceAdapter): ConformanceC
       }),
     // Case-insensitive and dash-only, so every provider's model-name checks accept it.
     uniqueModel: (label: string) => `conformance-${label}-${++sequence}`,
+    registeredTitles: new Set<string>(),
   });
   return context;
 }
