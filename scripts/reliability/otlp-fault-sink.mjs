@@ -9,7 +9,7 @@ const SLOW_MS = 1500;
 const RECOVERS_AFTER_MS = 2000;
 
 /**
- * Starts a sink in `mode`; `decode` is @sightline/testing's decodeOtlpExport from the app under test.
+ * Starts a sink in `mode`; `decode` is @sightline/otlp's decodeOtlpExport (re-exported by @sightline/testing) from the app under test.
  * Resolves with its base URL (give it as the OTLP endpoint), live stats and close().
  */
 export async function startOtlpFaultSink({ mode, decode }) {

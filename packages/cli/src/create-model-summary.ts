@@ -1,5 +1,5 @@
 import { ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS } from "@sightline/core/semconv";
-import type { CapturedSpan } from "@sightline/testing";
+import type { CapturedSpan } from "@sightline/otlp";
 import { ATTR_GEN_AI_USAGE_COST } from "./dev-names.js";
 import {
   formatCost,

@@ -1,4 +1,4 @@
-import type { CapturedMetric, CapturedSpan } from "@sightline/testing";
+import type { CapturedMetric, CapturedSpan } from "@sightline/otlp";
 import { createModelSummary } from "./create-model-summary.js";
 import { METRIC_SIGHTLINE_DRIFT_SCORE } from "./dev-names.js";
 import {

@@ -12,7 +12,7 @@ import {
   ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
 } from "@sightline/core/semconv";
-import type { CapturedSpan } from "@sightline/testing";
+import type { CapturedSpan } from "@sightline/otlp";
 import { ATTR_GEN_AI_USAGE_COST, ATTR_SIGHTLINE_COST_MATCH, ATTR_SIGHTLINE_ROLLUP } from "./dev-names.js";
 import type { Paint } from "./paint.js";
 

@@ -1,4 +1,4 @@
-import type { CapturedSpan } from "@sightline/testing";
+import type { CapturedSpan } from "@sightline/otlp";
 import { getDurationMs, parseUnixNano } from "./format-span-details.js";
 
 /** One span as a single JSON line for `sightline dev --json`: ids, name, service, timing, status, attributes, events. */

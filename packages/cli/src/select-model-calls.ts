@@ -1,5 +1,5 @@
 import { isSameKindOfCall } from "@sightline/core/provider";
-import type { CapturedSpan } from "@sightline/testing";
+import type { CapturedSpan } from "@sightline/otlp";
 import { isInferenceSpan } from "./format-span-details.js";
 
 /**

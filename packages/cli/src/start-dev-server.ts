@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { SightlineError } from "@sightline/core";
-import { decodeOtlpExport } from "@sightline/testing";
+import { decodeOtlpExport } from "@sightline/otlp";
 import { createHostCheck } from "./create-host-check.js";
 import { createTraceView } from "./create-trace-view.js";
 import { createPaint } from "./paint.js";

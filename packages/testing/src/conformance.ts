@@ -1,0 +1,7 @@
+export { runProviderConformance } from "./conformance/run-provider-conformance.js";
+export type {
+  ConformanceCore,
+  ConformanceRequest,
+  ConformanceWrapOptions,
+  ProviderConformanceAdapter,
+} from "./conformance/types.js";
