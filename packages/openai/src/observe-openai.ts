@@ -3,7 +3,6 @@ import {
   createInstrumentation,
   observeMethod,
   observeStainlessResult,
-  type StreamAccumulator,
 } from "@sightline/core/provider";
 import { createChatStreamAccumulator } from "./chat/create-chat-stream-accumulator.js";
 import { mapChatRequest } from "./chat/map-chat-request.js";
