@@ -21,7 +21,9 @@ for (const [label, OpenAIClass] of OPENAI_VERSIONS) {
     createClient: (server: { openaiBaseURL: string }) =>
       new OpenAIClass({ apiKey: "test-key", baseURL: server.openaiBaseURL, maxRetries: 0 }),
     // The suite builds its registry and monitor with the core functions passed in `core`.
-    wrap: (client: OpenAI, options: object) => observeOpenAI(client, options as ObserveOpenAIOptions),
+    // The mock stands in for api.openai.com: on loopback it would be reported as openai_compatible.
+    wrap: (client: OpenAI, options: object) =>
+      observeOpenAI(client, { providerName: "openai", ...(options as ObserveOpenAIOptions) }),
   };
   const messages = (prompt: string) => [{ role: "user" as const, content: prompt }];
 
