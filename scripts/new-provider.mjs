@@ -4,6 +4,7 @@
 // module in the test kit, and a docs page. Every stub throws a message that names the guide's step,
 // so the conformance suite runs and fails until the provider is mapped.
 // Walkthrough: docs/contributing/add-a-provider.md.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -374,6 +375,17 @@ Not mapped yet (${guide}).
 `,
 );
 
+// The templates above are written for reading here; the repository's formatter gives them its layout.
+const formatted = [
+  `packages/${name}`,
+  `packages/testing/src/${name}`,
+  "packages/testing/src/mock-providers.ts",
+];
+try {
+  execFileSync("pnpm", ["exec", "biome", "check", "--write", ...formatted], { cwd: root, stdio: "ignore" });
+} catch {
+  console.warn("biome could not format the skeleton; run pnpm exec biome check --write on it");
+}
 console.log(`created the @sightline/${name} skeleton:\n  ${written.join("\n  ")}`);
 console.log(
   `next: pnpm install, then pnpm --filter @sightline/${name} test (it fails until mapped); see ${guide}`,
