@@ -273,6 +273,8 @@ runProviderConformance<Client, Result, Stream, Chunk>({
   name: "@sightline/${name} chat",
   providerName: "${name.replace(/-/g, "_")}",
   operationName: "chat",
+  // The finish reason the mock's default answer maps to (semconv "stop" unless the provider says otherwise).
+  stopFinishReason: "stop",
   scopeName: "@sightline/${name}",
   pricedModel: "${name}-model",
   core: { withContext, createPriceRegistry, createDriftMonitor },
