@@ -2,7 +2,8 @@
 # Proves the provider scaffold (scripts/new-package.sh --provider) still writes a working skeleton:
 # in a throw-away worktree of HEAD it creates @sightline/demoai, installs it offline from the store the
 # main install filled, and checks that it lints and type-checks, and that its conformance suite runs
-# and fails on the stubs (every case, each with the guide's "not written yet" message).
+# and fails on the stubs (every case that needs the provider mapped, each with the guide's "not written
+# yet" message).
 # Expects the workspace to be installed and built (scripts/test.sh does both first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,12 +31,16 @@ fi
 node -e '
   const report = require(process.argv[1]);
   const results = report.testResults.flatMap((file) => file.assertionResults);
+  // Only a case that needs no mapping at all may pass: the kit returns a value that is not a client unchanged.
+  const kitOnly = (result) => /not a client unchanged/.test(result.title);
   const failed = results.filter((result) => result.status === "failed");
   const unexplained = failed.filter((result) => !result.failureMessages.join("\n").includes("not written yet"));
-  if (results.length < 20 || failed.length !== results.length || unexplained.length > 0) {
+  const passing = results.filter((result) => result.status !== "failed" && !kitOnly(result));
+  if (results.length < 20 || passing.length > 0 || unexplained.length > 0) {
     console.error(`✗ expected every conformance case to fail on the stubs: ${failed.length} of ${results.length} failed, ${unexplained.length} for another reason`);
     for (const result of unexplained.slice(0, 5)) console.error(`  ${result.fullName}: ${result.failureMessages[0]?.split("\n")[0]}`);
+    for (const result of passing.slice(0, 5)) console.error(`  not failing: ${result.fullName} (${result.status})`);
     process.exit(1);
   }
-  console.log(`provider scaffold: @sightline/demoai lints, type-checks, and its conformance suite runs ${results.length} cases, all failing on the stubs as they should`);
+  console.log(`provider scaffold: @sightline/demoai lints, type-checks, and its conformance suite runs ${results.length} cases: ${failed.length} fail on the stubs, naming their step of the guide, as they should (the one that passes needs no mapping: a value that is not a client comes back unchanged)`);
 ' "$work/report.json"
