@@ -19,7 +19,7 @@ for built in "$root"/packages/*/dist; do
   package=$(basename "$(dirname "$built")")
   [ -d "packages/$package" ] && cp -r "$built" "packages/$package/"
 done
-pnpm exec biome check --colors=off packages/demoai packages/testing/src/demoai packages/testing/src/mock-providers.ts >/dev/null
+pnpm exec biome check --colors=off packages/demoai packages/testing/src/demoai packages/testing/src/mock-providers.ts >/dev/null 2>&1
 (cd packages/testing && pnpm exec tsup >/dev/null 2>&1)
 (cd packages/demoai && pnpm exec tsc --noEmit -p tsconfig.json)
 status=0

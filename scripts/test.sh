@@ -42,6 +42,10 @@ stage_done "build, type-check and tests on Node $(node --version)"
 # entry; it loads core's build, so it runs after the build.
 node scripts/check-semconv-names.mjs || status=$?
 stage_done "semconv names"
+# The provider scaffold still writes a skeleton that lints, type-checks and fails its conformance suite
+# on the stubs (in a throw-away worktree; it reuses this tree's builds).
+bash scripts/check-provider-scaffold.sh || status=$?
+stage_done "provider scaffold"
 # The library packages again on Node 22 and 24 (the supported range is 20.19 through 24).
 bash scripts/test-other-node-versions.sh || status=$?
 stage_done "library tests on Node 22 and 24"
