@@ -78,14 +78,5 @@ for (const [label, OpenAIClass] of OPENAI_VERSIONS) {
       return { data, response };
     },
     asResponse: (client, { model, prompt }) => client.responses.create({ model, input: prompt }).asResponse(),
-    // Found by this suite: openai 6 yields a Responses `error` event instead of throwing (7 throws an APIError),
-    // and the Responses stream accumulator does not read that event yet, so the span ends as completed.
-    knownFailures:
-      label === "openai 6"
-        ? {
-            "a mid-stream error event reaches the caller as the unwrapped SDK delivers it, and marks the span":
-              "openai 6 yields the Responses error event; the span is not marked",
-          }
-        : {},
   });
 }

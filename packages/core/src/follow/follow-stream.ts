@@ -39,6 +39,14 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
       reportTelemetryError("finishing a stream's response", finishError);
     }
     accumulator = undefined;
+    const reported = outcome === "completed" ? response?.streamError : undefined;
+    if (reported) {
+      // The SDK ended the stream normally after yielding an error event: the call still failed.
+      const inBand = new Error(reported.message ?? reported.type);
+      inBand.name = reported.type;
+      operation.endStream("error", response, inBand);
+      return;
+    }
     operation.endStream(outcome, response, error);
   };
   const onAbort = (): void => {

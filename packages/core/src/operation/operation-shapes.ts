@@ -117,6 +117,11 @@ export interface GenAIResponse {
   systemFingerprint?: string;
   /** Provider-specific attributes (e.g. `openai.response.system_fingerprint`). */
   attributes?: Attributes;
+  /**
+   * An error the stream reported in-band (an error event the SDK yields instead of throwing, as openai 6
+   * does on Responses): the stream then ends as an error, with this as `error.type`.
+   */
+  streamError?: { type: string; message?: string };
   /** Builds the captured output messages; called only when content capture is on. */
   outputMessages?: () => OutputMessage[];
 }

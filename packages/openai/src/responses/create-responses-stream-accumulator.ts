@@ -32,18 +32,25 @@ const RESPONSE_EVENTS = new Set([
 export function createResponsesStreamAccumulator(): StreamAccumulator<unknown> {
   let lastResponse: unknown;
   let errorCode: string | undefined;
+  let errorMessage: string | undefined;
   return {
     add(event) {
       const fields = asFields(event);
       const type = asString(fields.type);
       if (type && OUTPUT_EVENTS.has(type)) return ChunkFlags.Output;
       if (type && RESPONSE_EVENTS.has(type)) lastResponse = fields.response;
-      else if (type === "error") errorCode = asString(fields.code) ?? "error";
+      else if (type === "error") {
+        errorCode = asString(fields.code) ?? "error";
+        errorMessage = asString(fields.message);
+      }
       return ChunkFlags.None;
     },
     finish(): GenAIResponse {
       const response = lastResponse === undefined ? {} : mapResponsesResponse(lastResponse);
-      if (errorCode && !response.finishReasons) response.finishReasons = ["error"];
+      if (errorCode) {
+        if (!response.finishReasons) response.finishReasons = ["error"];
+        response.streamError = { type: errorCode, message: errorMessage };
+      }
       return response;
     },
   };
