@@ -12,6 +12,8 @@ work=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$work/repo" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach --quiet "$work/repo" HEAD
 cd "$work/repo"
+# Installed first, as in a developer's checkout: the scaffold formats what it writes with the workspace's biome.
+pnpm install --offline --frozen-lockfile --reporter=silent >/dev/null
 bash scripts/new-package.sh --provider demoai >/dev/null
 pnpm install --offline --no-frozen-lockfile --reporter=silent >/dev/null
 # The other packages' builds are the main tree's (same commit): only the skeleton is new.
@@ -19,9 +21,17 @@ for built in "$root"/packages/*/dist; do
   package=$(basename "$(dirname "$built")")
   [ -d "packages/$package" ] && cp -r "$built" "packages/$package/"
 done
-pnpm exec biome check --colors=off packages/demoai packages/testing/src/demoai packages/testing/src/mock-providers.ts >/dev/null 2>&1
+skeleton=(packages/demoai packages/testing/src/demoai packages/testing/src/mock-providers.ts)
+if ! pnpm exec biome check --colors=off "${skeleton[@]}" >/dev/null 2>&1; then
+  echo "✗ the provider skeleton does not pass biome:"
+  pnpm exec biome check --colors=off "${skeleton[@]}" 2>&1 | tail -30
+  exit 1
+fi
 (cd packages/testing && pnpm exec tsup >/dev/null 2>&1)
-(cd packages/demoai && pnpm exec tsc --noEmit -p tsconfig.json)
+(cd packages/demoai && pnpm exec tsc --noEmit -p tsconfig.json) || {
+  echo "✗ the provider skeleton does not type-check"
+  exit 1
+}
 status=0
 (cd packages/demoai && pnpm exec vitest run --reporter=json --outputFile.json="$work/report.json" >/dev/null 2>&1) || status=$?
 if [ "$status" = "0" ]; then
