@@ -384,7 +384,11 @@ const formatted = [
   "packages/testing/src/mock-providers.ts",
 ];
 try {
-  execFileSync("pnpm", ["exec", "biome", "check", "--write", ...formatted], { cwd: root, stdio: "ignore" });
+  // The binary itself: \`pnpm exec\` would first try to install the new package, which CI's frozen lockfile refuses.
+  execFileSync(join(root, "node_modules", ".bin", "biome"), ["check", "--write", ...formatted], {
+    cwd: root,
+    stdio: "ignore",
+  });
 } catch {
   console.warn("biome could not format the skeleton; run pnpm exec biome check --write on it");
 }
