@@ -136,6 +136,30 @@ describe("createSightlineTracingProcessor", () => {
     expect((await durationCount(ctx)) - before).toBe(3);
   });
 
+  for (const wrapper of [false, {}] as const) {
+    it(`streamed run (${wrapper ? "processor and wrapper" : "processor only"}): one chat span per call under its agent`, async () => {
+      const runner = ctx.setup({ processor: {}, wrapper });
+      const { weather } = createHandoffAgents();
+      ctx.server.enqueue({ text: "Streaming sunshine.", usage: { inputTokens: 300, outputTokens: 12 } });
+      const before = await durationCount(ctx);
+      const result = await runner.run(weather, "weather?", { stream: true });
+      for await (const _event of result) {
+        // drain
+      }
+      await result.completed;
+      await settle(50);
+      const spans = ctx.telemetry.spans();
+      const agent = spansNamed(spans, "invoke_agent Weather agent")[0];
+      const chats = spansNamed(spans, "chat*");
+      expect(result.finalOutput).toBe("Streaming sunshine.");
+      expect(chats).toHaveLength(1);
+      expect(parentOf(chats[0])).toBe(idOf(agent));
+      expect(chats[0]?.attributes["gen_ai.usage.output_tokens"]).toBe(12);
+      expect(agent?.attributes["sightline.cost.total"]).toBe(chats[0]?.attributes["gen_ai.usage.cost"]);
+      expect((await durationCount(ctx)) - before).toBe(1);
+    });
+  }
+
   it("records tool arguments and results only with content capture on", async () => {
     const runner = ctx.setup({ processor: { captureContent: true } });
     const { spans } = await runHandoff(runner);
