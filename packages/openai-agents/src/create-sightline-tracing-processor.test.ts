@@ -125,6 +125,17 @@ describe("createSightlineTracingProcessor", () => {
     expect((await durationCount(ctx)) - before).toBe(3);
   });
 
+  it("listed after the SDK's batch processor (addTraceProcessor beside the default one): still one chat span per call", async () => {
+    const runner = ctx.setup({ processor: {}, wrapper: {}, after: true });
+    const before = await durationCount(ctx);
+    const { output, spans, app } = await runHandoff(runner);
+    await settle(100);
+    expect(output).toBe("It is sunny in Paris.");
+    expectHandoffTree(ctx.telemetry.spans(), app, "openai_compatible");
+    expect(spans.length).toBeGreaterThan(0);
+    expect((await durationCount(ctx)) - before).toBe(3);
+  });
+
   it("observeOpenAI only: the wrapper records each call once, without agent spans", async () => {
     const runner = ctx.setup({ processor: false, wrapper: {} });
     const before = await durationCount(ctx);

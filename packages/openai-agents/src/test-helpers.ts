@@ -1,10 +1,12 @@
 import {
   Agent,
+  BatchTraceProcessor,
   OpenAIProvider,
   Runner,
   setDefaultOpenAIClient,
   setTraceProcessors,
   setTracingDisabled,
+  type TracingProcessor,
   tool,
 } from "@openai/agents";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace";
@@ -21,6 +23,8 @@ import type { SightlineAgentsOptions } from "./types.js";
 export interface AgentsSetup {
   processor?: SightlineAgentsOptions | false;
   wrapper?: SightlineOptions | false;
+  /** Register the SDK's batch processor first, as `addTraceProcessor` after the default one does (ours then hears of each span a tick later). */
+  after?: boolean;
 }
 
 /** The mock, test telemetry, and a switch for the SDK's processor and default client. */
@@ -55,7 +59,7 @@ export function useAgentsTestContext(): AgentsTestContext {
   afterAll(() => {
     globalThis.fetch = originalFetch;
   });
-  ctx.setup = ({ processor: processorOptions = {}, wrapper = false }) => {
+  ctx.setup = ({ processor: processorOptions = {}, wrapper = false, after = false }) => {
     const providers = {
       tracerProvider: ctx.telemetry.tracerProvider,
       meterProvider: ctx.telemetry.meterProvider,
@@ -64,12 +68,17 @@ export function useAgentsTestContext(): AgentsTestContext {
       processorOptions === false
         ? undefined
         : createSightlineTracingProcessor({ ...providers, ...processorOptions });
-    setTraceProcessors(processor ? [processor] : []);
+    setTraceProcessors(processor ? [...(after ? [createSlowProcessor()] : []), processor] : []);
     const client = new OpenAI({ baseURL: ctx.server.openaiBaseURL, apiKey: "test-key", maxRetries: 0 });
     setDefaultOpenAIClient(wrapper === false ? client : observeOpenAI(client, { ...providers, ...wrapper }));
     return new Runner({ modelProvider: new OpenAIProvider() });
   };
   return ctx;
+}
+
+/** The SDK's own batch processor (the class its default processor is) with an exporter that sends nothing. */
+function createSlowProcessor(): TracingProcessor {
+  return new BatchTraceProcessor({ export: async () => {} });
 }
 
 /** A weather agent with a function tool, and a triage agent that hands off to it. */

@@ -2,6 +2,7 @@ import { context, trace } from "@opentelemetry/api";
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { startAgentSpan } from "../agents/start-agent-span.js";
+import { withContext } from "../context/with-context.js";
 import { createInstrumentation } from "../operation/create-instrumentation.js";
 import { registerCallContextBridge } from "./call-context-bridge.js";
 
@@ -37,6 +38,17 @@ describe("registerCallContextBridge", () => {
     expect(chats[0]?.parentSpanContext?.spanId).toBe(agentSpan?.spanContext().spanId);
     expect(chats[1]?.parentSpanContext).toBeUndefined();
     expect(agentSpan?.attributes["sightline.cost.total"]).toBe(chats[0]?.attributes["gen_ai.usage.cost"]);
+  });
+
+  it("keeps the withContext values active around the call", async () => {
+    const agent = startAgentSpan("framework agent", providers);
+    const remove = registerCallContextBridge(() => agent.context);
+    await withContext({ tenantId: "acme" }, () => modelCall());
+    remove();
+    agent.end();
+    const chat = telemetry.spans().find((span) => span.name === "chat gpt-4o");
+    expect(chat?.attributes["sightline.tenant.id"]).toBe("acme");
+    expect(chat?.parentSpanContext?.spanId).toBe(agent.span.spanContext().spanId);
   });
 
   it("a throwing bridge leaves the call as it was", async () => {

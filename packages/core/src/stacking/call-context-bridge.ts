@@ -1,4 +1,5 @@
 import type { Context } from "@opentelemetry/api";
+import { carrySightlineContext } from "../context/with-context.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import type { GenAIRequest } from "../operation/operation-shapes.js";
 
@@ -6,6 +7,7 @@ import type { GenAIRequest } from "../operation/operation-shapes.js";
  * Gives a model call about to be recorded the context it belongs to, when a framework keeps its own
  * context beside OpenTelemetry's (the OpenAI Agents SDK's current span): return the context to record
  * the call in (e.g. its agent span's, with the agent's cost tally), or undefined to leave it as is.
+ * `withContext` values active around the call are kept either way.
  */
 export type CallContextBridge = (active: Context, request: GenAIRequest) => Context | undefined;
 
@@ -49,5 +51,6 @@ export function applyCallContextBridges(active: Context, request: GenAIRequest):
       reportTelemetryError("bridging a call's context", error);
     }
   }
-  return current;
+  // `withContext` values set around the call (inside a tool, say) stay with it.
+  return current === active ? active : carrySightlineContext(active, current);
 }
