@@ -1,7 +1,10 @@
-import type { Runner } from "@openai/agents";
+import { Agent, OpenAIChatCompletionsModel, type Runner, run, tool } from "@openai/agents";
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace";
+import { observeOpenAI } from "@sightline/openai";
+import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import {
   createHandoffAgents,
   durationCount,
@@ -170,6 +173,63 @@ describe("createSightlineTracingProcessor", () => {
       expect((await durationCount(ctx)) - before).toBe(1);
     });
   }
+
+  for (const wrapper of [false, {}] as const) {
+    it(`chat completions model (${wrapper ? "processor and wrapper" : "processor only"}): generation spans become one chat span each`, async () => {
+      ctx.setup({ processor: {}, wrapper });
+      const client = new OpenAI({ baseURL: ctx.server.openaiBaseURL, apiKey: "test-key", maxRetries: 0 });
+      const model = new OpenAIChatCompletionsModel(
+        wrapper ? observeOpenAI(client, ctx.telemetry) : client,
+        "gpt-4o",
+      );
+      const agent = new Agent({ name: "Chat agent", model });
+      ctx.server.enqueue({
+        text: "Hi.",
+        usage: { inputTokens: 400, outputTokens: 9, cachedInputTokens: 100 },
+      });
+      const before = await durationCount(ctx);
+      const result = await run(agent, "hello");
+      await settle(50);
+      const spans = ctx.telemetry.spans();
+      const chats = spansNamed(spans, "chat*");
+      expect(result.finalOutput).toBe("Hi.");
+      expect(ctx.server.requests[0]?.path).toBe("/v1/chat/completions");
+      expect(chats).toHaveLength(1);
+      expect(parentOf(chats[0])).toBe(idOf(spansNamed(spans, "invoke_agent Chat agent")[0]));
+      expect(chats[0]?.attributes).toMatchObject({
+        "gen_ai.request.model": "gpt-4o",
+        "gen_ai.usage.input_tokens": 400,
+        "gen_ai.usage.output_tokens": 9,
+        "gen_ai.usage.cache_read.input_tokens": 100,
+        "gen_ai.response.finish_reasons": ["stop"],
+      });
+      expect(chats[0]?.attributes["gen_ai.usage.cost"]).toBeGreaterThan(0);
+      expect((await durationCount(ctx)) - before).toBe(1);
+    });
+  }
+
+  it("a failing tool marks its execute_tool span; the SDK hands the error to the model and the run goes on", async () => {
+    const runner = ctx.setup({ processor: {} });
+    const broken = tool({
+      name: "broken",
+      description: "Always fails",
+      parameters: z.object({}),
+      execute: async () => {
+        throw new Error("tool exploded");
+      },
+    });
+    const agent = new Agent({ name: "Tool agent", model: "gpt-4o", tools: [broken] });
+    ctx.server.enqueue(
+      { toolCalls: [{ id: "call_b", name: "broken", arguments: "{}" }] },
+      { text: "Sorry." },
+    );
+    const result = await runner.run(agent, "try it");
+    await settle(50);
+    expect(result.finalOutput).toBe("Sorry.");
+    const toolSpan = spansNamed(ctx.telemetry.spans(), "execute_tool broken")[0];
+    expect(toolSpan?.status.code).toBe(SpanStatusCode.ERROR);
+    expect(toolSpan?.attributes["gen_ai.tool.call.id"]).toBe("call_b");
+  });
 
   it("records tool arguments and results only with content capture on", async () => {
     const runner = ctx.setup({ processor: { captureContent: true } });

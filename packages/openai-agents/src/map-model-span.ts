@@ -72,6 +72,8 @@ function mapGeneration(data: Fields): MappedModelCall {
   const completion = asFields(asArray(data.output)?.[0]) ?? {};
   const usage = data.usage ? asFields(data.usage) : undefined;
   const details = asFields(usage?.details);
+  // The SDK sets the span's usage on streamed calls; a plain call keeps it in the completion.
+  const completionUsage = completion.usage ? asFields(completion.usage) : undefined;
   const functionCalls: MappedModelCall["functionCalls"] = [];
   const finishReasons: string[] = [];
   for (const choice of asArray(completion.choices) ?? []) {
@@ -97,11 +99,18 @@ function mapGeneration(data: Fields): MappedModelCall {
         ? mapUsage({
             input: usage.input_tokens,
             output: usage.output_tokens,
-            cached: details?.cached_tokens ?? asFields(details?.prompt_tokens_details)?.cached_tokens,
+            cached: details?.cached_tokens ?? asFields(details?.prompt_tokens_details).cached_tokens,
             reasoning:
-              details?.reasoning_tokens ?? asFields(details?.completion_tokens_details)?.reasoning_tokens,
+              details?.reasoning_tokens ?? asFields(details?.completion_tokens_details).reasoning_tokens,
           })
-        : undefined,
+        : completionUsage
+          ? mapUsage({
+              input: completionUsage.prompt_tokens,
+              output: completionUsage.completion_tokens,
+              cached: asFields(completionUsage.prompt_tokens_details).cached_tokens,
+              reasoning: asFields(completionUsage.completion_tokens_details).reasoning_tokens,
+            })
+          : undefined,
     },
     functionCalls,
   };
