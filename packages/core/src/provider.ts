@@ -73,6 +73,7 @@ export {
   type SilenceNativeTelemetryOptions,
   silenceNativeTelemetry,
 } from "./provider-kit/silence-native-telemetry.js";
+export { type CallContextBridge, registerCallContextBridge } from "./stacking/call-context-bridge.js";
 export { FOREIGN_METRIC_SCOPES } from "./stacking/create-genai-span-enricher.js";
 export { findForeignGenAIParent } from "./stacking/find-foreign-genai-parent.js";
 export {

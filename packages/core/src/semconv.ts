@@ -97,6 +97,10 @@ export const GEN_AI_OPERATION_GENERATE_CONTENT = "generate_content";
 export const GEN_AI_OPERATION_EMBEDDINGS = "embeddings";
 export const GEN_AI_OPERATION_INVOKE_AGENT = "invoke_agent";
 export const GEN_AI_OPERATION_EXECUTE_TOOL = "execute_tool";
+/** A framework's whole run (one OpenAI Agents SDK trace), INTERNAL. */
+export const GEN_AI_OPERATION_INVOKE_WORKFLOW = "invoke_workflow";
+/** `invoke_workflow` span: the workflow's name. */
+export const ATTR_GEN_AI_WORKFLOW_NAME = "gen_ai.workflow.name";
 
 /** Agent and tool span attributes (semconv v1.41 agent spans). */
 export const ATTR_GEN_AI_AGENT_NAME = "gen_ai.agent.name";
@@ -271,3 +275,18 @@ export const ATTR_SIGHTLINE_MODERATION_FLAGGED = "sightline.moderation.flagged";
 
 /** Prefix of the per-type counts of built-in tool calls in a Responses output (`….web_search`, int). */
 export const ATTR_SIGHTLINE_BUILTIN_TOOL_CALLS_PREFIX = "sightline.builtin_tool_calls.";
+
+/** OpenAI Agents SDK: one agent handed the conversation to another (an event on the `invoke_agent` span). */
+export const EVENT_SIGHTLINE_AGENTS_HANDOFF = "sightline.agents.handoff";
+/** Handoff event: the agent handing off. */
+export const ATTR_SIGHTLINE_AGENTS_HANDOFF_FROM = "sightline.agents.handoff.from";
+/** Handoff event: the agent taking over. */
+export const ATTR_SIGHTLINE_AGENTS_HANDOFF_TO = "sightline.agents.handoff.to";
+/** OpenAI Agents SDK: a guardrail ran (an event on the `invoke_agent` span). */
+export const EVENT_SIGHTLINE_AGENTS_GUARDRAIL = "sightline.agents.guardrail";
+/** Guardrail event: the guardrail's name. */
+export const ATTR_SIGHTLINE_AGENTS_GUARDRAIL_NAME = "sightline.agents.guardrail.name";
+/** Guardrail event: true when its tripwire was triggered (bool). */
+export const ATTR_SIGHTLINE_AGENTS_GUARDRAIL_TRIGGERED = "sightline.agents.guardrail.triggered";
+/** INTERNAL spans for the SDK's own span types with no GenAI operation (custom, mcp_tools, …): the SDK's span type. */
+export const ATTR_SIGHTLINE_AGENTS_SPAN_TYPE = "sightline.agents.span_type";

@@ -1,4 +1,4 @@
-import { type Attributes, context, createContextKey } from "@opentelemetry/api";
+import { type Attributes, type Context, context, createContextKey } from "@opentelemetry/api";
 import {
   ATTR_GEN_AI_CONVERSATION_ID,
   ATTR_SIGHTLINE_FEATURE,
@@ -66,4 +66,15 @@ function dropUndefined(values: SightlineContext): SightlineContext {
     if (typeof value === "string") result[key] = value;
   }
   return result;
+}
+
+/**
+ * `to` with the `withContext` values active in `from` (when `from` has any): a call moved into another
+ * context by a call-context bridge keeps the tenant, conversation and feature set around it.
+ */
+export function carrySightlineContext(from: Context, to: Context): Context {
+  const stored = from.getValue(SIGHTLINE_CONTEXT_KEY);
+  return stored === undefined || to.getValue(SIGHTLINE_CONTEXT_KEY) === stored
+    ? to
+    : to.setValue(SIGHTLINE_CONTEXT_KEY, stored);
 }

@@ -13,6 +13,7 @@ import type { OperationFinisher } from "../finishers/types.js";
 import { resolveRedactor } from "../redaction/resolve-redactor.js";
 import type { Redactor } from "../redaction/types.js";
 import { SEMCONV_SCHEMA_URL } from "../semconv.js";
+import { applyCallContextBridges } from "../stacking/call-context-bridge.js";
 import { findForeignGenAIParent } from "../stacking/find-foreign-genai-parent.js";
 import { getSightlineOperation, markSightlineOperation } from "../stacking/sightline-operation-context.js";
 import { Operation } from "./operation.js";
@@ -33,6 +34,11 @@ export interface TraceOperationSpec<Result> {
   invoke: () => Result;
   /** Wires observation of the result (see `observeApiPromise`, `observePromise`, `followStream`). */
   observe: (result: Result, operation: Operation) => void;
+  /**
+   * `performance.now()` at which the call began, when it is recorded after it started (an
+   * integration that learns of a call at its end). Default: now.
+   */
+  startedAt?: number;
 }
 
 /** A configured engine for one wrapped client. */
@@ -96,63 +102,71 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
     ...hooks.onFinish,
     ...(create.onFinish ?? []),
   ];
+  const runOperation = <Result>(spec: TraceOperationSpec<Result>): Result => {
+    const active = context.active();
+    // Another Sightline operation (a second wrapper, or an integration that marked the call) is
+    // already recording this call: recording it again would count it twice.
+    if (getSightlineOperation(active)) return spec.invoke();
+    let guards: GuardOutcome | undefined;
+    if (config.beforeCall.length > 0) {
+      guards = runCallGuards({ config, request: spec.request, target: spec.target });
+      if (guards?.refusal) {
+        // Thrown before `invoke`: the provider never sees the call.
+        recordRefusedCall({
+          config,
+          request: spec.request,
+          target: spec.target,
+          error: guards.refusal,
+          events: guards.events,
+        });
+        throw guards.refusal;
+      }
+    }
+    let operation: Operation;
+    try {
+      operation = new Operation(config, spec.request, spec.target, {
+        captureContent: guards?.suppressContent ? false : undefined,
+        attachTo: findForeignGenAIParent({ context: active, operation: spec.request.operation }),
+        startedAt: spec.startedAt,
+      });
+    } catch (error) {
+      reportTelemetryError("starting a span", error);
+      return spec.invoke();
+    }
+    if (guards && guards.events.length > 0) {
+      try {
+        for (const event of guards.events) operation.span.addEvent(event.name, event.attributes);
+      } catch (error) {
+        reportTelemetryError("recording guard events", error);
+      }
+    }
+    let result: Result;
+    try {
+      const callContext = markSightlineOperation(
+        operation.attached ? active : trace.setSpan(active, operation.span),
+        operation.mark,
+      );
+      result = context.with(callContext, spec.invoke);
+    } catch (error) {
+      operation.fail(error);
+      throw error;
+    }
+    try {
+      spec.observe(result, operation);
+    } catch (error) {
+      reportTelemetryError("observing the result", error);
+      operation.succeed({});
+    }
+    return result;
+  };
   return {
     config,
     traceOperation<Result>(spec: TraceOperationSpec<Result>): Result {
+      // An integration whose framework keeps its own context beside OpenTelemetry's (the OpenAI Agents
+      // SDK) may give the call the context of the agent or tool it runs in.
       const active = context.active();
-      // Another Sightline operation (a second wrapper, or an integration that marked the call) is
-      // already recording this call: recording it again would count it twice.
-      if (getSightlineOperation(active)) return spec.invoke();
-      let guards: GuardOutcome | undefined;
-      if (config.beforeCall.length > 0) {
-        guards = runCallGuards({ config, request: spec.request, target: spec.target });
-        if (guards?.refusal) {
-          // Thrown before `invoke`: the provider never sees the call.
-          recordRefusedCall({
-            config,
-            request: spec.request,
-            target: spec.target,
-            error: guards.refusal,
-            events: guards.events,
-          });
-          throw guards.refusal;
-        }
-      }
-      let operation: Operation;
-      try {
-        operation = new Operation(config, spec.request, spec.target, {
-          captureContent: guards?.suppressContent ? false : undefined,
-          attachTo: findForeignGenAIParent({ context: active, operation: spec.request.operation }),
-        });
-      } catch (error) {
-        reportTelemetryError("starting a span", error);
-        return spec.invoke();
-      }
-      if (guards && guards.events.length > 0) {
-        try {
-          for (const event of guards.events) operation.span.addEvent(event.name, event.attributes);
-        } catch (error) {
-          reportTelemetryError("recording guard events", error);
-        }
-      }
-      let result: Result;
-      try {
-        const callContext = markSightlineOperation(
-          operation.attached ? active : trace.setSpan(active, operation.span),
-          operation.mark,
-        );
-        result = context.with(callContext, spec.invoke);
-      } catch (error) {
-        operation.fail(error);
-        throw error;
-      }
-      try {
-        spec.observe(result, operation);
-      } catch (error) {
-        reportTelemetryError("observing the result", error);
-        operation.succeed({});
-      }
-      return result;
+      const bridged = applyCallContextBridges(active, spec.request);
+      return bridged === active ? runOperation(spec) : context.with(bridged, () => runOperation(spec));
     },
   };
 }

@@ -89,9 +89,10 @@ export class Operation {
     readonly target: GenAITarget,
     /**
      * Per-call overrides: guards can keep content off this span; `attachTo` is another tool's open
-     * GenAI span for this same call, to record onto instead of starting a span.
+     * GenAI span for this same call, to record onto instead of starting a span; `startedAt` is the
+     * `performance.now()` at which the call began, for a call recorded after it started.
      */
-    overrides?: { captureContent?: boolean; attachTo?: Span },
+    overrides?: { captureContent?: boolean; attachTo?: Span; startedAt?: number },
   ) {
     const resolvedContext = getResolvedContext();
     this.contextAttributes = resolvedContext?.metricAttributes;
@@ -116,10 +117,15 @@ export class Operation {
       attachTo.setAttributes(missing);
     } else {
       const name = request.model ? `${request.operation} ${request.model}` : request.operation;
-      this.span = config.tracer.startSpan(name, { kind: SpanKind.CLIENT, attributes });
+      const startedAt = overrides?.startedAt;
+      this.span = config.tracer.startSpan(name, {
+        kind: SpanKind.CLIENT,
+        attributes,
+        startTime: startedAt === undefined ? undefined : performance.timeOrigin + startedAt,
+      });
     }
     this.mark = { operation: request.operation, spanId: this.span.spanContext().spanId };
-    this.startTime = now();
+    this.startTime = overrides?.startedAt ?? now();
     this.lastActivity = this.startTime;
     if (this.captureContent && request.content && this.span.isRecording()) this.recordRequestContent();
   }
