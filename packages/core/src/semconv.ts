@@ -271,3 +271,8 @@ export const ATTR_SIGHTLINE_MODERATION_FLAGGED = "sightline.moderation.flagged";
 
 /** Prefix of the per-type counts of built-in tool calls in a Responses output (`….web_search`, int). */
 export const ATTR_SIGHTLINE_BUILTIN_TOOL_CALLS_PREFIX = "sightline.builtin_tool_calls.";
+
+/** LangChain run type of a span `@sightline/langchain` made for a run: `chain`, `graph`, `graph_node`, `agent`. */
+export const ATTR_SIGHTLINE_LANGCHAIN_RUN_TYPE = "sightline.langchain.run_type";
+/** The LangChain run id of a span `@sightline/langchain` made. */
+export const ATTR_SIGHTLINE_LANGCHAIN_RUN_ID = "sightline.langchain.run_id";
