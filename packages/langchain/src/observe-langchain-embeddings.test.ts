@@ -41,7 +41,7 @@ describe("observeLangChainEmbeddings", () => {
         maxRetries: 0,
         configuration: {
           baseURL: ctx.server.openaiBaseURL,
-          fetch: (url: RequestInfo | URL, init?: RequestInit) => {
+          fetch: (url: string | URL | Request, init?: RequestInit) => {
             marked = getSightlineOperation(context.active());
             return fetch(url, init);
           },

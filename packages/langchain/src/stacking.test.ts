@@ -15,7 +15,7 @@ describe("stacking", () => {
     const seen: { marked: unknown; spanId: string | undefined }[] = [];
     const model = ctx.chatOpenAI({
       configuration: {
-        fetch: (url: RequestInfo | URL, init?: RequestInit) => {
+        fetch: (url: string | URL | Request, init?: RequestInit) => {
           const active = context.active();
           seen.push({
             marked: getSightlineOperation(active),
