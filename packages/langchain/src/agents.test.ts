@@ -2,6 +2,7 @@ import { tool } from "@langchain/core/tools";
 import { createReactAgent } from "@langchain/langgraph/prebuilt";
 import { SpanStatusCode } from "@opentelemetry/api";
 import { BudgetExceededError, createGovernance } from "@sightline/core";
+import { createAgent } from "langchain";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -84,6 +85,23 @@ describe("SightlineCallbackHandler: tools, chains and agents", () => {
     expect(root?.attributes["sightline.cost.total"]).toBeCloseTo((costs[0] ?? 0) + (costs[1] ?? 0), 12);
     expect((await countedCalls(ctx)) - before).toBe(2);
     expect(handler.openRuns).toBe(0);
+  });
+
+  it("traces langchain's createAgent as an invoke_agent span with its model and tool spans", async () => {
+    enqueueToolLoop();
+    const agent = createAgent({ model: ctx.chatOpenAI(), tools: [getWeather], name: "helper" });
+    await agent.invoke(
+      { messages: [{ role: "user", content: "Weather in Paris?" }] },
+      { callbacks: [ctx.handler()] },
+    );
+    await settle();
+    const spans = ctx.telemetry.spans();
+    const [root] = spansNamed(spans, "invoke_agent *");
+    expect(root?.attributes["gen_ai.agent.name"]).toBe("helper");
+    expect(spansNamed(spans, "chat gpt-4o")).toHaveLength(2);
+    expect(spansNamed(spans, "execute_tool get_weather")).toHaveLength(1);
+    expect(spansNamed(spans, "invoke_agent *")).toHaveLength(1);
+    expect(root?.attributes["sightline.cost.total"]).toBeGreaterThan(0);
   });
 
   it("with chainSpans off, model and tool spans sit directly under the agent", async () => {
