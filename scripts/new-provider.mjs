@@ -375,4 +375,6 @@ Not mapped yet (${guide}).
 );
 
 console.log(`created the @sightline/${name} skeleton:\n  ${written.join("\n  ")}`);
-console.log(`next: pnpm install, then pnpm --filter @sightline/${name} test (it fails until mapped); see ${guide}`);
+console.log(
+  `next: pnpm install, then pnpm --filter @sightline/${name} test (it fails until mapped); see ${guide}`,
+);

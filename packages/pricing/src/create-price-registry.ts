@@ -7,8 +7,8 @@ import { createUnitPriceIndex } from "./create-unit-price-index.js";
 import type { CompiledEntry } from "./internal-types.js";
 import { looksLikeBedrockId, normalizeModelName } from "./normalize-model-name.js";
 import { isKnownProviderName, normalizeProvider } from "./normalize-provider.js";
-import { OPENROUTER, resolveRoutedModel } from "./resolve-routed-model.js";
 import { addUnitsToBreakdown, createUnitOnlyBreakdown, priceUnits } from "./price-units.js";
+import { OPENROUTER, resolveRoutedModel } from "./resolve-routed-model.js";
 import type {
   CatalogEntry,
   CostBreakdown,
