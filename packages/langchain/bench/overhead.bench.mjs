@@ -15,3 +15,14 @@ runOverheadBenchmark({
     { caseName: "stream", calls: 1000, unit: "chunk", perCall: 53 },
   ],
 });
+
+// The same cases with a no-op handler: LangChain's own cost of calling any handler.
+runOverheadBenchmark({
+  clientName: "@langchain/openai ChatOpenAI with a no-op BaseCallbackHandler (LangChain's own callback cost)",
+  runnerPath: fileURLToPath(new URL("./run-noop-case.mjs", import.meta.url)),
+  quick,
+  plan: [
+    { caseName: "invoke", calls: 3000, unit: "call", perCall: 1 },
+    { caseName: "stream", calls: 1000, unit: "chunk", perCall: 53 },
+  ],
+});

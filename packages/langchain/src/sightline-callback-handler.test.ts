@@ -68,6 +68,8 @@ describe("SightlineCallbackHandler: model runs", () => {
     expect(chat?.attributes["gen_ai.request.stream"]).toBe(true);
     const ttfc = chat?.attributes["gen_ai.response.time_to_first_chunk"] as number;
     expect(ttfc).toBeGreaterThanOrEqual(0.03);
+    const gaps = await ctx.telemetry.metricPoints("gen_ai.client.operation.time_per_output_chunk");
+    expect(gaps.reduce((sum, point) => sum + (point.count ?? 0), 0)).toBeGreaterThan(0);
     expect(chat?.attributes["gen_ai.usage.output_tokens"]).toBeGreaterThan(0);
   });
 
