@@ -104,6 +104,22 @@ describe("SightlineCallbackHandler: tools, chains and agents", () => {
     expect(root?.attributes["sightline.cost.total"]).toBeGreaterThan(0);
   });
 
+  it("with agentSpans off, a graph is an INTERNAL graph span without cost roll-up", async () => {
+    enqueueToolLoop();
+    const agent = createReactAgent({ llm: ctx.chatOpenAI(), tools: [getWeather], name: "plain" });
+    await agent.invoke(
+      { messages: [{ role: "user", content: "hi" }] },
+      { callbacks: [ctx.handler({ agentSpans: false })] },
+    );
+    await settle();
+    const spans = ctx.telemetry.spans();
+    expect(spansNamed(spans, "invoke_agent *")).toHaveLength(0);
+    const [graph] = spansNamed(spans, "graph plain");
+    expect(graph?.attributes["sightline.langchain.run_type"]).toBe("graph");
+    expect(graph?.attributes["gen_ai.operation.name"]).toBeUndefined();
+    expect(spansNamed(spans, "chat gpt-4o")).toHaveLength(2);
+  });
+
   it("with chainSpans off, model and tool spans sit directly under the agent", async () => {
     enqueueToolLoop();
     const agent = createReactAgent({ llm: ctx.chatOpenAI(), tools: [getWeather], name: "flat" });
