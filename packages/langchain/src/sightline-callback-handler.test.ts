@@ -133,6 +133,14 @@ describe("SightlineCallbackHandler: model runs", () => {
     expect(spansNamed(ctx.telemetry.spans(), "chat gpt-4o")).toHaveLength(2);
   });
 
+  it("records a run once when the same handler is on the model and passed per call", async () => {
+    const handler = ctx.handler();
+    await ctx.chatOpenAI({ callbacks: [handler] }).invoke("hello", { callbacks: [handler] });
+    await waitForSpans(ctx.telemetry, 1);
+    await settle();
+    expect(spansNamed(ctx.telemetry.spans(), "chat gpt-4o")).toHaveLength(1);
+  });
+
   it("captures content only when enabled", async () => {
     await ctx.chatOpenAI().invoke(
       [
