@@ -41,6 +41,7 @@ describe("SightlineCallbackHandler: model runs", () => {
     });
     expect(chat?.attributes["gen_ai.usage.cost"]).toBeGreaterThan(0);
     expect(chat?.attributes["gen_ai.request.stream"]).toBeUndefined();
+    expect(chat?.attributes["sightline.langchain.run_id"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("nests the top-level run under the app's active span and counts the call once in metrics", async () => {

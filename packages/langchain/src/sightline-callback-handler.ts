@@ -300,6 +300,7 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
     let parent: Context;
     try {
       described = mapLangChainRequest(start);
+      described.request.attributes = { [ATTR_SIGHTLINE_LANGCHAIN_RUN_ID]: runId };
       parent = state.runs.get(parentRunId)?.context ?? context.active();
     } catch (error) {
       reportTelemetryError("reading a LangChain model run", error);
