@@ -1,5 +1,6 @@
 export { mapLangChainProvider } from "./map-langchain-provider.js";
 export { observeLangChainEmbeddings } from "./observe-langchain-embeddings.js";
+export { observeLangChainModel } from "./observe-langchain-model.js";
 export {
   registerSightlineCallbackHandler,
   SIGHTLINE_HANDLER_CONTEXT_VARIABLE,
