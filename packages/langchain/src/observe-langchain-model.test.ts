@@ -1,5 +1,7 @@
 import { context, trace } from "@opentelemetry/api";
 import { getSightlineOperation } from "@sightline/core/provider";
+import { observeOpenAI } from "@sightline/openai";
+import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { observeLangChainModel } from "./observe-langchain-model.js";
 import { idOf, settle, spansNamed, useLangChainTestContext, waitForSpans } from "./test-helpers.js";
@@ -48,6 +50,38 @@ describe("observeLangChainModel", () => {
     expect(seen[0]?.spanId).toBe(idOf(chat));
     expect(seen[0]?.marked).toMatchObject({ operation: "chat" });
     expect(chat?.attributes["gen_ai.response.time_to_first_chunk"]).toBeGreaterThan(0);
+  });
+
+  it("keeps one call one span when the client inside ChatOpenAI is also wrapped with observeOpenAI", async () => {
+    const providers = {
+      tracerProvider: ctx.telemetry.tracerProvider,
+      meterProvider: ctx.telemetry.meterProvider,
+    };
+    /** A ChatOpenAI whose own openai client is replaced by a wrapped one (it takes none otherwise). */
+    const withWrappedClient = () => {
+      const model = ctx.chatOpenAI();
+      const client = new OpenAI({ apiKey: "test-key", baseURL: ctx.server.openaiBaseURL, maxRetries: 0 });
+      (model as unknown as { completions: { client: unknown } }).completions.client = observeOpenAI(
+        client,
+        providers,
+      );
+      return model;
+    };
+    const handler = ctx.handler();
+    // The handler alone: the wrapper below cannot tell, so the call is two chat spans.
+    await withWrappedClient().invoke("hello", { callbacks: [handler] });
+    await waitForSpans(ctx.telemetry, 2);
+    await settle();
+    expect(spansNamed(ctx.telemetry.spans(), "chat gpt-4o")).toHaveLength(2);
+    ctx.telemetry.resetSpans();
+    // Observed: one span, the handler's, with its tokens and cost.
+    await observeLangChainModel(withWrappedClient(), handler).invoke("hello", { callbacks: [handler] });
+    await waitForSpans(ctx.telemetry, 1);
+    await settle();
+    const chats = spansNamed(ctx.telemetry.spans(), "chat gpt-4o");
+    expect(chats).toHaveLength(1);
+    expect(chats[0]?.instrumentationScope.name).toBe("@sightline/langchain");
+    expect(chats[0]?.attributes["gen_ai.usage.cost"]).toBeGreaterThan(0);
   });
 
   it("leaves runs the handler does not see in the caller's context", async () => {
