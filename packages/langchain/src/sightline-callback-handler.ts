@@ -1,40 +1,24 @@
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
-import { type Context, context } from "@opentelemetry/api";
-import {
-  createInstrumentation,
-  type Instrumentation,
-  type Operation,
-  reportTelemetryError,
-  startAgentSpan,
-  startToolSpan,
-} from "@sightline/core/provider";
+import { context } from "@opentelemetry/api";
+import { createInstrumentation, reportTelemetryError, startToolSpan } from "@sightline/core/provider";
 import {
   ATTR_GEN_AI_REQUEST_STREAM,
   ATTR_SIGHTLINE_LANGCHAIN_RUN_ID,
-  ATTR_SIGHTLINE_LANGCHAIN_RUN_TYPE,
   GEN_AI_OPERATION_CHAT,
   GEN_AI_OPERATION_TEXT_COMPLETION,
 } from "@sightline/core/semconv";
-import { createRunRegistry, type RunRegistry, type RunState } from "./create-run-registry.js";
+import { createRunRegistry } from "./create-run-registry.js";
+import type { HandlerState, Serialized } from "./internal-types.js";
 import type { LangChainMessageLike } from "./map-langchain-messages.js";
-import { type LangChainModelStart, mapLangChainRequest, readClassName } from "./map-langchain-request.js";
+import { readClassName } from "./map-langchain-request.js";
 import { type LangChainResult, mapLangChainResult } from "./map-langchain-result.js";
-import { startRunSpan } from "./start-run-span.js";
+import { startChainRun } from "./start-chain-run.js";
+import { startModelRun } from "./start-model-run.js";
 import type { SightlineLangChainOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
-type Serialized = { id?: unknown; name?: string; kwargs?: Record<string, unknown> } | undefined;
-
 /** LangGraph's control-flow signals, raised through chain runs: not failures. */
 const CONTROL_FLOW_ERRORS = new Set(["GraphInterrupt", "NodeInterrupt", "ParentCommand", "GraphBubbleUp"]);
-const HIDDEN_TAG = "langsmith:hidden";
-
-interface HandlerState {
-  instrumentation: Instrumentation;
-  runs: RunRegistry;
-  agentSpans: boolean;
-  chainSpans: boolean;
-}
 
 /**
  * A LangChain callback handler that records every chat model and LLM run as a GenAI CLIENT span
@@ -94,13 +78,17 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
     _tags?: string[],
     metadata?: Record<string, unknown>,
   ): void {
-    this.#startModelRun(runId, parentRunId, {
-      operation: GEN_AI_OPERATION_CHAT,
-      serialized: llm,
-      extraParams,
-      metadata,
-      input: messages?.[0],
-      captureContent: this.#state.instrumentation.config.captureContent,
+    startModelRun(this.#state, {
+      runId,
+      parentRunId,
+      start: {
+        operation: GEN_AI_OPERATION_CHAT,
+        serialized: llm,
+        extraParams,
+        metadata,
+        input: messages?.[0],
+        captureContent: this.#state.instrumentation.config.captureContent,
+      },
     });
   }
 
@@ -113,13 +101,17 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
     _tags?: string[],
     metadata?: Record<string, unknown>,
   ): void {
-    this.#startModelRun(runId, parentRunId, {
-      operation: GEN_AI_OPERATION_TEXT_COMPLETION,
-      serialized: llm,
-      extraParams,
-      metadata,
-      input: prompts?.[0],
-      captureContent: this.#state.instrumentation.config.captureContent,
+    startModelRun(this.#state, {
+      runId,
+      parentRunId,
+      start: {
+        operation: GEN_AI_OPERATION_TEXT_COMPLETION,
+        serialized: llm,
+        extraParams,
+        metadata,
+        input: prompts?.[0],
+        captureContent: this.#state.instrumentation.config.captureContent,
+      },
     });
   }
 
@@ -176,50 +168,15 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
     seventh?: string,
     eighth?: string,
   ): void {
-    try {
-      const state = this.#state;
-      // @langchain/core 1.x calls (…, runId, parentRunId, tags, metadata, runType, runName); its
-      // typings say (…, runId, runType, tags, metadata, runName, parentRunId): accept both.
-      const typedOrder = fourth !== undefined && !state.runs.get(fourth) && state.runs.get(eighth);
-      const parentRunId = typedOrder ? eighth : fourth;
-      const runName = (typedOrder ? seventh : eighth) ?? chain?.name ?? readClassName(chain) ?? "chain";
-      const parentState = state.runs.get(parentRunId);
-      const parent = parentState?.context ?? context.active();
-      const id = Array.isArray(chain?.id) ? (chain.id as unknown[]) : [];
-      const isGraph = id[0] === "langgraph" && id.some((part) => part === "pregel");
-      if (!isGraph && (tags?.includes(HIDDEN_TAG) || !state.chainSpans)) {
-        state.runs.add(runId, { context: parent });
-        return;
-      }
-      let run: RunState;
-      if (isGraph && state.agentSpans) {
-        const agent = startAgentSpan(runName, {
-          instrumentation: state.instrumentation,
-          context: parent,
-          attributes: {
-            [ATTR_SIGHTLINE_LANGCHAIN_RUN_TYPE]: "graph",
-            [ATTR_SIGHTLINE_LANGCHAIN_RUN_ID]: runId,
-          },
-        });
-        run = { context: agent.context, span: agent };
-      } else {
-        const node = metadata?.langgraph_node;
-        const runType = isGraph ? "graph" : node !== undefined && node === runName ? "graph_node" : "chain";
-        const span = startRunSpan({
-          instrumentation: state.instrumentation,
-          name: `${runType} ${runName}`,
-          parent,
-          attributes: {
-            [ATTR_SIGHTLINE_LANGCHAIN_RUN_TYPE]: runType,
-            [ATTR_SIGHTLINE_LANGCHAIN_RUN_ID]: runId,
-          },
-        });
-        run = { context: span.context, span };
-      }
-      state.runs.add(runId, run);
-    } catch (error) {
-      reportTelemetryError("starting a LangChain chain run", error);
-    }
+    startChainRun(this.#state, {
+      chain,
+      runId,
+      fourth,
+      tags,
+      metadata,
+      seventh,
+      eighth,
+    });
   }
 
   override handleChainEnd(_outputs: unknown, runId: string): void {
@@ -292,34 +249,6 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
     } catch (telemetryError) {
       reportTelemetryError("ending a failed LangChain run", telemetryError);
     }
-  }
-
-  #startModelRun(runId: string, parentRunId: string | undefined, start: LangChainModelStart): void {
-    const state = this.#state;
-    let described: ReturnType<typeof mapLangChainRequest>;
-    let parent: Context;
-    try {
-      described = mapLangChainRequest(start);
-      described.request.attributes = { [ATTR_SIGHTLINE_LANGCHAIN_RUN_ID]: runId };
-      parent = state.runs.get(parentRunId)?.context ?? context.active();
-    } catch (error) {
-      reportTelemetryError("reading a LangChain model run", error);
-      return;
-    }
-    let started: Operation | undefined;
-    // Guards run inside traceOperation: an enforce-mode refusal throws here, out of the start
-    // callback (raiseError), and LangChain rejects the call before sending it.
-    context.with(parent, () =>
-      state.instrumentation.traceOperation({
-        request: described.request,
-        target: described.target,
-        invoke: () => undefined,
-        observe: (_result, operation) => {
-          started = operation;
-        },
-      }),
-    );
-    if (started) state.runs.add(runId, { context: parent, operation: started });
   }
 }
 
