@@ -290,3 +290,7 @@ export const ATTR_SIGHTLINE_AGENTS_GUARDRAIL_NAME = "sightline.agents.guardrail.
 export const ATTR_SIGHTLINE_AGENTS_GUARDRAIL_TRIGGERED = "sightline.agents.guardrail.triggered";
 /** INTERNAL spans for the SDK's own span types with no GenAI operation (custom, mcp_tools, …): the SDK's span type. */
 export const ATTR_SIGHTLINE_AGENTS_SPAN_TYPE = "sightline.agents.span_type";
+/** LangChain run type of a span `@sightline/langchain` made for a run: `chain`, `graph`, `graph_node`, `agent`. */
+export const ATTR_SIGHTLINE_LANGCHAIN_RUN_TYPE = "sightline.langchain.run_type";
+/** The LangChain run id of a span `@sightline/langchain` made. */
+export const ATTR_SIGHTLINE_LANGCHAIN_RUN_ID = "sightline.langchain.run_id";
