@@ -294,3 +294,12 @@ export const ATTR_SIGHTLINE_AGENTS_SPAN_TYPE = "sightline.agents.span_type";
 export const ATTR_SIGHTLINE_LANGCHAIN_RUN_TYPE = "sightline.langchain.run_type";
 /** The LangChain run id of a span `@sightline/langchain` made. */
 export const ATTR_SIGHTLINE_LANGCHAIN_RUN_ID = "sightline.langchain.run_id";
+
+/** Ollama: the call's whole time on the server, from its `total_duration` (int, nanoseconds). */
+export const ATTR_SIGHTLINE_OLLAMA_TOTAL_DURATION_NS = "sightline.ollama.total_duration_ns";
+/** Ollama: time spent loading the model, from its `load_duration` (int, nanoseconds). */
+export const ATTR_SIGHTLINE_OLLAMA_LOAD_DURATION_NS = "sightline.ollama.load_duration_ns";
+/** Ollama: time spent evaluating the prompt, from its `prompt_eval_duration` (int, nanoseconds). */
+export const ATTR_SIGHTLINE_OLLAMA_PROMPT_EVAL_DURATION_NS = "sightline.ollama.prompt_eval_duration_ns";
+/** Ollama: time spent generating the answer, from its `eval_duration` (int, nanoseconds). */
+export const ATTR_SIGHTLINE_OLLAMA_EVAL_DURATION_NS = "sightline.ollama.eval_duration_ns";
