@@ -77,6 +77,16 @@ describe("observeCohere chat", () => {
     });
   });
 
+  it("keeps the SDK's HttpResponsePromise, so withRawResponse() still works, with one span", async () => {
+    const { data, rawResponse } = await ctx
+      .observed()
+      .chat({ model: "command-a-03-2025", messages })
+      .withRawResponse();
+    expect(rawResponse.status).toBe(200);
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    expect(span?.attributes["gen_ai.response.id"]).toBe(data.id);
+  });
+
   it("rethrows the SDK's own error and records its status code", async () => {
     ctx.server.enqueue({ status: 429 });
     const error = await ctx
