@@ -111,10 +111,11 @@ function loadUnitPrices() {
     const variants = item.variants ? Object.entries(item.variants) : [[undefined, item.price]];
     for (const [variant, price] of variants) {
       if (typeof price !== "string" || !DECIMAL.test(price)) fail(`${where}: price must be a decimal string`);
-      const key = `${source.provider} ${item.model} ${item.unit} ${variant ?? ""}`;
+      const provider = item.provider ?? source.provider;
+      const key = `${provider} ${item.model} ${item.unit} ${variant ?? ""}`;
       if (seen.has(key)) fail(`${where}: duplicate price for ${key}`);
       seen.add(key);
-      const unit = { provider: source.provider, model: item.model, unit: item.unit };
+      const unit = { provider, model: item.model, unit: item.unit };
       if (variant !== undefined) unit.variant = variant;
       unit.price = price;
       unit.per = per;

@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-12-03.b02f0318";
+export const PRICING_VERSION = "2026-12-03.6e87ffa3";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -1327,5 +1327,80 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
       "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2026-07-21: reasoning tokens listed apart at 3 per 1M); the GapS crawl agrees",
     checkedAt: "2026-07-21",
     note: "Token part only: search queries (USD 5 per 1000) and citation tokens' own rate are not modelled.",
+  },
+  {
+    provider: "cohere",
+    id: "command-a-03-2025",
+    aliases: ["command-a"],
+    prices: {
+      input: "2.50",
+      output: "10.00",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source: "genai-prices prices/providers/cohere.yml @03e245f1 command-a (prices_checked 2025-07-04)",
+    checkedAt: "2025-07-04",
+  },
+  {
+    provider: "cohere",
+    id: "command-r-plus-08-2024",
+    aliases: ["command-r-plus"],
+    prices: {
+      input: "2.50",
+      output: "10.00",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source: "genai-prices prices/providers/cohere.yml @03e245f1 command-r-plus (prices_checked 2025-07-04)",
+    checkedAt: "2025-07-04",
+  },
+  {
+    provider: "cohere",
+    id: "command-r-08-2024",
+    aliases: ["command-r"],
+    prices: {
+      input: "0.15",
+      output: "0.60",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source: "genai-prices prices/providers/cohere.yml @03e245f1 command-r (prices_checked 2025-07-04)",
+    checkedAt: "2025-07-04",
+  },
+  {
+    provider: "cohere",
+    id: "command-r7b-12-2024",
+    aliases: ["command-r7b"],
+    prices: {
+      input: "0.0375",
+      output: "0.15",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source: "genai-prices prices/providers/cohere.yml @03e245f1 command-r7b (prices_checked 2025-07-04)",
+    checkedAt: "2025-07-04",
+  },
+  {
+    provider: "cohere",
+    id: "embed-v4.0",
+    prices: {
+      input: "0.12",
+      output: "0",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source:
+      "genai-prices prices/providers/cohere.yml @03e245f1 embed-v4.0 (prices_checked 2025-12-10): text input tokens",
+    checkedAt: "2025-12-10",
+    note: "Embeddings bill input tokens only; image inputs are billed at a higher rate that is not modelled here.",
+  },
+  {
+    provider: "cohere",
+    id: "embed-english-v3.0",
+    aliases: ["embed-multilingual-v3.0"],
+    prices: {
+      input: "0.10",
+      output: "0",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source:
+      "Cohere's pricing page as the maintainer knows it (Embed 3: 0.10 USD per 1M tokens); not in genai-prices, not re-read live on 2026-12-03",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
   },
 ];

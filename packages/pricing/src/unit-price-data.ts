@@ -285,4 +285,16 @@ export const UNIT_PRICE_ENTRIES: readonly UnitPriceEntry[] = [
       "Built-in tools: file search 2.50 USD per 1K calls (OpenAI pricing page, maintainer's reading; storage billed separately per GB-day and not traced)",
     checkedAt: "2026-12-03",
   },
+  {
+    provider: "cohere",
+    model: "rerank-v3.5",
+    unit: "search_unit",
+    price: "2.00",
+    per: 1000,
+    sourceUrl: "https://cohere.com/pricing",
+    source:
+      "Cohere's pricing page as the maintainer knows it (Rerank 3.5: 2.00 USD per 1K searches; a search is one query over up to 100 documents); Cohere's 'How does Cohere pricing work' page confirms Rerank is priced per search. Not re-read live on 2026-12-03",
+    checkedAt: "2026-12-03",
+    note: "Billed from meta.billed_units.search_units; a document over 500 tokens counts as several.",
+  },
 ];

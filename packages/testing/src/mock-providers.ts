@@ -1,4 +1,5 @@
 import { anthropicProvider } from "./anthropic/anthropic-provider.js";
+import { cohereProvider } from "./cohere/cohere-provider.js";
 import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider } from "./internal-types.js";
 import { ollamaProvider } from "./ollama/ollama-provider.js";
@@ -17,6 +18,7 @@ export const MOCK_PROVIDERS: readonly MockProvider[] = [
   anthropicProvider,
   geminiProvider,
   ollamaProvider,
+  cohereProvider,
   // scripts/new-package.sh --provider adds its entry above this line.
   azureOpenAIProvider,
   openaiProvider,

@@ -1,0 +1,23 @@
+import { asArray, asFields, asNumber, asString, type GenAIResponse } from "@sightline/core/provider";
+import { readField } from "../read-field.js";
+
+/** The billed unit of a rerank call: one search (Cohere bills up to 100 documents as one). */
+export const SEARCH_UNIT = "search_unit";
+
+/** `cohere.rerank.results.count`: how many ranked results came back. */
+export const ATTR_COHERE_RERANK_RESULTS_COUNT = "cohere.rerank.results.count";
+
+/**
+ * Maps a `RerankResponse`: id, the result count, and `meta.billed_units.search_units` as billed
+ * units (`search_unit`), which the catalog prices per 1,000 searches. No tokens.
+ */
+export function mapRerankResponse(response: unknown): GenAIResponse {
+  const body = asFields(response);
+  const billed = readField(asFields(body.meta), "billedUnits", "billed_units");
+  const searchUnits = asNumber(readField(billed, "searchUnits", "search_units"));
+  return {
+    id: asString(body.id),
+    billedUnits: searchUnits ? [{ unit: SEARCH_UNIT, quantity: searchUnits }] : undefined,
+    attributes: { [ATTR_COHERE_RERANK_RESULTS_COUNT]: asArray(body.results).length },
+  };
+}
