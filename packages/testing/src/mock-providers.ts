@@ -1,6 +1,7 @@
 import { anthropicProvider } from "./anthropic/anthropic-provider.js";
 import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider } from "./internal-types.js";
+import { mistralProvider } from "./mistral/mistral-provider.js";
 import { azureOpenAIProvider } from "./openai/hosts/azure-openai-provider.js";
 import { openaiProvider } from "./openai/openai-provider.js";
 // scripts/new-package.sh --provider adds its import above this line.
@@ -15,6 +16,7 @@ import { openaiProvider } from "./openai/openai-provider.js";
 export const MOCK_PROVIDERS: readonly MockProvider[] = [
   anthropicProvider,
   geminiProvider,
+  mistralProvider,
   // scripts/new-package.sh --provider adds its entry above this line.
   azureOpenAIProvider,
   openaiProvider,
