@@ -150,3 +150,16 @@ describe("embeddings.create", () => {
     });
   });
 });
+
+describe("target", () => {
+  it("a client without serverURL reports api.mistral.ai:443", async () => {
+    const { Mistral } = await import("@mistralai/mistralai");
+    const { detectMistralTarget } = await import("./detect-mistral-target.js");
+    const client = new Mistral({ apiKey: "test" });
+    expect(detectMistralTarget({ baseURL: client._baseURL })).toEqual({
+      provider: "mistral_ai",
+      serverAddress: "api.mistral.ai",
+      serverPort: 443,
+    });
+  });
+});
