@@ -163,3 +163,24 @@ describe("target", () => {
     });
   });
 });
+
+describe("agents", () => {
+  it("agents.complete and agents.stream are chat spans with gen_ai.agent.id", async () => {
+    const client = ctx.observed();
+    const result = await client.agents.complete({ agentId: "ag_123", messages: userMessages });
+    expect(result.model).toBe("mistral-medium-latest");
+    for await (const _event of await client.agents.stream({ agentId: "ag_123", messages: userMessages })) {
+      // drain
+    }
+    const spans = await waitForSpans(ctx.telemetry, 2);
+    for (const span of spans) {
+      expect(span.attributes).toMatchObject({
+        "gen_ai.operation.name": "chat",
+        "gen_ai.agent.id": "ag_123",
+        "gen_ai.response.model": "mistral-medium-latest",
+      });
+    }
+    expect(spans).toHaveLength(2);
+    expect(spans.filter((span) => span.attributes["gen_ai.request.stream"] === true)).toHaveLength(1);
+  });
+});

@@ -28,6 +28,8 @@ export interface MistralClientLike {
   chat?: object;
   /** `fim.complete` and `fim.stream` are observed. */
   fim?: object;
+  /** `agents.complete` and `agents.stream` are observed (as `chat`, with `gen_ai.agent.id`). */
+  agents?: object;
   /** `embeddings.create` is observed. */
   embeddings?: object;
 }
@@ -53,6 +55,12 @@ const METHODS: readonly MistralMethod[] = [
     mapResponse: mapCompletionResponse,
   },
   { path: "fim.stream", mapRequest: (params) => mapFimRequest(params, true) },
+  {
+    path: "agents.complete",
+    mapRequest: (params) => mapChatRequest(params, false),
+    mapResponse: mapCompletionResponse,
+  },
+  { path: "agents.stream", mapRequest: (params) => mapChatRequest(params, true) },
   { path: "embeddings.create", mapRequest: mapEmbeddingsRequest, mapResponse: mapEmbeddingsResponse },
 ];
 
@@ -60,9 +68,9 @@ const NATIVE_STATE = Symbol.for("sightline.mistral.nativeTelemetry");
 
 /**
  * Makes every model call of a `@mistralai/mistralai` 2.x client a GenAI span with metrics, cost and
- * drift: `chat.complete`, `chat.stream` (and `chat.parse` / `chat.parseStream`, which send the same
- * request without going through them: not observed), `fim.complete` / `fim.stream` (`text_completion`)
- * and `embeddings.create`. The SDK's own spans are switched off for this client (see `nativeSpans`), so
+ * drift: `chat.complete`, `chat.stream` (not `chat.parse` / `chat.parseStream`, which send the same
+ * request without going through them), `agents.complete` / `agents.stream` (`chat` with
+ * `gen_ai.agent.id`), `fim.complete` / `fim.stream` (`text_completion`) and `embeddings.create`. The SDK's own spans are switched off for this client (see `nativeSpans`), so
  * each call has one span. Returns the same client; wrapping twice is harmless.
  * @example
  * import { Mistral } from "@mistralai/mistralai";

@@ -1,5 +1,5 @@
 import { asArray, asFields, asNumber, asString, type GenAIRequest } from "@sightline/core/provider";
-import { GEN_AI_OPERATION_CHAT } from "@sightline/core/semconv";
+import { ATTR_GEN_AI_AGENT_ID, GEN_AI_OPERATION_CHAT } from "@sightline/core/semconv";
 import {
   mapMistralInputMessages,
   mapMistralSystemInstructions,
@@ -23,6 +23,7 @@ function mapOutputType(format: unknown): string | undefined {
 /** Maps `chat.complete` / `chat.stream` params (the SDK's camelCase request) to core's request shape. */
 export function mapChatRequest(params: unknown, stream: boolean): GenAIRequest {
   const body = asFields(params);
+  const agentId = asString(body.agentId ?? body.agent_id);
   return {
     operation: GEN_AI_OPERATION_CHAT,
     model: asString(body.model),
@@ -38,6 +39,8 @@ export function mapChatRequest(params: unknown, stream: boolean): GenAIRequest {
       stopSequences: readStopSequences(body.stop),
       outputType: mapOutputType(body.responseFormat ?? body.response_format),
     },
+    // `agents.complete` / `agents.stream`: a chat turn with a Mistral agent, which names no model.
+    attributes: agentId ? { [ATTR_GEN_AI_AGENT_ID]: agentId } : undefined,
     content: () => ({
       systemInstructions: mapMistralSystemInstructions(body.messages),
       inputMessages: mapMistralInputMessages(body.messages),

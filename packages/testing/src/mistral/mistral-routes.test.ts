@@ -50,11 +50,15 @@ describe("mistral mock", () => {
     expect(last).toMatchObject({ choices: [{ finish_reason: "stop" }], usage: { completion_tokens: 1 } });
   });
 
-  it("answers FIM completions and embeddings", async () => {
+  it("answers FIM and agents completions, and embeddings", async () => {
     const fim = await (
       await post("/v1/fim/completions", { model: "codestral-latest", prompt: "def" })
     ).json();
     expect(fim).toMatchObject({ model: "codestral-latest", choices: [{ finish_reason: "stop" }] });
+    const agent = await (
+      await post("/v1/agents/completions", { agent_id: "ag_1", messages: chat.messages })
+    ).json();
+    expect(agent).toMatchObject({ model: "mistral-medium-latest", choices: [{ finish_reason: "stop" }] });
     const embedded = (await (
       await post("/v1/embeddings", { model: "mistral-embed", input: ["a", "b"] })
     ).json()) as { data: { embedding: number[] }[]; usage: { prompt_tokens: number } };

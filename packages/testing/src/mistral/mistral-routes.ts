@@ -14,12 +14,18 @@ export const MISTRAL_PATH_PREFIX = "/mistral/";
 
 const DEFAULT_DIMENSIONS = 8;
 
-/** `POST /mistral/v1/chat/completions` and `/mistral/v1/fim/completions`: the completion, or SSE chunks with `stream: true`. */
+/**
+ * `POST /mistral/v1/chat/completions`, `/mistral/v1/fim/completions` and `/mistral/v1/agents/completions`:
+ * the completion, or SSE chunks with `stream: true`. An agents request names no model: the answer
+ * reports `mistral-medium-latest` unless the script sets one.
+ */
 export const mistralCompletionsRoute: MockRoute = {
   method: "POST",
   matches: (path) =>
     path.startsWith(MISTRAL_PATH_PREFIX) &&
-    (path.endsWith("/chat/completions") || path.endsWith("/fim/completions")),
+    (path.endsWith("/chat/completions") ||
+      path.endsWith("/fim/completions") ||
+      path.endsWith("/agents/completions")),
   handle: async ({ request, script, response, sequence, signal }) => {
     const body = isRecord(request.body) ? request.body : {};
     const fim = request.path.endsWith("/fim/completions");
@@ -31,7 +37,7 @@ export const mistralCompletionsRoute: MockRoute = {
       jsonSchema: fim ? undefined : getChatJsonSchema(body),
     });
     // Mistral answers with the model it was asked for (aliases such as `-latest` included).
-    answer.model = script.model ?? (typeof body.model === "string" ? body.model : "mistral-small-latest");
+    answer.model = script.model ?? (typeof body.model === "string" ? body.model : "mistral-medium-latest");
     const headers = { "mistral-correlation-id": `corr_mock_${sequence}` };
     const options = { answer, sequence, chunks: script.chunks ?? 5 };
     if (body.stream !== true) {
