@@ -174,6 +174,7 @@ describe("agents", () => {
     }
     const spans = await waitForSpans(ctx.telemetry, 2);
     for (const span of spans) {
+      expect(span.name).toBe("chat");
       expect(span.attributes).toMatchObject({
         "gen_ai.operation.name": "chat",
         "gen_ai.agent.id": "ag_123",
