@@ -2,6 +2,7 @@ import { anthropicProvider } from "./anthropic/anthropic-provider.js";
 import { cohereProvider } from "./cohere/cohere-provider.js";
 import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider } from "./internal-types.js";
+import { mistralProvider } from "./mistral/mistral-provider.js";
 import { ollamaProvider } from "./ollama/ollama-provider.js";
 import { azureOpenAIProvider } from "./openai/hosts/azure-openai-provider.js";
 import { openaiProvider } from "./openai/openai-provider.js";
@@ -19,6 +20,7 @@ export const MOCK_PROVIDERS: readonly MockProvider[] = [
   geminiProvider,
   ollamaProvider,
   cohereProvider,
+  mistralProvider,
   // scripts/new-package.sh --provider adds its entry above this line.
   azureOpenAIProvider,
   openaiProvider,
