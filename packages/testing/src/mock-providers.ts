@@ -1,4 +1,5 @@
 import { anthropicProvider } from "./anthropic/anthropic-provider.js";
+import { bedrockProvider } from "./bedrock/bedrock-provider.js";
 import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider } from "./internal-types.js";
 import { azureOpenAIProvider } from "./openai/hosts/azure-openai-provider.js";
@@ -15,6 +16,7 @@ import { openaiProvider } from "./openai/openai-provider.js";
 export const MOCK_PROVIDERS: readonly MockProvider[] = [
   anthropicProvider,
   geminiProvider,
+  bedrockProvider,
   // scripts/new-package.sh --provider adds its entry above this line.
   azureOpenAIProvider,
   openaiProvider,
