@@ -4,6 +4,7 @@ import {
   checkClient,
   createInstrumentation,
   type GenAIRequest,
+  type GenAIResponse,
   type GenAITarget,
   type Instrumentation,
   type Operation,
@@ -16,7 +17,11 @@ import { mapConverseRequest } from "./converse/map-converse-request.js";
 import { mapConverseResponse } from "./converse/map-converse-response.js";
 import { detectBedrockTarget } from "./detect-bedrock-target.js";
 import { followNestedStream } from "./follow-event-stream.js";
+import { createInvokeStreamAccumulator } from "./invoke/create-invoke-stream-accumulator.js";
+import { mapInvokeRequest } from "./invoke/map-invoke-request.js";
+import { mapInvokeResponse } from "./invoke/map-invoke-response.js";
 import { mapBedrockError } from "./map-bedrock-error.js";
+import { addTokenHeaderMiddleware, readTokenHeaders } from "./token-headers.js";
 import type { ObserveBedrockOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
@@ -36,15 +41,22 @@ interface CommandHandler {
   }) => void;
 }
 
-const followPromise: CommandHandler["observe"] = ({ result, operation }) =>
-  observePromise(result as PromiseLike<unknown>, {
-    operation,
-    onValue: (output) => operation.succeed(mapConverseResponse(output)),
-  });
+const followPromise =
+  (mapResponse: (output: unknown) => GenAIResponse): CommandHandler["observe"] =>
+  ({ result, operation }) =>
+    observePromise(result as PromiseLike<unknown>, {
+      operation,
+      onValue: (output) => operation.succeed(mapResponse(output)),
+    });
+
+const requestIdOf = (output: Record<string, unknown>) => asString(asFields(output.$metadata).requestId);
 
 /** The commands observed, by class name; every other command passes through untraced. */
 const COMMANDS: Record<string, CommandHandler> = {
-  ConverseCommand: { mapRequest: (input) => mapConverseRequest(input, false), observe: followPromise },
+  ConverseCommand: {
+    mapRequest: (input) => mapConverseRequest(input, false),
+    observe: followPromise(mapConverseResponse),
+  },
   ConverseStreamCommand: {
     mapRequest: (input) => mapConverseRequest(input, true),
     observe: ({ instrumentation, result, operation, signal }) =>
@@ -55,7 +67,23 @@ const COMMANDS: Record<string, CommandHandler> = {
         signal,
         field: "stream",
         createAccumulator: (settings, output) =>
-          createConverseStreamAccumulator(settings, asString(asFields(output.$metadata).requestId)),
+          createConverseStreamAccumulator(settings, requestIdOf(output)),
+      }),
+  },
+  InvokeModelCommand: {
+    mapRequest: (input) => mapInvokeRequest(input, false),
+    observe: followPromise((output) => mapInvokeResponse(output, readTokenHeaders(output))),
+  },
+  InvokeModelWithResponseStreamCommand: {
+    mapRequest: (input) => mapInvokeRequest(input, true),
+    observe: ({ instrumentation, result, operation, signal }) =>
+      followNestedStream({
+        instrumentation,
+        result,
+        operation,
+        signal,
+        field: "body",
+        createAccumulator: (settings, output) => createInvokeStreamAccumulator(settings, requestIdOf(output)),
       }),
   },
 };
@@ -102,7 +130,7 @@ export function observeBedrock<Client extends BedrockClientLike>(
     target = value;
     return value;
   });
-  wrapMethod({
+  const wrapped = wrapMethod({
     owner: client as object,
     name: "send",
     wrap: (original) =>
@@ -131,5 +159,6 @@ export function observeBedrock<Client extends BedrockClientLike>(
         return target ? trace(target) : targetReady.then(trace);
       },
   });
+  if (wrapped) addTokenHeaderMiddleware(client);
   return client;
 }
