@@ -69,6 +69,7 @@ describe("InvokeModel", () => {
       "gen_ai.response.finish_reasons": ["stop"],
       "gen_ai.usage.input_tokens": 5,
       "gen_ai.usage.output_tokens": 3,
+      "sightline.cost.match": "exact",
     });
   });
 
@@ -108,6 +109,8 @@ describe("InvokeModel", () => {
       "gen_ai.request.max_tokens": 100,
       "gen_ai.usage.input_tokens": 20,
       "gen_ai.usage.output_tokens": 6,
+      // The us. cross-region profile resolves to amazon.nova-pro-v1:0's price.
+      "sightline.cost.match": "normalized",
       "gen_ai.response.finish_reasons": ["stop"],
     });
   });
