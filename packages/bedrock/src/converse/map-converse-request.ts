@@ -22,14 +22,8 @@ export function mapConverseRequest(input: unknown, stream: boolean): GenAIReques
       topP: asNumber(config.topP),
       stopSequences: asArray(config.stopSequences).filter((item): item is string => typeof item === "string"),
     },
-    attributes: guardrailId
-      ? {
-          "aws.bedrock.guardrail.id": guardrailId,
-          ...(asString(guardrail.guardrailVersion)
-            ? { "aws.bedrock.guardrail.version": asString(guardrail.guardrailVersion) }
-            : {}),
-        }
-      : undefined,
+    // Semconv's AWS registry attribute for the guardrail a call applies.
+    attributes: guardrailId ? { "aws.bedrock.guardrail.id": guardrailId } : undefined,
     content: () => ({
       systemInstructions: mapConverseSystem(body.system),
       inputMessages: mapConverseMessages(body.messages),
