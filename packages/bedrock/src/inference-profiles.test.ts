@@ -42,3 +42,14 @@ describe("inference profiles", () => {
     });
   }
 });
+
+describe("command selection", () => {
+  it("finds a command whose class a bundler renamed by its schema's operation name", async () => {
+    class Renamed extends ConverseCommand {}
+    Object.defineProperty(Renamed, "name", { value: "a" });
+    ctx.server.enqueue({});
+    await ctx.observed().send(new Renamed({ modelId: "renamed-model", messages: [] }));
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    expect(span?.name).toBe("chat renamed-model");
+  });
+});

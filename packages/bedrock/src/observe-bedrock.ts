@@ -88,11 +88,23 @@ const COMMANDS: Record<string, CommandHandler> = {
   },
 };
 
-/** The handler of a command, by its class name (`ConverseCommand`, …); undefined for any other command. */
+/**
+ * The handler of a command, by its class name (`ConverseCommand`, …), or, where a bundler renamed the class, by
+ * the operation name in the command's schema (`[kind, "com.amazonaws.bedrockruntime", "Converse", …]` in SDK
+ * versions with schemas); undefined for any other command.
+ */
 function selectHandler(command: unknown): CommandHandler | undefined {
   if (typeof command !== "object" || command === null) return undefined;
   const name = (command as { constructor?: { name?: unknown } }).constructor?.name;
-  return typeof name === "string" && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (typeof name === "string" && Object.hasOwn(COMMANDS, name)) return COMMANDS[name];
+  const schema = (command as { schema?: unknown }).schema;
+  const operation = Array.isArray(schema)
+    ? schema[1] === "com.amazonaws.bedrockruntime"
+      ? schema[2]
+      : undefined
+    : asFields(schema).name;
+  const fallback = typeof operation === "string" ? `${operation}Command` : undefined;
+  return fallback && Object.hasOwn(COMMANDS, fallback) ? COMMANDS[fallback] : undefined;
 }
 
 /**
