@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-12-03.6e87ffa3";
+export const PRICING_VERSION = "2026-12-03.7224376f";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -613,6 +613,67 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
     source: "genai-prices prices/providers/aws.yml @0090b412 regional.anthropic.claude-3-haiku-20240307",
     checkedAt: "2026-11-28",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.nova-pro-v1:0",
+    prices: {
+      input: "0.80",
+      output: "3.20",
+      cacheRead: "0.20",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source: "AWS Bedrock pricing page, on-demand, US East (N. Virginia)",
+    checkedAt: "2026-12-03",
+    note: "On-demand list price, us-east-1, per million tokens, from the AWS Bedrock pricing page as published; this environment is offline, so the page was not re-fetched on checkedAt (Nova Pro and Lite input corroborated by third-party 2026 price guides).",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.nova-lite-v1:0",
+    prices: {
+      input: "0.06",
+      output: "0.24",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source: "AWS Bedrock pricing page, on-demand, US East (N. Virginia)",
+    checkedAt: "2026-12-03",
+    note: "On-demand list price, us-east-1, per million tokens, from the AWS Bedrock pricing page as published; this environment is offline, so the page was not re-fetched on checkedAt (Nova Pro and Lite input corroborated by third-party 2026 price guides).",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.nova-micro-v1:0",
+    prices: {
+      input: "0.035",
+      output: "0.14",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source: "AWS Bedrock pricing page, on-demand, US East (N. Virginia)",
+    checkedAt: "2026-12-03",
+    note: "On-demand list price, us-east-1, per million tokens, from the AWS Bedrock pricing page as published; this environment is offline, so the page was not re-fetched on checkedAt (Nova Pro and Lite input corroborated by third-party 2026 price guides).",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-8b-instruct-v1:0",
+    prices: {
+      input: "0.30",
+      output: "0.60",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source: "AWS Bedrock pricing page, on-demand, US East (N. Virginia)",
+    checkedAt: "2026-12-03",
+    note: "On-demand list price, us-east-1, per million tokens, from the AWS Bedrock pricing page as published; this environment is offline, so the page was not re-fetched on checkedAt (Nova Pro and Lite input corroborated by third-party 2026 price guides).",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-70b-instruct-v1:0",
+    prices: {
+      input: "2.65",
+      output: "3.50",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source: "AWS Bedrock pricing page, on-demand, US East (N. Virginia)",
+    checkedAt: "2026-12-03",
+    note: "On-demand list price, us-east-1, per million tokens, from the AWS Bedrock pricing page as published; this environment is offline, so the page was not re-fetched on checkedAt (Nova Pro and Lite input corroborated by third-party 2026 price guides).",
   },
   {
     provider: "gcp.gemini",

@@ -1,4 +1,5 @@
 import { anthropicProvider } from "./anthropic/anthropic-provider.js";
+import { bedrockProvider } from "./bedrock/bedrock-provider.js";
 import { cohereProvider } from "./cohere/cohere-provider.js";
 import { geminiProvider } from "./gemini/gemini-provider.js";
 import type { MockProvider } from "./internal-types.js";
@@ -21,6 +22,7 @@ export const MOCK_PROVIDERS: readonly MockProvider[] = [
   ollamaProvider,
   cohereProvider,
   mistralProvider,
+  bedrockProvider,
   // scripts/new-package.sh --provider adds its entry above this line.
   azureOpenAIProvider,
   openaiProvider,

@@ -1,0 +1,26 @@
+import { asFields, asString, type GenAIResponse } from "@sightline/core/provider";
+import { mapFinishReason } from "../map-finish-reason.js";
+import { mapConverseContent } from "./map-converse-messages.js";
+import { mapConverseUsage } from "./map-converse-usage.js";
+
+/**
+ * Maps a Converse output: the response id is the AWS request id (`$metadata.requestId`, Converse has no id of
+ * its own), no response model (the request's model answers), finish reason, usage and the output message.
+ */
+export function mapConverseResponse(output: unknown): GenAIResponse {
+  const body = asFields(output);
+  const reason = mapFinishReason(body.stopReason);
+  const message = asFields(asFields(body.output).message);
+  return {
+    id: asString(asFields(body.$metadata).requestId),
+    finishReasons: reason ? [reason] : undefined,
+    usage: mapConverseUsage(body.usage),
+    outputMessages: () => [
+      {
+        role: asString(message.role) ?? "assistant",
+        parts: mapConverseContent(message.content),
+        finish_reason: reason ?? "",
+      },
+    ],
+  };
+}

@@ -1,0 +1,39 @@
+import { asFields, asNumber, asString, type GenAITarget } from "@sightline/core/provider";
+
+/** `gen_ai.provider.name` of this provider: the semconv value. */
+export const BEDROCK_PROVIDER_NAME = "aws.bedrock";
+
+/**
+ * Works out the provider and server of a Bedrock runtime client from its resolved configuration: a custom
+ * endpoint (`config.isCustomEndpoint`) gives its host and port; otherwise the region gives
+ * `bedrock-runtime.REGION.amazonaws.com`. The AWS SDK keeps both behind async providers, so this resolves
+ * once per client; a provider that fails leaves the server unknown. The user's `providerName` wins.
+ */
+export async function detectBedrockTarget(options: {
+  client: unknown;
+  providerName?: string;
+}): Promise<GenAITarget> {
+  const target: GenAITarget = { provider: options.providerName ?? BEDROCK_PROVIDER_NAME };
+  const config = asFields(asFields(options.client).config);
+  try {
+    if (config.isCustomEndpoint === true && config.endpoint !== undefined) {
+      const endpoint = asFields(await readValue(config.endpoint));
+      const hostname = asString(endpoint.hostname);
+      if (hostname) {
+        target.serverAddress = hostname.replace(/^\[(.*)\]$/, "$1");
+        const port = asNumber(endpoint.port) ?? Number(endpoint.port);
+        target.serverPort = Number.isFinite(port) && port > 0 ? port : undefined;
+        return target;
+      }
+    }
+    const region = asString(await readValue(config.region));
+    if (region) target.serverAddress = `bedrock-runtime.${region}.amazonaws.com`;
+  } catch {
+    // An unresolvable region or endpoint leaves the server unknown; the call fails on its own.
+  }
+  return target;
+}
+
+function readValue(value: unknown): unknown {
+  return typeof value === "function" ? (value as () => unknown)() : value;
+}
