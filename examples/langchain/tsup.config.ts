@@ -5,4 +5,6 @@ export default defineConfig({
   format: ["esm"],
   target: "node20",
   clean: true,
+  // The examples' shared start-up is TypeScript source in the workspace: bundled, not imported at run time.
+  noExternal: ["@example/shared"],
 });

@@ -1,9 +1,7 @@
 import { createOpenAI } from "@ai-sdk/openai";
+import { startExampleBackends } from "@example/shared";
 import { sightlineTelemetry } from "@sightline/ai-sdk";
-import { init } from "@sightline/node";
-import { type MockLLMServer, startMockLLMServer } from "@sightline/testing";
 import { registerTelemetry, stepCountIs, streamText, ToolLoopAgent, tool } from "ai";
-import { type DevServer, startDevServer } from "sightline";
 import { z } from "zod";
 
 /** Options of {@link runExample}. */
@@ -28,26 +26,11 @@ const weather = tool({
  * Ends by itself and resolves with everything it printed.
  */
 export async function runExample(options: RunExampleOptions): Promise<string> {
-  const printed: string[] = [];
-  const write = (text: string) => {
-    printed.push(text);
-    options.write(text);
-  };
-  const apiKey = options.env.OPENAI_API_KEY;
-  const exportsElsewhere =
-    options.env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
-    options.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined;
-  const mock: MockLLMServer | undefined = apiKey ? undefined : await startMockLLMServer();
-  const dev: DevServer | undefined = exportsElsewhere
-    ? undefined
-    : await startDevServer({ port: 0, write, color: options.color, settleMs: 500 });
-  const telemetry = init({
-    serviceName: options.env.OTEL_SERVICE_NAME ?? "sightline-ai-sdk-example",
-    exporter: "otlp",
-    ...(dev ? { endpoint: dev.url } : {}),
-    flushOnExit: false,
-    env: options.env,
+  const { mock, telemetry, write, close } = await startExampleBackends({
+    ...options,
+    serviceName: "sightline-ai-sdk-example",
   });
+  const apiKey = options.env.OPENAI_API_KEY;
 
   // The one line this example is about.
   registerTelemetry(sightlineTelemetry());
@@ -58,6 +41,7 @@ export async function runExample(options: RunExampleOptions): Promise<string> {
   });
   const model = openai("gpt-4o-mini");
   write(`AI SDK example: ${mock ? `local mock server ${mock.url}` : "OpenAI (OPENAI_API_KEY is set)"}\n`);
+  let output = "";
   try {
     write("\n▸ 1. streamText with a tool\n");
     mock?.enqueue(
@@ -92,10 +76,7 @@ export async function runExample(options: RunExampleOptions): Promise<string> {
     const answer = await agent.generate({ prompt: "Is Oslo or Rome warmer today?" });
     write(`  answer: ${answer.text}\n`);
   } finally {
-    await telemetry.shutdown();
-    await dev?.close();
-    await mock?.close();
+    output = await close();
   }
-  if (dev) write(`\nsummary per model\n${dev.summary()}\n`);
-  return printed.join("");
+  return output;
 }

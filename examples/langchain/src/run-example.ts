@@ -1,10 +1,8 @@
+import { startExampleBackends } from "@example/shared";
 import { tool } from "@langchain/core/tools";
 import { createReactAgent } from "@langchain/langgraph/prebuilt";
 import { ChatOpenAI } from "@langchain/openai";
 import { createSightlineCallbackHandler, registerSightlineCallbackHandler } from "@sightline/langchain";
-import { init } from "@sightline/node";
-import { type MockLLMServer, startMockLLMServer } from "@sightline/testing";
-import { type DevServer, startDevServer } from "sightline";
 import { z } from "zod";
 
 /** Options of {@link runExample}. */
@@ -32,26 +30,11 @@ const weather = tool(
  * process. Ends by itself and resolves with everything it printed.
  */
 export async function runExample(options: RunExampleOptions): Promise<string> {
-  const printed: string[] = [];
-  const write = (text: string) => {
-    printed.push(text);
-    options.write(text);
-  };
-  const apiKey = options.env.OPENAI_API_KEY;
-  const exportsElsewhere =
-    options.env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
-    options.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined;
-  const mock: MockLLMServer | undefined = apiKey ? undefined : await startMockLLMServer();
-  const dev: DevServer | undefined = exportsElsewhere
-    ? undefined
-    : await startDevServer({ port: 0, write, color: options.color, settleMs: 500 });
-  const telemetry = init({
-    serviceName: options.env.OTEL_SERVICE_NAME ?? "sightline-langchain-example",
-    exporter: "otlp",
-    ...(dev ? { endpoint: dev.url } : {}),
-    flushOnExit: false,
-    env: options.env,
+  const { mock, telemetry, write, close } = await startExampleBackends({
+    ...options,
+    serviceName: "sightline-langchain-example",
   });
+  const apiKey = options.env.OPENAI_API_KEY;
 
   // The one line this example is about: every LangChain run from here on is traced.
   registerSightlineCallbackHandler(createSightlineCallbackHandler());
@@ -63,6 +46,7 @@ export async function runExample(options: RunExampleOptions): Promise<string> {
     ...(mock ? { configuration: { baseURL: mock.openaiBaseURL } } : {}),
   });
   write(`LangChain example: ${mock ? `local mock server ${mock.url}` : "OpenAI (OPENAI_API_KEY is set)"}\n`);
+  let output = "";
   try {
     write("\n▸ 1. a LangGraph ReAct agent with a tool\n");
     mock?.enqueue(
@@ -83,10 +67,7 @@ export async function runExample(options: RunExampleOptions): Promise<string> {
       text += String(chunk.content);
     write(`  answer: ${text}\n`);
   } finally {
-    await telemetry.shutdown();
-    await dev?.close();
-    await mock?.close();
+    output = await close();
   }
-  if (dev) write(`\nsummary per model\n${dev.summary()}\n`);
-  return printed.join("");
+  return output;
 }

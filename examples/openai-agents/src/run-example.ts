@@ -1,3 +1,4 @@
+import { startExampleBackends } from "@example/shared";
 import {
   Agent,
   run,
@@ -6,12 +7,9 @@ import {
   setTracingDisabled,
   tool,
 } from "@openai/agents";
-import { init } from "@sightline/node";
 import { observeOpenAI } from "@sightline/openai";
 import { createSightlineTracingProcessor } from "@sightline/openai-agents";
-import { type MockLLMServer, startMockLLMServer } from "@sightline/testing";
 import OpenAI from "openai";
-import { type DevServer, startDevServer } from "sightline";
 import { z } from "zod";
 
 /** Options of {@link runExample}. */
@@ -38,26 +36,11 @@ const getWeather = tool({
  * LLM server and the traces to `sightline dev` in this process. Resolves with everything it printed.
  */
 export async function runExample(options: RunExampleOptions): Promise<string> {
-  const printed: string[] = [];
-  const write = (text: string) => {
-    printed.push(text);
-    options.write(text);
-  };
-  const apiKey = options.env.OPENAI_API_KEY;
-  const exportsElsewhere =
-    options.env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
-    options.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined;
-  const mock: MockLLMServer | undefined = apiKey ? undefined : await startMockLLMServer();
-  const dev: DevServer | undefined = exportsElsewhere
-    ? undefined
-    : await startDevServer({ port: 0, write, color: options.color, settleMs: 500 });
-  const telemetry = init({
-    serviceName: options.env.OTEL_SERVICE_NAME ?? "sightline-openai-agents-example",
-    exporter: "otlp",
-    ...(dev ? { endpoint: dev.url } : {}),
-    flushOnExit: false,
-    env: options.env,
+  const { mock, write, close } = await startExampleBackends({
+    ...options,
+    serviceName: "sightline-openai-agents-example",
   });
+  const apiKey = options.env.OPENAI_API_KEY;
 
   // The two lines this example is about: the SDK's traces go to Sightline only (not to OpenAI's
   // trace exporter), and the model calls go through an observed client.
@@ -84,6 +67,7 @@ export async function runExample(options: RunExampleOptions): Promise<string> {
   write(
     `OpenAI Agents example: ${mock ? `local mock server ${mock.url}` : "OpenAI (OPENAI_API_KEY is set)"}\n`,
   );
+  let output = "";
   try {
     write("\n▸ 1. a triage agent hands off to a weather agent with a tool\n");
     mock?.enqueue(
@@ -94,10 +78,7 @@ export async function runExample(options: RunExampleOptions): Promise<string> {
     const result = await run(triage, "What is the weather in Paris?");
     write(`  answer: ${String(result.finalOutput)}\n`);
   } finally {
-    await telemetry.shutdown();
-    await dev?.close();
-    await mock?.close();
+    output = await close();
   }
-  if (dev) write(`\nsummary per model\n${dev.summary()}\n`);
-  return printed.join("");
+  return output;
 }

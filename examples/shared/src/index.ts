@@ -1,0 +1,5 @@
+export {
+  type ExampleBackends,
+  type StartExampleBackendsOptions,
+  startExampleBackends,
+} from "./start-example-backends.js";
