@@ -46,10 +46,6 @@ runProviderConformance<BedrockRuntimeClient, ConverseCommandOutput, Stream, Conv
   // messageStart, contentBlockStop, messageStop and metadata.
   extraChunks: 4,
   knownFailures: {
-    "re-throws an HTTP 429 as the SDK's own error object and marks the span":
-      "AWS SDK errors carry the HTTP status in $metadata.httpStatusCode, not `status`: the error is the SDK's own and the span's http.response.status_code is 429, only the suite's `error.status` check cannot hold",
-    "re-throws an HTTP 500 as the SDK's own error object and marks the span":
-      "AWS SDK errors carry the HTTP status in $metadata.httpStatusCode, not `status`: the error is the SDK's own and the span's http.response.status_code is 500, only the suite's `error.status` check cannot hold",
     "flags a quiet model change at once and longer answers within a window, on spans and metrics":
       "Converse responses name no model (the request's modelId answers), so a server-side model change cannot be seen in the response",
   },

@@ -45,10 +45,6 @@ runProviderConformance<Client, Result, Stream, Chunk>({
   // message-start, content-start, content-end, message-end.
   extraChunks: 4,
   knownFailures: {
-    "re-throws an HTTP 429 as the SDK's own error object and marks the span":
-      "cohere-ai's errors (CohereError and its subclasses) carry the status as `statusCode`, not `status`, which this case reads; the span does get `http.response.status_code` (errors.test.ts)",
-    "re-throws an HTTP 500 as the SDK's own error object and marks the span":
-      "cohere-ai's errors carry the status as `statusCode`, not `status`, which this case reads; the span does get `http.response.status_code` (errors.test.ts)",
     "flags a quiet model change at once and longer answers within a window, on spans and metrics":
       "Cohere's v2 chat response names no model (no `model` field), so a server-side model change cannot be seen: the response model is the requested one",
   },

@@ -43,10 +43,4 @@ runProviderConformance<Mistral, ChatCompletionResponse, Stream, CompletionEvent>
   chunkText: (event) => contentText(event.data.choices[0]?.delta.content),
   // The role chunk before the text and the finish chunk (usage) after it carry no text.
   extraChunks: 2,
-  knownFailures: {
-    "re-throws an HTTP 429 as the SDK's own error object and marks the span":
-      "the case reads the error's `status`; @mistralai/mistralai's SDKError names it `statusCode`. The span itself is marked (ERROR, error.type SDKError, http.response.status_code 429): errors.test.ts",
-    "re-throws an HTTP 500 as the SDK's own error object and marks the span":
-      "the case reads the error's `status`; @mistralai/mistralai's SDKError names it `statusCode`. The span itself is marked (ERROR, error.type SDKError, http.response.status_code 500): errors.test.ts",
-  },
 });

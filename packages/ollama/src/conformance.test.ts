@@ -46,10 +46,6 @@ runProviderConformance<Ollama, ChatResponse, Stream, ChatResponse>({
   knownFailures: {
     "a plain call is one CLIENT span named after its operation and model, in the provider's scope":
       "Ollama's responses carry no id, so the span has no gen_ai.response.id (the case expects the key); everything else this case checks is asserted in ollama.test.ts.",
-    "re-throws an HTTP 429 as the SDK's own error object and marks the span":
-      "ollama's ResponseError names the HTTP status `status_code`, not `status` (the case reads error.status); the span still gets http.response.status_code (ollama.test.ts).",
-    "re-throws an HTTP 500 as the SDK's own error object and marks the span":
-      "ollama's ResponseError names the HTTP status `status_code`, not `status` (the case reads error.status); the span still gets http.response.status_code (ollama.test.ts).",
     "a malformed chunk re-throws the SDK's parse error and still yields one span":
       "ollama skips an unparsable NDJSON line with a console warning instead of throwing, so there is no parse error to re-throw (the unwrapped client behaves the same), and no response id either.",
     "prices a catalog model from the response model, on the span and in the spend counter":

@@ -11,6 +11,20 @@ function prototypeOf(value: unknown): unknown {
   return value === undefined || value === null ? undefined : Object.getPrototypeOf(value);
 }
 
+/**
+ * The HTTP status an SDK's error carries, wherever that SDK keeps it: `status` (Stainless clients),
+ * `statusCode` (Mistral, Cohere), `status_code` (Ollama) or `$metadata.httpStatusCode` (AWS).
+ */
+function readErrorStatus(error: unknown): unknown {
+  const fields = (typeof error === "object" && error !== null ? error : {}) as {
+    status?: unknown;
+    statusCode?: unknown;
+    status_code?: unknown;
+    $metadata?: { httpStatusCode?: unknown };
+  };
+  return fields.status ?? fields.statusCode ?? fields.status_code ?? fields.$metadata?.httpStatusCode;
+}
+
 /** Registers the cases that check provider errors pass through as the SDK's own objects and mark the span. */
 export function registerErrorCases(ctx: ConformanceContext): void {
   const { adapter } = ctx;
@@ -35,7 +49,7 @@ export function registerErrorCases(ctx: ConformanceContext): void {
         expect(error).toBeInstanceOf(Error);
         // Same class as the unwrapped client throws: nothing was re-wrapped.
         expect(Object.getPrototypeOf(error)).toBe(Object.getPrototypeOf(rawError));
-        expect((error as { status?: number }).status).toBe(status);
+        expect(readErrorStatus(error)).toBe(status);
         const [span] = await waitForSpans(ctx.telemetry, 1);
         expect(span?.status.code).toBe(SpanStatusCode.ERROR);
         expect(span?.attributes["error.type"]).toBe((error as Error).constructor.name);
