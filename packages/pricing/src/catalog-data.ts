@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-12-03.7224376f";
+export const PRICING_VERSION = "2026-12-03.87b8ee25";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -676,6 +676,598 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     note: "On-demand list price, us-east-1, per million tokens, from the AWS Bedrock pricing page as published; this environment is offline, so the page was not re-fetched on checkedAt (Nova Pro and Lite input corroborated by third-party 2026 price guides).",
   },
   {
+    provider: "aws.bedrock",
+    id: "anthropic.claude-3-7-sonnet-20250219-v1:0",
+    prices: {
+      input: "3.00",
+      output: "15.00",
+      cacheRead: "0.30",
+      cacheWrite: "3.75",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (anthropic.claude-3-7-sonnet-20250219-v1:0 and us.…)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "anthropic.claude-3-opus-20240229-v1:0",
+    prices: {
+      input: "15.00",
+      output: "75.00",
+      cacheRead: "1.50",
+      cacheWrite: "18.75",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (anthropic.claude-3-opus-20240229-v1:0 and us./eu.…)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "anthropic.claude-opus-4-20250514-v1:0",
+    prices: {
+      input: "15.00",
+      output: "75.00",
+      cacheRead: "1.50",
+      cacheWrite: "18.75",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (anthropic.claude-opus-4-20250514-v1:0 and us.…)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "anthropic.claude-opus-4-1-20250805-v1:0",
+    prices: {
+      input: "15.00",
+      output: "75.00",
+      cacheRead: "1.50",
+      cacheWrite: "18.75",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (anthropic.claude-opus-4-1-20250805-v1:0 and us.…)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "anthropic.claude-opus-4-5-20251101-v1:0",
+    prices: {
+      input: "5.50",
+      output: "27.50",
+      cacheRead: "0.55",
+      cacheWrite: "6.875",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (us.anthropic.claude-opus-4-5-20251101-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional and cross-region endpoints carry a 10% premium over the global endpoint (LiteLLM's us. key); the global id is priced apart.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "global.anthropic.claude-opus-4-5-20251101-v1:0",
+    prices: {
+      input: "5.00",
+      output: "25.00",
+      cacheRead: "0.50",
+      cacheWrite: "6.25",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (global.anthropic.claude-opus-4-5-20251101-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "anthropic.claude-opus-4-6-v1",
+    prices: {
+      input: "5.50",
+      output: "27.50",
+      cacheRead: "0.55",
+      cacheWrite: "6.875",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (us.anthropic.claude-opus-4-6-v1)",
+    checkedAt: "2026-12-03",
+    note: "Regional and cross-region endpoints carry a 10% premium over the global endpoint (LiteLLM's us. key); the global id is priced apart.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "global.anthropic.claude-opus-4-6-v1",
+    prices: {
+      input: "5.00",
+      output: "25.00",
+      cacheRead: "0.50",
+      cacheWrite: "6.25",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (global.anthropic.claude-opus-4-6-v1)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "anthropic.claude-sonnet-4-6",
+    prices: {
+      input: "3.30",
+      output: "16.50",
+      cacheRead: "0.33",
+      cacheWrite: "4.125",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (us.anthropic.claude-sonnet-4-6)",
+    checkedAt: "2026-12-03",
+    note: "Regional and cross-region endpoints carry a 10% premium over the global endpoint (LiteLLM's us. key); the global id is priced apart.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "global.anthropic.claude-sonnet-4-6",
+    prices: {
+      input: "3.00",
+      output: "15.00",
+      cacheRead: "0.30",
+      cacheWrite: "3.75",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (global.anthropic.claude-sonnet-4-6)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.nova-premier-v1:0",
+    prices: {
+      input: "2.50",
+      output: "12.50",
+      cacheRead: "0.625",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (amazon.nova-premier-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.nova-2-lite-v1:0",
+    prices: {
+      input: "0.33",
+      output: "2.75",
+      cacheRead: "0.0825",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (us.amazon.nova-2-lite-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional and cross-region endpoints carry a 10% premium over the global endpoint (LiteLLM's us. key); the global id is priced apart.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "global.amazon.nova-2-lite-v1:0",
+    prices: {
+      input: "0.30",
+      output: "2.50",
+      cacheRead: "0.075",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (global.amazon.nova-2-lite-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.titan-text-express-v1",
+    prices: {
+      input: "0.20",
+      output: "0.60",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (amazon.titan-text-express-v1)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.titan-text-lite-v1",
+    prices: {
+      input: "0.15",
+      output: "0.20",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (amazon.titan-text-lite-v1)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.titan-text-premier-v1:0",
+    prices: {
+      input: "0.50",
+      output: "1.50",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (amazon.titan-text-premier-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.titan-embed-text-v2:0",
+    prices: {
+      input: "0.02",
+      output: "0",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (amazon.titan-embed-text-v2:0)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.titan-embed-text-v1",
+    aliases: ["amazon.titan-embed-g1-text-02"],
+    prices: {
+      input: "0.10",
+      output: "0",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (amazon.titan-embed-text-v1 and amazon.titan-embed-g1-text-02)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "amazon.titan-embed-image-v1",
+    prices: {
+      input: "0.80",
+      output: "0",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (amazon.titan-embed-image-v1)",
+    checkedAt: "2026-12-03",
+    note: "Text input tokens only; the per-image input price (0.00006 USD per image) is not modelled.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-1-8b-instruct-v1:0",
+    prices: {
+      input: "0.22",
+      output: "0.22",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-1-8b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-1-70b-instruct-v1:0",
+    prices: {
+      input: "0.72",
+      output: "0.72",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-1-70b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-1-405b-instruct-v1:0",
+    prices: {
+      input: "2.40",
+      output: "2.40",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-1-405b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-2-1b-instruct-v1:0",
+    prices: {
+      input: "0.10",
+      output: "0.10",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-2-1b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-2-3b-instruct-v1:0",
+    prices: {
+      input: "0.15",
+      output: "0.15",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-2-3b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-2-11b-instruct-v1:0",
+    prices: {
+      input: "0.16",
+      output: "0.16",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-2-11b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-2-90b-instruct-v1:0",
+    prices: {
+      input: "0.72",
+      output: "0.72",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-2-90b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama3-3-70b-instruct-v1:0",
+    prices: {
+      input: "0.72",
+      output: "0.72",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama3-3-70b-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama4-maverick-17b-instruct-v1:0",
+    prices: {
+      input: "0.24",
+      output: "0.97",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama4-maverick-17b-instruct-v1:0 and us.…)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "meta.llama4-scout-17b-instruct-v1:0",
+    prices: {
+      input: "0.17",
+      output: "0.66",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (meta.llama4-scout-17b-instruct-v1:0 and us.…)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.mistral-large-2402-v1:0",
+    prices: {
+      input: "4.00",
+      output: "12.00",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.mistral-large-2402-v1:0 (us-east-1; eu-west-3 is 5.20/15.60))",
+    checkedAt: "2026-12-03",
+    note: "US price; other regions may differ (eu-west-3 is higher).",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.mistral-large-2407-v1:0",
+    prices: {
+      input: "2.00",
+      output: "6.00",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.mistral-large-2407-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.mistral-small-2402-v1:0",
+    prices: {
+      input: "1.00",
+      output: "3.00",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.mistral-small-2402-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.mixtral-8x7b-instruct-v0:1",
+    prices: {
+      input: "0.45",
+      output: "0.70",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.mixtral-8x7b-instruct-v0:1)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.mistral-7b-instruct-v0:2",
+    prices: {
+      input: "0.15",
+      output: "0.20",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.mistral-7b-instruct-v0:2)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.pixtral-large-2502-v1:0",
+    prices: {
+      input: "2.00",
+      output: "6.00",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.pixtral-large-2502-v1:0 and us./eu.…)",
+    checkedAt: "2026-12-03",
+    note: "Regional id: also prices us./eu./apac./jp./au. inference profiles.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.mistral-large-3-675b-instruct",
+    prices: {
+      input: "0.50",
+      output: "1.50",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.mistral-large-3-675b-instruct)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "mistral.magistral-small-2509",
+    prices: {
+      input: "0.50",
+      output: "1.50",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral.magistral-small-2509)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "cohere.command-text-v14",
+    prices: {
+      input: "1.00",
+      output: "2.00",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (cohere.command-text-v14)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "cohere.command-light-text-v14",
+    prices: {
+      input: "0.30",
+      output: "0.60",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (cohere.command-light-text-v14)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "cohere.embed-english-v3",
+    prices: {
+      input: "0.10",
+      output: "0",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (cohere.embed-english-v3)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "cohere.embed-multilingual-v3",
+    prices: {
+      input: "0.10",
+      output: "0",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (cohere.embed-multilingual-v3)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "cohere.embed-v4:0",
+    aliases: ["global.cohere.embed-v4:0"],
+    prices: {
+      input: "0.12",
+      output: "0",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (cohere.embed-v4:0, us.… and global.…)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only. Text input only; image inputs are not modelled.",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "ai21.jamba-1-5-large-v1:0",
+    prices: {
+      input: "2.00",
+      output: "8.00",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (ai21.jamba-1-5-large-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "ai21.jamba-1-5-mini-v1:0",
+    prices: {
+      input: "0.20",
+      output: "0.40",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (ai21.jamba-1-5-mini-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "aws.bedrock",
+    id: "ai21.jamba-instruct-v1:0",
+    prices: {
+      input: "0.50",
+      output: "0.70",
+    },
+    sourceUrl: "https://aws.amazon.com/bedrock/pricing/",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (ai21.jamba-instruct-v1:0)",
+    checkedAt: "2026-12-03",
+  },
+  {
     provider: "gcp.gemini",
     id: "gemini-2.0-flash",
     aliases: ["gemini-2.0-flash-001"],
@@ -957,6 +1549,262 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     source:
       "genai-prices prices/providers/mistral.yml @03c250d3 (starts_with magistral-medium, prices_checked 2025-08-12)",
     checkedAt: "2025-08-12",
+  },
+  {
+    provider: "mistral_ai",
+    id: "mistral-large-latest",
+    prices: {
+      input: "0.50",
+      output: "1.50",
+      cacheRead: "0.05",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/mistral-large-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it. Same price as mistral-large-2512.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "mistral-small-latest",
+    prices: {
+      input: "0.15",
+      output: "0.60",
+      cacheRead: "0.015",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/mistral-small-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it. Same price as mistral-small-2603.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "codestral-latest",
+    prices: {
+      input: "0.30",
+      output: "0.90",
+      cacheRead: "0.03",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/codestral-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it. Same price as codestral-2508.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "ministral-8b-latest",
+    aliases: ["ministral-3-8b-2512"],
+    prices: {
+      input: "0.15",
+      output: "0.15",
+      cacheRead: "0.015",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/ministral-8b-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it. Same price as ministral-8b-2512; ministral-3-8b-2512 is LiteLLM's name for that snapshot.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "ministral-3b-2512",
+    aliases: ["ministral-3-3b-2512"],
+    prices: {
+      input: "0.10",
+      output: "0.10",
+      cacheRead: "0.01",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/ministral-3b-2512 and mistral/ministral-3-3b-2512)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "mistral_ai",
+    id: "ministral-3b-latest",
+    prices: {
+      input: "0.10",
+      output: "0.10",
+      cacheRead: "0.01",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/ministral-3b-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "ministral-14b-2512",
+    aliases: ["ministral-3-14b-2512"],
+    prices: {
+      input: "0.20",
+      output: "0.20",
+      cacheRead: "0.02",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/ministral-14b-2512 and mistral/ministral-3-14b-2512)",
+    checkedAt: "2026-12-03",
+  },
+  {
+    provider: "mistral_ai",
+    id: "ministral-14b-latest",
+    prices: {
+      input: "0.20",
+      output: "0.20",
+      cacheRead: "0.02",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/ministral-14b-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "pixtral-large-latest",
+    aliases: ["pixtral-large-2411"],
+    prices: {
+      input: "2.00",
+      output: "6.00",
+      cacheRead: "0.20",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/pixtral-large-latest)",
+    checkedAt: "2026-12-03",
+    note: "pixtral-large-2411 (the snapshot the pointer names) is our mapping, not a LiteLLM key.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "open-mistral-nemo",
+    aliases: ["open-mistral-nemo-2407"],
+    prices: {
+      input: "0.30",
+      output: "0.30",
+      cacheRead: "0.03",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/open-mistral-nemo)",
+    checkedAt: "2026-12-03",
+    note: "open-mistral-nemo-2407 is our mapping of the dated name, not a LiteLLM key.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "mistral-embed",
+    aliases: ["mistral-embed-2312"],
+    prices: {
+      input: "0.10",
+      output: "0",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/mistral-embed and mistral/mistral-embed-2312)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "codestral-embed",
+    aliases: ["codestral-embed-2505"],
+    prices: {
+      input: "0.15",
+      output: "0",
+      cacheRead: "0.015",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/codestral-embed and mistral/codestral-embed-2505)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "magistral-small-latest",
+    prices: {
+      input: "0.15",
+      output: "0.60",
+      cacheRead: "0.015",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/magistral-small-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it. No family: dated magistral-small snapshots (2509 is 0.50/1.50 on Bedrock) are not folded into this price.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "devstral-medium-latest",
+    aliases: ["devstral-latest"],
+    prices: {
+      input: "0.40",
+      output: "2.00",
+      cacheRead: "0.04",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/devstral-medium-latest and mistral/devstral-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "devstral-small-latest",
+    prices: {
+      input: "0.10",
+      output: "0.30",
+      cacheRead: "0.01",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/devstral-small-latest)",
+    checkedAt: "2026-12-03",
+    note: "A moving `-latest` pointer: priced as LiteLLM lists it on the read date; split with validFrom/validTo when Mistral moves it.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "voxtral-small-latest",
+    aliases: ["voxtral-small-2507"],
+    prices: {
+      input: "0.10",
+      output: "0.40",
+      cacheRead: "0.01",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (mistral/voxtral-small-latest and mistral/voxtral-small-2507)",
+    checkedAt: "2026-12-03",
+    note: "Text tokens only; audio input minutes are not modelled.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "mistral-small-2503",
+    prices: {
+      input: "0.10",
+      output: "0.30",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (azure_ai/mistral-small-2503)",
+    checkedAt: "2026-12-03",
+    note: "LiteLLM lists this snapshot only under azure_ai (Azure AI Foundry), assumed equal to Mistral's own list price for Small 3.1; a person should confirm it.",
+  },
+  {
+    provider: "mistral_ai",
+    id: "codestral-2501",
+    prices: {
+      input: "0.30",
+      output: "0.90",
+    },
+    sourceUrl: "https://mistral.ai/pricing#api-pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (azure_ai/Codestral-2501)",
+    checkedAt: "2026-12-03",
+    note: "LiteLLM lists this snapshot only under azure_ai (Azure AI Foundry), assumed equal to Mistral's own list price; a person should confirm it.",
   },
   {
     provider: "deepseek",
@@ -1463,5 +2311,56 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
       "Cohere's pricing page as the maintainer knows it (Embed 3: 0.10 USD per 1M tokens); not in genai-prices, not re-read live on 2026-12-03",
     checkedAt: "2026-12-03",
     note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "cohere",
+    id: "embed-english-light-v3.0",
+    prices: {
+      input: "0.10",
+      output: "0",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (embed-english-light-v3.0)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only.",
+  },
+  {
+    provider: "cohere",
+    id: "embed-v5.0-pro",
+    prices: {
+      input: "0.12",
+      output: "0",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (cohere/embed-v5.0-pro)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only. Text input only.",
+  },
+  {
+    provider: "cohere",
+    id: "embed-v5.0-fast",
+    prices: {
+      input: "0.08",
+      output: "0",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (cohere/embed-v5.0-fast)",
+    checkedAt: "2026-12-03",
+    note: "Embeddings bill input tokens only. Text input only.",
+  },
+  {
+    provider: "cohere",
+    id: "c4ai-aya-expanse-32b",
+    prices: {
+      input: "0.50",
+      output: "1.50",
+    },
+    sourceUrl: "https://cohere.com/pricing",
+    source:
+      "LiteLLM model_prices_and_context_window_backup.json in litellm 1.110.2 wheel, read 2026-12-03 (c4ai-aya-expanse-32b)",
+    checkedAt: "2026-12-03",
   },
 ];

@@ -289,15 +289,16 @@ const golden: GoldenCase[] = [
     total: 0.0008,
   },
   {
-    // Not listed for Bedrock: vendor price, flagged family: 1000 × 5e-6 + 1000 × 25e-6 = 0.005 + 0.025
+    // No global Bedrock price for 3.5 Haiku (only the regional one): vendor price, flagged family:
+    // 1000 × 0.8e-6 + 1000 × 4e-6 = 0.0008 + 0.004
     name: "Bedrock model without a Bedrock price falls back to the vendor price as family",
     input: {
       provider: "aws.bedrock",
-      model: "us.anthropic.claude-opus-4-5-20251101-v1:0",
+      model: "global.anthropic.claude-3-5-haiku-20241022-v1:0",
       usage: { inputTokens: 1000, outputTokens: 1000 },
     },
-    total: 0.03,
-    parts: { match: "family", provider: "anthropic", modelId: "claude-opus-4-5-20251101" },
+    total: 0.0048,
+    parts: { match: "family", provider: "anthropic", modelId: "claude-3-5-haiku-20241022" },
   },
   {
     // Vertex @date id, vendor price: 1000 × 3e-6 + 1000 × 15e-6
