@@ -1,5 +1,4 @@
 import {
-  ApplyGuardrailCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
   ListAsyncInvokesCommand,
@@ -170,23 +169,6 @@ describe("other commands", () => {
     const client = ctx.observed();
     const error = await client.send(new ListAsyncInvokesCommand({})).catch((caught: unknown) => caught);
     // The mock has no route for it: the SDK's own error comes back, and no span is made.
-    expect(error).toBeInstanceOf(Error);
-    await settle();
-    expect(ctx.telemetry.spans()).toHaveLength(0);
-  });
-
-  it("ApplyGuardrailCommand passes through untraced (documented)", async () => {
-    const client = ctx.observed();
-    const error = await client
-      .send(
-        new ApplyGuardrailCommand({
-          guardrailIdentifier: "gr-1",
-          guardrailVersion: "1",
-          source: "INPUT",
-          content: [{ text: { text: "hi" } }],
-        }),
-      )
-      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(Error);
     await settle();
     expect(ctx.telemetry.spans()).toHaveLength(0);

@@ -17,6 +17,7 @@ import { mapConverseRequest } from "./converse/map-converse-request.js";
 import { mapConverseResponse } from "./converse/map-converse-response.js";
 import { detectBedrockTarget } from "./detect-bedrock-target.js";
 import { followNestedStream } from "./follow-event-stream.js";
+import { traceApplyGuardrail } from "./guardrail/trace-apply-guardrail.js";
 import { createInvokeStreamAccumulator } from "./invoke/create-invoke-stream-accumulator.js";
 import { mapInvokeRequest } from "./invoke/map-invoke-request.js";
 import { mapInvokeResponse } from "./invoke/map-invoke-response.js";
@@ -51,7 +52,10 @@ const followPromise =
 
 const requestIdOf = (output: Record<string, unknown>) => asString(asFields(output.$metadata).requestId);
 
-/** The commands observed, by class name; every other command passes through untraced. */
+/** A guardrail check, traced as an `apply_guardrail` span rather than a model call. */
+const APPLY_GUARDRAIL = "ApplyGuardrailCommand";
+
+/** The model calls observed, by class name; every other command but ApplyGuardrail passes through untraced. */
 const COMMANDS: Record<string, CommandHandler> = {
   ConverseCommand: {
     mapRequest: (input) => mapConverseRequest(input, false),
@@ -89,14 +93,14 @@ const COMMANDS: Record<string, CommandHandler> = {
 };
 
 /**
- * The handler of a command, by its class name (`ConverseCommand`, …), or, where a bundler renamed the class, by
- * the operation name in the command's schema (`[kind, "com.amazonaws.bedrockruntime", "Converse", …]` in SDK
- * versions with schemas); undefined for any other command.
+ * The name of a command's class (`ConverseCommand`, …) when it is one Sightline traces, or, where a bundler
+ * renamed the class, the operation name in the command's schema (`[kind, "com.amazonaws.bedrockruntime",
+ * "Converse", …]` in SDK versions with schemas) plus `Command`; undefined for any other command.
  */
-function selectHandler(command: unknown): CommandHandler | undefined {
+function selectCommand(command: unknown): string | undefined {
   if (typeof command !== "object" || command === null) return undefined;
   const name = (command as { constructor?: { name?: unknown } }).constructor?.name;
-  if (typeof name === "string" && Object.hasOwn(COMMANDS, name)) return COMMANDS[name];
+  if (typeof name === "string" && isTraced(name)) return name;
   const schema = (command as { schema?: unknown }).schema;
   const operation = Array.isArray(schema)
     ? schema[1] === "com.amazonaws.bedrockruntime"
@@ -104,14 +108,17 @@ function selectHandler(command: unknown): CommandHandler | undefined {
       : undefined
     : asFields(schema).name;
   const fallback = typeof operation === "string" ? `${operation}Command` : undefined;
-  return fallback && Object.hasOwn(COMMANDS, fallback) ? COMMANDS[fallback] : undefined;
+  return fallback && isTraced(fallback) ? fallback : undefined;
 }
 
+const isTraced = (name: string) => name === APPLY_GUARDRAIL || Object.hasOwn(COMMANDS, name);
+
 /**
- * Makes every model call a `BedrockRuntimeClient` sends (`ConverseCommand`, `ConverseStreamCommand`) a GenAI
- * span with metrics, cost and drift, by wrapping this instance's `send`: the client keeps its types, its
- * middleware stack and its results (a stream is followed in place). Other commands, and calls in the
- * callback style, pass through untraced. Returns the same client; wrapping twice is harmless.
+ * Makes every model call a `BedrockRuntimeClient` sends (`ConverseCommand`, `ConverseStreamCommand`,
+ * `InvokeModelCommand`, `InvokeModelWithResponseStreamCommand`) a GenAI span with metrics, cost and drift, by
+ * wrapping this instance's `send`: the client keeps its types, its middleware stack and its results (a stream is
+ * followed in place). `ApplyGuardrailCommand` becomes an INTERNAL `apply_guardrail {id}` span, never counted as
+ * a model call. Other commands, and calls in the callback style, pass through untraced. Returns the same client; wrapping twice is harmless.
  * @example
  * const client = observeBedrock(new BedrockRuntimeClient({ region: "us-east-1" }));
  */
@@ -147,11 +154,19 @@ export function observeBedrock<Client extends BedrockClientLike>(
     name: "send",
     wrap: (original) =>
       function observedSend(this: unknown, ...args: unknown[]) {
-        const handler = selectHandler(args[0]);
+        const name = selectCommand(args[0]);
         // The callback style (`send(command, callback)`) returns nothing to follow: it goes through untraced.
-        if (!handler || typeof args[1] === "function" || typeof args[2] === "function") {
+        if (!name || typeof args[1] === "function" || typeof args[2] === "function") {
           return original.apply(this, args);
         }
+        if (name === APPLY_GUARDRAIL) {
+          return traceApplyGuardrail({
+            instrumentation,
+            input: asFields(args[0]).input,
+            invoke: () => original.apply(this, args),
+          });
+        }
+        const handler = COMMANDS[name] as CommandHandler;
         let request: GenAIRequest;
         try {
           request = handler.mapRequest(asFields(args[0]).input);

@@ -8,6 +8,7 @@
  * Application code needs none of this: it imports `@sightline/core`.
  */
 export { startAgentSpan, startToolSpan } from "./agents/start-agent-span.js";
+export { startGenAISpan } from "./agents/start-genai-span.js";
 export type { GenAISpanHandle, ToolSpanHandle } from "./agents/types.js";
 export { readEnv } from "./config/read-env.js";
 export { appendCapturedText, CAPTURED_TEXT_CUT_MARKER } from "./content/append-captured-text.js";

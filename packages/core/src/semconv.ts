@@ -288,6 +288,24 @@ export const EVENT_SIGHTLINE_AGENTS_GUARDRAIL = "sightline.agents.guardrail";
 export const ATTR_SIGHTLINE_AGENTS_GUARDRAIL_NAME = "sightline.agents.guardrail.name";
 /** Guardrail event: true when its tripwire was triggered (bool). */
 export const ATTR_SIGHTLINE_AGENTS_GUARDRAIL_TRIGGERED = "sightline.agents.guardrail.triggered";
+/** Bedrock: the guardrail of a Converse call or of an `apply_guardrail` span (semconv). */
+export const ATTR_AWS_BEDROCK_GUARDRAIL_ID = "aws.bedrock.guardrail.id";
+/** Bedrock: the guardrail version an `apply_guardrail` span applied (`1`, `DRAFT`). */
+export const ATTR_AWS_BEDROCK_GUARDRAIL_VERSION = "aws.bedrock.guardrail.version";
+/** Span name prefix of a standalone guardrail check (`apply_guardrail {guardrailIdentifier}`); not a model call. */
+export const SIGHTLINE_OPERATION_APPLY_GUARDRAIL = "apply_guardrail";
+/** Guardrail span: what was checked, `INPUT` (a prompt) or `OUTPUT` (a model's answer). */
+export const ATTR_SIGHTLINE_GUARDRAIL_SOURCE = "sightline.guardrail.source";
+/** Guardrail span: the guardrail's action, `NONE` or `GUARDRAIL_INTERVENED`. */
+export const ATTR_SIGHTLINE_GUARDRAIL_ACTION = "sightline.guardrail.action";
+/** A guardrail intervened (an event on its `apply_guardrail` span). */
+export const EVENT_SIGHTLINE_GUARDRAIL = "sightline.guardrail";
+/** Guardrail event: the policies whose assessments fired (`topicPolicy`, `contentPolicy`, …; string[]). */
+export const ATTR_SIGHTLINE_GUARDRAIL_POLICIES = "sightline.guardrail.policies";
+/** Guardrail span, content capture only: the content checked (JSON, redacted, bounded). */
+export const ATTR_SIGHTLINE_GUARDRAIL_CONTENT = "sightline.guardrail.content";
+/** Guardrail span, content capture only: the guardrail's outputs, e.g. the blocked message (JSON, redacted, bounded). */
+export const ATTR_SIGHTLINE_GUARDRAIL_OUTPUTS = "sightline.guardrail.outputs";
 /** INTERNAL spans for the SDK's own span types with no GenAI operation (custom, mcp_tools, …): the SDK's span type. */
 export const ATTR_SIGHTLINE_AGENTS_SPAN_TYPE = "sightline.agents.span_type";
 /** LangChain run type of a span `@sightline/langchain` made for a run: `chain`, `graph`, `graph_node`, `agent`. */

@@ -119,4 +119,22 @@ describe("bedrock mock", () => {
     const events = decodeEvents(new Uint8Array(await response.arrayBuffer()));
     expect(events.map((event) => event.type)).toEqual(["messageStart", "modelStreamErrorException"]);
   });
+
+  it("answers ApplyGuardrail: NONE for plain text, GUARDRAIL_INTERVENED when the text says forbidden", async () => {
+    const apply = (text: string) =>
+      post("/guardrail/gr-1/version/1/apply", { source: "INPUT", content: [{ text: { text } }] });
+    expect(await (await apply("hello")).json()).toMatchObject({ action: "NONE", outputs: [] });
+    const intervened = await apply("a Forbidden topic");
+    expect(intervened.headers.get("x-amzn-requestid")).toMatch(/^req-mock-/);
+    expect(await intervened.json()).toMatchObject({
+      action: "GUARDRAIL_INTERVENED",
+      outputs: [{ text: expect.any(String) }],
+      assessments: [{ topicPolicy: { topics: [{ action: "BLOCKED" }] } }],
+      usage: { topicPolicyUnits: 1 },
+    });
+    server.enqueue({ status: 400 });
+    const failed = await apply("hello");
+    expect(failed.status).toBe(400);
+    expect(await failed.json()).toMatchObject({ __type: "ValidationException" });
+  });
 });
