@@ -103,7 +103,7 @@ export async function runOverheadCase<Client>(
 
 /**
  * Records the case's response once over HTTP, then returns a `fetch` that replays those bytes from
- * memory — no socket, no server — one network read per SSE event, like a real stream.
+ * memory — no socket, no server — one network read per SSE event (or NDJSON line), like a real stream.
  */
 async function recordOnce<Client>(context: {
   server: MockLLMServer;
@@ -114,7 +114,11 @@ async function recordOnce<Client>(context: {
   const recordingFetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const response = await realFetch(input, init);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    recorded = { frames: splitFrames(bytes), headers: [...response.headers], status: response.status };
+    recorded = {
+      frames: splitFrames(bytes, response.headers.get("content-type") ?? ""),
+      headers: [...response.headers],
+      status: response.status,
+    };
     return new Response(bytes, { status: response.status, headers: response.headers });
   }) as typeof fetch;
   context.server.enqueue(SCRIPT);
@@ -133,9 +137,11 @@ async function recordOnce<Client>(context: {
   }) as typeof fetch;
 }
 
-function splitFrames(bytes: Uint8Array): Uint8Array[] {
+function splitFrames(bytes: Uint8Array, contentType: string): Uint8Array[] {
   const text = new TextDecoder().decode(bytes);
-  if (!text.startsWith("data:") && !text.startsWith("event:")) return [bytes];
   const encoder = new TextEncoder();
+  // Streamed NDJSON (Ollama): one read per line.
+  if (contentType.includes("ndjson")) return text.split(/(?<=\n)/).map((line) => encoder.encode(line));
+  if (!text.startsWith("data:") && !text.startsWith("event:")) return [bytes];
   return text.split(/(?<=\n\n)/).map((frame) => encoder.encode(frame));
 }
