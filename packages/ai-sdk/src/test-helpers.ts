@@ -1,7 +1,6 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createGoogleGenerativeAI } from "@ai-sdk/google";
 import { createOpenAI } from "@ai-sdk/openai";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace";
 import { type MockLLMContext, useMockLLMContext } from "@sightline/testing/vitest";
 import type { LanguageModel, Telemetry } from "ai";
 import { sightlineTelemetry } from "./sightline-telemetry.js";
@@ -49,21 +48,7 @@ export function useAISDKTestContext(): AISDKTestContext {
   return context;
 }
 
-/** The finished spans named `name` (exact) or starting with `prefix*`. */
-export function spansNamed(spans: ReadableSpan[], name: string): ReadableSpan[] {
-  return name.endsWith("*")
-    ? spans.filter((span) => span.name.startsWith(name.slice(0, -1)))
-    : spans.filter((span) => span.name === name);
-}
-
-/** The span's parent span id. */
-export function parentOf(span: ReadableSpan | undefined): string | undefined {
-  return span?.parentSpanContext?.spanId;
-}
-
-/** The span's own id. */
-export function idOf(span: ReadableSpan | undefined): string | undefined {
-  return span?.spanContext().spanId;
-}
+// Span lookups shared by every package's tests.
+export { idOf, parentOf, spansNamed } from "@sightline/testing";
 
 export { settle, waitForSpans } from "@sightline/testing/vitest";

@@ -1,6 +1,5 @@
 import { ChatAnthropic } from "@langchain/anthropic";
 import { ChatOpenAI, OpenAI, OpenAIEmbeddings } from "@langchain/openai";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace";
 import { type MockLLMContext, useMockLLMContext } from "@sightline/testing/vitest";
 import { SightlineCallbackHandler } from "./sightline-callback-handler.js";
 import type { SightlineLangChainOptions } from "./types.js";
@@ -55,22 +54,8 @@ export function useLangChainTestContext(): LangChainTestContext {
   return context;
 }
 
-/** The finished spans named `name` (exact) or starting with `prefix*`. */
-export function spansNamed(spans: ReadableSpan[], name: string): ReadableSpan[] {
-  return name.endsWith("*")
-    ? spans.filter((span) => span.name.startsWith(name.slice(0, -1)))
-    : spans.filter((span) => span.name === name);
-}
-
-/** The span's parent span id. */
-export function parentOf(span: ReadableSpan | undefined): string | undefined {
-  return span?.parentSpanContext?.spanId;
-}
-
-/** The span's own id. */
-export function idOf(span: ReadableSpan | undefined): string | undefined {
-  return span?.spanContext().spanId;
-}
+// Span lookups shared by every package's tests.
+export { idOf, parentOf, spansNamed } from "@sightline/testing";
 
 /** How many model calls the semconv duration histogram has counted so far (metrics are cumulative). */
 export async function countedCalls(context: MockLLMContext): Promise<number> {

@@ -9,7 +9,6 @@ import {
   type TracingProcessor,
   tool,
 } from "@openai/agents";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace";
 import type { SightlineOptions } from "@sightline/core";
 import { observeOpenAI } from "@sightline/openai";
 import { type MockLLMContext, useMockLLMContext } from "@sightline/testing/vitest";
@@ -119,19 +118,8 @@ export function enqueueHandoffRun(ctx: MockLLMContext): void {
   );
 }
 
-/** The finished spans named `name` (exact) or starting with `prefix*`. */
-export function spansNamed(spans: ReadableSpan[], name: string): ReadableSpan[] {
-  return name.endsWith("*")
-    ? spans.filter((span) => span.name.startsWith(name.slice(0, -1)))
-    : spans.filter((span) => span.name === name);
-}
-
-/** The span's parent span id. */
-export const parentOf = (span: ReadableSpan | undefined): string | undefined =>
-  span?.parentSpanContext?.spanId;
-
-/** The span's own id. */
-export const idOf = (span: ReadableSpan | undefined): string | undefined => span?.spanContext().spanId;
+// Span lookups shared by every package's tests.
+export { idOf, parentOf, spansNamed } from "@sightline/testing";
 
 /** How many calls the duration histogram has counted so far (metrics are cumulative across tests). */
 export async function durationCount(ctx: MockLLMContext): Promise<number> {

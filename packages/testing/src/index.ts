@@ -12,6 +12,7 @@ export {
 } from "@sightline/otlp";
 export type { TestTelemetry } from "./create-test-telemetry.js";
 export { createTestTelemetry } from "./create-test-telemetry.js";
+export { idOf, parentOf, spansNamed } from "./find-spans.js";
 export { MOCK_REASONING_TEXT } from "./openai/hosts/adapt-chat-for-host.js";
 export { createHostRoutingFetch } from "./openai/hosts/create-host-routing-fetch.js";
 export { startMockLLMServer } from "./start-mock-llm-server.js";
