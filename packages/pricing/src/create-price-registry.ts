@@ -1,4 +1,4 @@
-import { CATALOG_ENTRIES, PRICING_VERSION } from "./catalog-data.js";
+import { getBundledCatalog, PRICING_VERSION } from "./catalog-data.js";
 import { compileEntry } from "./compile-entry.js";
 import { computeCost } from "./compute-cost.js";
 import { createCatalogIndex } from "./create-catalog-index.js";
@@ -52,7 +52,7 @@ interface CompiledOverride {
  */
 export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRegistry {
   const pricingVersion = options.pricingVersion ?? PRICING_VERSION;
-  const catalog = options.catalog ?? CATALOG_ENTRIES;
+  const catalog = options.catalog ?? getBundledCatalog();
   const index = createCatalogIndex(catalog.map((entry) => compileEntry(entry, pricingVersion)));
   const unitIndex = createUnitPriceIndex(options.unitPrices ?? UNIT_PRICE_ENTRIES);
   const overrides: CompiledOverride[] = [];

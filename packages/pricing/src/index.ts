@@ -4,6 +4,12 @@ export { createPriceRegistry } from "./create-price-registry.js";
 export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
 export { listModels } from "./list-models.js";
 export { isListPriceTier, LIST_PRICE_TIER_NAMES } from "./list-price-tier-names.js";
+export {
+  convertLiteLLMMap,
+  type LiteLLMConversion,
+  type LiteLLMSourceInfo,
+  type SkippedLiteLLMKey,
+} from "./litellm/convert-litellm-map.js";
 export { registerModelPrice } from "./register-model-price.js";
 export { resolveModel } from "./resolve-model.js";
 export type {
