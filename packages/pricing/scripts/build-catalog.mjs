@@ -49,6 +49,7 @@ const ENTRY_KEYS = new Set([
   "source",
   "checkedAt",
   "note",
+  "fillFromLiteLLM",
 ]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d+(?:\.\d{1,6})?$/;
@@ -88,7 +89,17 @@ async function loadCatalog() {
   checkCollisions(curated);
   const curatedUnits = loadUnitPrices();
   const litellm = await loadLiteLLM();
-  // Curated prices win: an imported entry is dropped when a curated one already answers to its id.
+  // Curated prices win: an imported entry is dropped when a curated one already answers to its id, after lending
+  // the curated entry the prices it does not state (batch, service tiers, long-context tiers, cache, audio, image).
+  const importedById = new Map(
+    litellm.entries.map((entry) => [`${entry.provider} ${entry.id.toLowerCase()}`, entry]),
+  );
+  for (const entry of curated) {
+    const fill = entry.fillFromLiteLLM !== false;
+    delete entry.fillFromLiteLLM;
+    const theirs = importedById.get(`${entry.provider} ${entry.id.toLowerCase()}`);
+    if (fill && theirs && entry.validTo === undefined) fillMissingPrices(entry, theirs, litellm.version);
+  }
   const claimed = new Set(
     curated.flatMap((entry) =>
       [entry.id, ...(entry.aliases ?? [])].map((name) => `${entry.provider} ${name.toLowerCase()}`),
@@ -116,6 +127,41 @@ async function loadCatalog() {
       version: litellm.version,
     },
   };
+}
+
+/** Adds to a curated entry every price LiteLLM states that the entry leaves out, and notes what was filled. */
+function fillMissingPrices(entry, theirs, version) {
+  const filled = [];
+  fillMode(entry, theirs, "", filled);
+  if (theirs.batch) {
+    if (!entry.batch) {
+      entry.batch = theirs.batch;
+      filled.push("batch");
+    } else fillMode(entry.batch, theirs.batch, "batch.", filled);
+  }
+  for (const [name, mode] of Object.entries(theirs.serviceTiers ?? {})) {
+    entry.serviceTiers ??= {};
+    if (!entry.serviceTiers[name]) {
+      entry.serviceTiers[name] = mode;
+      filled.push(name);
+    } else fillMode(entry.serviceTiers[name], mode, `${name}.`, filled);
+  }
+  if (filled.length === 0) return;
+  const note = `Filled from LiteLLM ${version}: ${filled.join(", ")}.`;
+  entry.note = entry.note ? `${entry.note} ${note}` : note;
+}
+
+function fillMode(ours, theirs, prefix, filled) {
+  for (const key of PRICE_KEYS) {
+    if (ours.prices[key] === undefined && theirs.prices[key] !== undefined) {
+      ours.prices[key] = theirs.prices[key];
+      filled.push(`${prefix}${key}`);
+    }
+  }
+  if (!ours.longContext?.length && theirs.longContext?.length) {
+    ours.longContext = theirs.longContext;
+    filled.push(`${prefix}long-context tiers`);
+  }
 }
 
 // The runtime's own converter (TypeScript) is bundled on the fly, so the build and a LiteLLM file loaded at run

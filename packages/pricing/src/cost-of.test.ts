@@ -215,15 +215,15 @@ const golden: GoldenCase[] = [
     parts: { input: 1, cachedInput: 0.125, output: 5, batch: true },
   },
   {
-    // No batch price listed for o3: list price 1M × 2e-6 + 1M × 8e-6, reported as batch: false
+    // No batch price listed for deepseek-v4-flash: list price 1M × 0.14e-6 + 1M × 0.28e-6, reported as batch: false
     name: "batch asked but unpriced falls back to list price and says so",
     input: {
-      provider: "openai",
-      model: "o3",
+      provider: "deepseek",
+      model: "deepseek-v4-flash",
       batch: true,
       usage: { inputTokens: 1_000_000, outputTokens: 1_000_000 },
     },
-    total: 10,
+    total: 0.42,
     parts: { batch: false },
   },
   {
@@ -369,10 +369,10 @@ const golden: GoldenCase[] = [
     parts: { match: "alias", modelId: "gpt-4o-2024-11-20", provider: "azure.ai.openai" },
   },
   {
-    // Version-less gpt-4o on Azure is the 2024-05-13 model: 1000 × 5e-6 + 1000 × 15e-6
+    // Azure bills version-less gpt-4o at the current gpt-4o price: 1000 × 2.5e-6 + 1000 × 10e-6
     name: "Azure version-less gpt-4o",
     input: { provider: "azure", model: "gpt-4o", usage: { inputTokens: 1000, outputTokens: 1000 } },
-    total: 0.02,
+    total: 0.0125,
   },
   {
     // -latest alias of claude-3-5-sonnet-20241022: 1M × 3e-6

@@ -5,6 +5,11 @@ export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
 export { listModels } from "./list-models.js";
 export { isListPriceTier, LIST_PRICE_TIER_NAMES } from "./list-price-tier-names.js";
 export {
+  compareWithLiteLLM,
+  type LiteLLMComparison,
+  type LiteLLMDisagreement,
+} from "./litellm/compare-with-litellm.js";
+export {
   convertLiteLLMMap,
   type LiteLLMConversion,
   type LiteLLMSourceInfo,

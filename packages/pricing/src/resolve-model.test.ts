@@ -39,7 +39,7 @@ describe("resolveModel", () => {
     ["gemini", "gemini-2.0-flash-001", "gemini-2.0-flash", "alias"],
     ["azure.ai.openai", "prod-chat", "gpt-4o-mini", "alias"],
     ["azure", "azure/gpt-4.1", "gpt-4.1", "normalized"],
-    ["mistral_ai", "magistral-medium-2509", "magistral-medium-latest", "family"],
+    ["mistral_ai", "mistral/magistral-medium-latest", "magistral-medium-latest", "normalized"],
     ["x_ai", "grok-4.3-20260501", "grok-4.3", "family"],
     ["xai", "xai/grok-code-fast-1", "grok-code-fast-1", "normalized"],
     ["deepseek", "deepseek-reasoner", "deepseek-reasoner", "exact"],
