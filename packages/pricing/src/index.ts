@@ -1,4 +1,4 @@
-export { PRICING_VERSION } from "./catalog-data.js";
+export { CATALOG_COVERAGE, PRICING_VERSION } from "./catalog-data.js";
 export { costOf } from "./cost-of.js";
 export { createPriceRegistry } from "./create-price-registry.js";
 export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
@@ -19,6 +19,7 @@ export { registerModelPrice } from "./register-model-price.js";
 export { resolveModel } from "./resolve-model.js";
 export type {
   BilledUnits,
+  CatalogCoverage,
   CatalogEntry,
   CostBreakdown,
   CostOfInput,

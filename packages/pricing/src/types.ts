@@ -258,3 +258,23 @@ export interface PriceRegistry {
   /** Current catalog entries, optionally of one provider; superseded prices are left out. */
   listModels(provider?: string): CatalogEntry[];
 }
+
+/** How much of LiteLLM's price map the bundled catalog prices, per provider. */
+export interface CatalogCoverage {
+  /** LiteLLM version of the pinned snapshot the catalog was built with. */
+  litellmVersion: string;
+  /** Day (ISO) the snapshot was read. */
+  litellmReadAt: string;
+  providers: readonly {
+    /** `gen_ai.provider.name`. */
+    provider: string;
+    /** Entries whose prices were checked by hand against the provider's page. */
+    curatedEntries: number;
+    /** Entries taken from LiteLLM's map. */
+    importedEntries: number;
+    /** LiteLLM's chat, embedding, image, audio and rerank models for this provider. */
+    litellmModels: number;
+    /** Of those, how many the catalog prices. */
+    litellmPriced: number;
+  }[];
+}

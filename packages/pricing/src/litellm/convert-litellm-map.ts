@@ -27,6 +27,8 @@ export interface LiteLLMConversion {
   skipped: SkippedLiteLLMKey[];
   /** Keys of LiteLLM's map in scope (providers Sightline knows, modes it prices). */
   inScope: number;
+  /** Per `gen_ai.provider.name`: LiteLLM models in scope, and how many of them gave a price. */
+  coverage: Record<string, { models: number; priced: number }>;
 }
 
 /**
@@ -51,6 +53,7 @@ export function convertLiteLLMMap(map: unknown, info: LiteLLMSourceInfo): LiteLL
   const seenUnits = new Set<string>();
   let inScope = 0;
   let shaped = 0;
+  const coverage: Record<string, { models: number; priced: number }> = {};
   for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
     const entry = value as Record<string, unknown>;
@@ -59,6 +62,8 @@ export function convertLiteLLMMap(map: unknown, info: LiteLLMSourceInfo): LiteLL
       typeof entry.litellm_provider === "string" ? LITELLM_PROVIDERS[entry.litellm_provider] : undefined;
     if (!mapping || typeof entry.mode !== "string" || !LITELLM_MODES.has(entry.mode)) continue;
     inScope += 1;
+    const counts = (coverage[mapping.provider] ??= { models: 0, priced: 0 });
+    counts.models += 1;
     const id = stripPrefix(key, mapping);
     const units = readUnitPrices(id, entry);
     const tokens = readTokenPrices(entry);
@@ -90,6 +95,7 @@ export function convertLiteLLMMap(map: unknown, info: LiteLLMSourceInfo): LiteLL
       const identity = `${mapping.provider} ${id.toLowerCase()}`;
       if (seenIds.has(identity)) {
         skipped.push({ key, reason: "duplicate" });
+        counts.priced += 1;
         continue;
       }
       seenIds.add(identity);
@@ -105,6 +111,7 @@ export function convertLiteLLMMap(map: unknown, info: LiteLLMSourceInfo): LiteLL
       });
       produced = true;
     }
+    if (produced || repeated) counts.priced += 1;
     if (!produced) skipped.push({ key, reason: repeated ? "duplicate" : "no price" });
   }
   if (shaped === 0) {
@@ -112,7 +119,7 @@ export function convertLiteLLMMap(map: unknown, info: LiteLLMSourceInfo): LiteLL
       "This file has no LiteLLM entries (objects with a `litellm_provider`); is it LiteLLM's price map?",
     );
   }
-  return { entries, unitPrices, skipped, inScope };
+  return { entries, unitPrices, skipped, inScope, coverage };
 }
 
 function stripPrefix(key: string, mapping: LiteLLMProviderMapping): string {
