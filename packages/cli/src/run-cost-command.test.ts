@@ -129,9 +129,11 @@ describe("sightline cost", () => {
 
   it("rejects batch pricing for a model without a batch price, and a second model name", async () => {
     const io = capture();
-    expect(await runCli({ argv: ["cost", "o3", "--input", "10", "--batch"], ...io, env: {} })).toBe(2);
+    expect(
+      await runCli({ argv: ["cost", "deepseek-v4-flash", "--input", "10", "--batch"], ...io, env: {} }),
+    ).toBe(2);
     expect(io.error.join("")).toBe(
-      "sightline cost: --batch: o3 has no batch price in the catalog; leave --batch out for its list price\n",
+      "sightline cost: --batch: deepseek-v4-flash has no batch price in the catalog; leave --batch out for its list price\n",
     );
     const two = capture();
     expect(await runCli({ argv: ["cost", "gpt-4o", "gpt-4o-mini", "--input", "10"], ...two, env: {} })).toBe(

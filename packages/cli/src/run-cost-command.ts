@@ -3,12 +3,14 @@ import { type CostBreakdown, getDefaultPriceRegistry, type PriceRegistry } from 
 import { checkPricingMode } from "./check-pricing-mode.js";
 import type { CommandContext } from "./command-context.js";
 import { parseTokenCounts } from "./parse-token-counts.js";
+import { runCostCatalogCommand } from "./run-cost-catalog-command.js";
 
 const COST_HELP = `sightline cost — what a call costs, from the bundled price catalog
 
 Usage:
   sightline cost <model> --input <n> --output <n> [options]
   sightline cost --list [provider]
+  sightline cost catalog [--json | --compare FILE]   coverage per provider; see sightline cost catalog --help
 
 Options:
   --provider <name>      gen_ai.provider.name (default: openai, or inferred from the model name)
@@ -28,6 +30,8 @@ export function runCostCommand(
   options: CommandContext & { args: string[]; registry?: PriceRegistry },
 ): number {
   const { write, writeError } = options;
+  if (options.args[0] === "catalog")
+    return runCostCatalogCommand({ ...options, args: options.args.slice(1) });
   const registry = options.registry ?? getDefaultPriceRegistry();
   let parsed: ReturnType<typeof parseCostArgs>;
   try {

@@ -30,7 +30,7 @@ interface HostCase {
 }
 
 const cases: HostCase[] = [
-  // Azure: the deployment mapped to gpt-4o, which Azure's catalog prices at 5.00 / 15.00: 1000 × 5e-6 + 500 × 15e-6.
+  // Azure: the deployment mapped to gpt-4o, which Azure prices at 2.50 / 10.00: 1000 × 2.5e-6 + 500 × 10e-6.
   {
     host: "Azure OpenAI, mapped deployment",
     baseURL: "https://acme.openai.azure.com",
@@ -38,7 +38,7 @@ const cases: HostCase[] = [
     provider: "azure.ai.openai",
     serverAddress: "acme.openai.azure.com",
     serverPort: 443,
-    cost: 0.0125,
+    cost: 0.0075,
     match: "exact",
     azure: { deployments: { "my-gpt4o": "gpt-4o" } },
   },
@@ -76,7 +76,7 @@ const cases: HostCase[] = [
     cost: 0.000985,
     match: "exact",
   },
-  // 1500 × 0.88e-6
+  // 1500 × 1.04e-6 (Together's price in LiteLLM 1.110.2)
   {
     host: "Together",
     baseURL: "https://api.together.xyz/v1",
@@ -84,7 +84,7 @@ const cases: HostCase[] = [
     provider: "together_ai",
     serverAddress: "api.together.xyz",
     serverPort: 443,
-    cost: 0.00132,
+    cost: 0.00156,
     match: "exact",
   },
   // 1500 × 0.90e-6
