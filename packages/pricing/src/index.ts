@@ -4,11 +4,29 @@ export { createPriceRegistry } from "./create-price-registry.js";
 export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
 export { listModels } from "./list-models.js";
 export { isListPriceTier, LIST_PRICE_TIER_NAMES } from "./list-price-tier-names.js";
+export {
+  DEFAULT_PRICE_REFRESH_INTERVAL_MS,
+  MINIMUM_PRICE_REFRESH_INTERVAL_MS,
+  startPriceRefresh,
+} from "./refresh/start-price-refresh.js";
+export type {
+  LoadedPriceFile,
+  PriceFileFormat,
+  PriceRefresh,
+  PriceRefreshError,
+  PriceRefreshOptions,
+  PriceRefreshResult,
+  PriceRefreshStatus,
+  PriceRefreshUpdate,
+  SightlinePriceFile,
+  SightlinePriceFileFormat,
+} from "./refresh/types.js";
 export { registerModelPrice } from "./register-model-price.js";
 export { resolveModel } from "./resolve-model.js";
 export type {
   BilledUnits,
   CatalogEntry,
+  CatalogReplacement,
   CostBreakdown,
   CostOfInput,
   LongContextTier,
