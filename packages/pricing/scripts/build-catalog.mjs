@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 // Rebuilds src/catalog-data.ts from the curated price sources in sources/*.json.
 //
-//   node scripts/build-catalog.mjs                 write src/catalog-data.ts
-//   node scripts/build-catalog.mjs --check         exit 1 if src/catalog-data.ts is out of date
-//   node scripts/build-catalog.mjs --compare FILE  list where FILE (a LiteLLM-style price JSON) disagrees with us
+//   node scripts/build-catalog.mjs                 write src/catalog-data.ts and src/unit-price-data.ts
+//   node scripts/build-catalog.mjs --check         exit 1 if they are out of date
+//
+// Two layers: the curated sources (sources/*.json, each price checked against the provider's page) and LiteLLM's
+// price map (sources/litellm/litellm-prices.json, a pinned facts-only snapshot refreshed by update-catalog.mjs),
+// converted by the same code the runtime uses for a LiteLLM file (src/litellm/). A curated entry wins over an
+// imported one for the same provider and name; the cross-check test lists where the two disagree.
 //
 // Prices are decimal strings in USD per 1M tokens. Batch and service-tier prices may be given as a multiplier of the
 // list price; they are expanded here with exact decimal arithmetic so the runtime only reads numbers.
@@ -11,6 +15,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sourcesDirectory = join(packageRoot, "sources");
@@ -27,6 +32,8 @@ const PRICE_KEYS = [
   "reasoning",
   "inputAudio",
   "outputAudio",
+  "inputImage",
+  "outputImage",
 ];
 const ENTRY_KEYS = new Set([
   "id",
@@ -45,19 +52,12 @@ const ENTRY_KEYS = new Set([
 ]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d+(?:\.\d{1,6})?$/;
-const DISAGREEMENT_THRESHOLD = 0.01;
+const LITELLM_SNAPSHOT = join(sourcesDirectory, "litellm", "litellm-prices.json");
+const CONVERTER = join(packageRoot, "src", "litellm", "convert-litellm-map.ts");
 
-function main() {
+async function main() {
   const argumentsList = process.argv.slice(2);
-  const { entries, units, version } = loadCatalog();
-  const compareIndex = argumentsList.indexOf("--compare");
-  if (compareIndex >= 0) {
-    const file = argumentsList[compareIndex + 1];
-    if (!file) fail("--compare needs a file path");
-    const disagreements = compareWith(entries, JSON.parse(readFileSync(file, "utf8")));
-    process.exitCode = disagreements > 0 ? 2 : 0;
-    return;
-  }
+  const { entries, units, version, imported } = await loadCatalog();
   const text = renderModule(entries, version);
   const unitText = renderUnitModule(units);
   if (argumentsList.includes("--check")) {
@@ -70,27 +70,75 @@ function main() {
   }
   if (safeRead(outputFile) !== text) writeFileSync(outputFile, text);
   if (safeRead(unitOutputFile) !== unitText) writeFileSync(unitOutputFile, unitText);
-  console.log(`catalog: ${entries.length} entries, ${units.length} unit prices, version ${version}`);
+  console.log(
+    `catalog: ${entries.length} entries (${imported.entries} from LiteLLM ${imported.version}, ${imported.shadowed} of its entries priced by curated sources instead), ${units.length} unit prices, version ${version}`,
+  );
 }
 
-function loadCatalog() {
+async function loadCatalog() {
   const manifest = JSON.parse(readFileSync(join(sourcesDirectory, "catalog.json"), "utf8"));
-  const entries = [];
+  const curated = [];
   for (const file of manifest.files) {
     const source = JSON.parse(readFileSync(join(sourcesDirectory, file), "utf8"));
     if (typeof source.provider !== "string") fail(`${file}: missing "provider"`);
     for (const [position, model] of source.models.entries()) {
-      entries.push(expandEntry(source.provider, model, `${file}#${position} (${model.id})`));
+      curated.push(expandEntry(source.provider, model, `${file}#${position} (${model.id})`));
     }
   }
-  checkCollisions(entries);
-  const units = loadUnitPrices();
+  checkCollisions(curated);
+  const curatedUnits = loadUnitPrices();
+  const litellm = await loadLiteLLM();
+  // Curated prices win: an imported entry is dropped when a curated one already answers to its id.
+  const claimed = new Set(
+    curated.flatMap((entry) =>
+      [entry.id, ...(entry.aliases ?? [])].map((name) => `${entry.provider} ${name.toLowerCase()}`),
+    ),
+  );
+  const imported = litellm.entries.filter(
+    (entry) => !claimed.has(`${entry.provider} ${entry.id.toLowerCase()}`),
+  );
+  const unitKey = (unit) => `${unit.provider} ${unit.model.toLowerCase()} ${unit.unit} ${unit.variant ?? ""}`;
+  const curatedUnitKeys = new Set(curatedUnits.map(unitKey));
+  const units = [
+    ...curatedUnits,
+    ...litellm.unitPrices.filter((unit) => !curatedUnitKeys.has(unitKey(unit))),
+  ];
+  const entries = [...curated, ...imported];
   // The version names the catalog date plus a digest, so any price edit changes it.
-  const digest = createHash("sha256")
-    .update(JSON.stringify(units.length ? { entries, units } : entries))
-    .digest("hex")
-    .slice(0, 8);
-  return { entries, units, version: `${manifest.catalogDate}.${digest}` };
+  const digest = createHash("sha256").update(JSON.stringify({ entries, units })).digest("hex").slice(0, 8);
+  return {
+    entries,
+    units,
+    version: `${manifest.catalogDate}.${digest}`,
+    imported: {
+      entries: imported.length,
+      shadowed: litellm.entries.length - imported.length,
+      version: litellm.version,
+    },
+  };
+}
+
+// The runtime's own converter (TypeScript) is bundled on the fly, so the build and a LiteLLM file loaded at run
+// time are read by one piece of code.
+async function loadLiteLLM() {
+  const snapshot = JSON.parse(readFileSync(LITELLM_SNAPSHOT, "utf8"));
+  const bundle = await build({
+    entryPoints: [CONVERTER],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "neutral",
+    logLevel: "silent",
+  });
+  const code = bundle.outputFiles[0].text;
+  const { convertLiteLLMMap } = await import(
+    `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
+  );
+  const conversion = convertLiteLLMMap(snapshot.models, {
+    source: `LiteLLM ${snapshot.litellmVersion} price map (${snapshot.origin}), read ${snapshot.readAt}`,
+    checkedAt: snapshot.readAt,
+  });
+  return { ...conversion, version: snapshot.litellmVersion };
 }
 
 // Prices per unit that is not a token (an image, a second of audio, a character, a built-in tool call).
@@ -247,149 +295,69 @@ function overlaps(left, right) {
   return (left.validFrom ?? "") < rightEnd && (right.validFrom ?? "") < leftEnd;
 }
 
-// ---- --compare -------------------------------------------------------------------------------------------
-
-const LITELLM_PREFIX = {
-  openai: ["", "openai/"],
-  anthropic: ["", "anthropic/"],
-  "aws.bedrock": ["", "bedrock/"],
-  "gcp.gemini": ["gemini/", ""],
-  "azure.ai.openai": ["azure/"],
-  mistral_ai: ["mistral/"],
-  deepseek: ["deepseek/"],
-  x_ai: ["xai/"],
-  groq: ["groq/"],
-};
-const BASE_FIELDS = [
-  ["input", "input_cost_per_token"],
-  ["output", "output_cost_per_token"],
-  ["cacheRead", "cache_read_input_token_cost"],
-  ["cacheWrite", "cache_creation_input_token_cost"],
-  ["cacheWrite1h", "cache_creation_input_token_cost_above_1hr"],
-  ["inputAudio", "input_cost_per_audio_token"],
-];
-
-// LiteLLM's key grammar is <base>[_above_<N>k_tokens][_<tier>] plus *_batches; pair each with our field.
-function litellmComparisons(entry) {
-  const pairs = BASE_FIELDS.map(([field, key]) => [field, entry.prices[field], key]);
-  for (const tier of entry.longContext ?? []) {
-    const suffix = `_above_${tier.aboveInputTokens / 1000}k_tokens`;
-    for (const [field, key] of BASE_FIELDS)
-      pairs.push([`${field}>${tier.aboveInputTokens}`, tier.prices[field], key + suffix]);
-  }
-  if (entry.batch) {
-    pairs.push(["batch.input", entry.batch.prices.input, "input_cost_per_token_batches"]);
-    pairs.push(["batch.output", entry.batch.prices.output, "output_cost_per_token_batches"]);
-  }
-  for (const [name, mode] of Object.entries(entry.serviceTiers ?? {})) {
-    pairs.push([`${name}.input`, mode.prices.input, `input_cost_per_token_${name}`]);
-    pairs.push([`${name}.output`, mode.prices.output, `output_cost_per_token_${name}`]);
-  }
-  return pairs;
-}
-
-function compareWith(entries, other) {
-  let disagreements = 0;
-  let missing = 0;
-  let compared = 0;
-  const rows = [];
-  for (const entry of entries) {
-    if (entry.validTo !== undefined) continue;
-    const names = [entry.id, ...(entry.aliases ?? [])];
-    const prefixes = LITELLM_PREFIX[entry.provider] ?? [""];
-    const key = prefixes.flatMap((prefix) => names.map((name) => prefix + name)).find((name) => other[name]);
-    if (!key) {
-      missing += 1;
-      continue;
-    }
-    compared += 1;
-    const theirs = other[key];
-    for (const [ourField, ours, theirField] of litellmComparisons(entry)) {
-      const perToken = theirs[theirField];
-      if (ours === undefined || typeof perToken !== "number") continue;
-      const theirsPerMillion = perToken * 1e6;
-      const oursNumber = Number(ours);
-      const relative = Math.abs(theirsPerMillion - oursNumber) / Math.max(oursNumber, 1e-12);
-      if (relative > DISAGREEMENT_THRESHOLD) {
-        disagreements += 1;
-        rows.push(
-          `${entry.provider.padEnd(16)} ${entry.id.padEnd(48)} ${ourField.padEnd(12)} ours ${ours.padStart(8)}  theirs ${formatPerMillion(theirsPerMillion).padStart(8)}  (${key}; ours from ${entry.source}, checked ${entry.checkedAt})`,
-        );
-      }
-    }
-  }
-  console.log(
-    `compared ${compared} entries; ${missing} not found in the other file; ${disagreements} disagreements (>1%)`,
-  );
-  for (const row of rows) console.log(row);
-  if (disagreements > 0) {
-    console.log(
-      "\nSettle each line by checking the provider page, then edit sources/*.json and rerun build:catalog.",
-    );
-  }
-  return disagreements;
-}
-
-function formatPerMillion(value) {
-  return String(Math.round(value * 1e6) / 1e6);
-}
-
 // ---- output ------------------------------------------------------------------------------------------------
 
 function renderModule(entries, version) {
   const header = [
-    "// Generated by scripts/build-catalog.mjs from sources/*.json. Do not edit: change the sources and run",
-    "// `pnpm build:catalog`. Prices are USD per 1M tokens as decimal strings.",
+    "// Generated by scripts/build-catalog.mjs from sources/*.json and sources/litellm/litellm-prices.json. Do not",
+    "// edit: change the sources and run `pnpm build:catalog`. Prices are USD per 1M tokens as decimal strings.",
+    'import { expandCatalogText } from "./expand-catalog-text.js";',
     'import type { CatalogEntry } from "./types.js";',
     "",
     "/** Version of the bundled price catalog: the catalog date plus a digest of its contents. */",
     `export const PRICING_VERSION = ${JSON.stringify(version)};`,
     "",
-    "/** The bundled price catalog. */",
-    `export const CATALOG_ENTRIES: readonly CatalogEntry[] = ${renderValue(entries, 0, "export const CATALOG_ENTRIES: readonly CatalogEntry[] = ".length)};`,
+    "// About two thousand entries: kept as JSON text and parsed on first use, which loads faster than an object",
+    "// literal and costs nothing for an app that never prices a call.",
+    "const CATALOG_TEXT =",
+    `  ${quoted(compactText(entries))};`,
+    "",
+    "let bundledCatalog: readonly CatalogEntry[] | undefined;",
+    "",
+    "/** The bundled price catalog, parsed on first use. */",
+    "export function getBundledCatalog(): readonly CatalogEntry[] {",
+    "  bundledCatalog ??= expandCatalogText<CatalogEntry>(CATALOG_TEXT);",
+    "  return bundledCatalog;",
+    "}",
     "",
   ];
   return header.join("\n");
 }
 
-// Emits the layout biome's formatter settles on (objects expanded, scalar arrays inline when they fit), so that
-// `biome check` stays clean on the generated file.
-function renderValue(value, indent, column) {
-  if (Array.isArray(value)) {
-    const inline = `[${value.map((item) => renderValue(item, indent, 0)).join(", ")}]`;
-    const scalars = value.every((item) => typeof item !== "object");
-    if (scalars && column + inline.length + 1 <= 110) return inline;
-    if (value.length === 0) return "[]";
-    const inner = " ".repeat(indent + 2);
-    const items = value.map((item) => `${inner}${renderValue(item, indent + 2, inner.length)},`);
-    return `[\n${items.join("\n")}\n${" ".repeat(indent)}]`;
-  }
-  if (value !== null && typeof value === "object") {
-    const inner = " ".repeat(indent + 2);
-    const lines = Object.entries(value).map(([key, item]) => {
-      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-      const prefix = `${inner}${name}: `;
-      const rendered = renderValue(item, indent + 2, prefix.length);
-      // A scalar too long for the line moves to its own line, as the formatter does, except after short keys.
-      const shortKey = name.length < 5;
-      if (typeof item !== "object" && !shortKey && prefix.length + rendered.length + 1 > 110) {
-        return `${inner}${name}:\n${inner}  ${rendered},`;
-      }
-      return `${prefix}${rendered},`;
-    });
-    return `{\n${lines.join("\n")}\n${" ".repeat(indent)}}`;
-  }
-  return JSON.stringify(value);
+// A single-quoted literal, as biome's formatter writes JSON text (fewer escapes than double quotes).
+function quoted(text) {
+  return `'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
+}
+
+// Entries share a few provenance triples (sourceUrl, source, checkedAt): stored once and referenced by index.
+function compactText(items) {
+  const sources = [];
+  const sourceIndex = new Map();
+  const compact = items.map((item) => {
+    const { sourceUrl, source, checkedAt, ...rest } = item;
+    const key = JSON.stringify([sourceUrl, source, checkedAt]);
+    let index = sourceIndex.get(key);
+    if (index === undefined) {
+      index = sources.length;
+      sources.push([sourceUrl, source, checkedAt]);
+      sourceIndex.set(key, index);
+    }
+    return { ...rest, $: index };
+  });
+  return JSON.stringify({ sources, items: compact });
 }
 
 function renderUnitModule(units) {
   const header = [
-    "// Generated by scripts/build-catalog.mjs from sources/unit-prices.json. Do not edit: change the source and run",
-    "// `pnpm build:catalog`. Prices are USD per `per` units, as decimal strings.",
+    "// Generated by scripts/build-catalog.mjs from sources/unit-prices.json and sources/litellm/litellm-prices.json.",
+    "// Do not edit: change the sources and run `pnpm build:catalog`. Prices are USD per `per` units, as decimal strings.",
+    'import { expandCatalogText } from "./expand-catalog-text.js";',
     'import type { UnitPriceEntry } from "./types.js";',
     "",
     "/** The bundled prices of non-token units (images, seconds of audio, characters, built-in tool calls). */",
-    `export const UNIT_PRICE_ENTRIES: readonly UnitPriceEntry[] = ${renderValue(units, 0, "export const UNIT_PRICE_ENTRIES: readonly UnitPriceEntry[] = ".length)};`,
+    "export const UNIT_PRICE_ENTRIES: readonly UnitPriceEntry[] = expandCatalogText<UnitPriceEntry>(",
+    `  ${quoted(compactText(units))},`,
+    ");",
     "",
   ];
   return header.join("\n");

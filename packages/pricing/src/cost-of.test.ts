@@ -235,9 +235,10 @@ const golden: GoldenCase[] = [
       usage: { inputTokens: 1000, outputTokens: 1000 },
     },
     total: 0.018,
+    // Bedrock lists the us. inference profile itself (LiteLLM import), so the name matches exactly.
     parts: {
-      match: "normalized",
-      modelId: "anthropic.claude-sonnet-4-20250514-v1:0",
+      match: "exact",
+      modelId: "us.anthropic.claude-sonnet-4-20250514-v1:0",
       provider: "aws.bedrock",
     },
   },
@@ -320,7 +321,8 @@ const golden: GoldenCase[] = [
       usage: { inputTokens: 1_000_000 },
     },
     total: 0.3,
-    parts: { match: "family", modelId: "gemini-2.5-flash" },
+    // Vertex's own entry for the model, reached through the resource path.
+    parts: { match: "normalized", modelId: "gemini-2.5-flash", provider: "gcp.vertex_ai" },
   },
   {
     // Audio priced apart: 600 × 0.1e-6 + 400 × 0.7e-6 + 100 × 0.4e-6 = 0.00006 + 0.00028 + 0.00004

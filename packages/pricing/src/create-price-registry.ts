@@ -1,4 +1,4 @@
-import { CATALOG_ENTRIES, PRICING_VERSION } from "./catalog-data.js";
+import { getBundledCatalog, PRICING_VERSION } from "./catalog-data.js";
 import { compileEntry } from "./compile-entry.js";
 import { computeCost } from "./compute-cost.js";
 import { createCatalogIndex } from "./create-catalog-index.js";
@@ -54,7 +54,7 @@ interface CompiledOverride {
 export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRegistry {
   // `let`: replaceCatalog() swaps all four together, in one synchronous step.
   let pricingVersion = options.pricingVersion ?? PRICING_VERSION;
-  let catalog = options.catalog ?? CATALOG_ENTRIES;
+  let catalog = options.catalog ?? getBundledCatalog();
   let index = createCatalogIndex(catalog.map((entry) => compileEntry(entry, pricingVersion)));
   let unitIndex = createUnitPriceIndex(options.unitPrices ?? UNIT_PRICE_ENTRIES);
   const overrides: CompiledOverride[] = [];

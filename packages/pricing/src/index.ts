@@ -5,6 +5,12 @@ export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
 export { listModels } from "./list-models.js";
 export { isListPriceTier, LIST_PRICE_TIER_NAMES } from "./list-price-tier-names.js";
 export {
+  convertLiteLLMMap,
+  type LiteLLMConversion,
+  type LiteLLMSourceInfo,
+  type SkippedLiteLLMKey,
+} from "./litellm/convert-litellm-map.js";
+export {
   DEFAULT_PRICE_REFRESH_INTERVAL_MS,
   MINIMUM_PRICE_REFRESH_INTERVAL_MS,
   startPriceRefresh,

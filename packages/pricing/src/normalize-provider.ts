@@ -17,6 +17,8 @@ const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   "az.ai.openai": "azure.ai.openai",
   azure: "azure.ai.openai",
   azure_openai: "azure.ai.openai",
+  "azure.ai.inference": "azure.ai.inference",
+  azure_ai: "azure.ai.inference",
   mistral_ai: "mistral_ai",
   mistral: "mistral_ai",
   mistralai: "mistral_ai",

@@ -55,8 +55,8 @@ describe("prices for the provider packages' models", () => {
       total: 0.0385,
       input: 0.011,
       output: 0.0275,
-      match: "normalized",
-      modelId: "anthropic.claude-opus-4-5-20251101-v1:0",
+      match: "exact",
+      modelId: "us.anthropic.claude-opus-4-5-20251101-v1:0",
     });
   });
 
@@ -88,9 +88,9 @@ describe("prices for the provider packages' models", () => {
       cachedInput: 0.0012,
       cacheWrite: 0.0075,
       output: 0.015,
-      match: "normalized",
+      match: "exact",
       provider: "aws.bedrock",
-      modelId: "anthropic.claude-3-7-sonnet-20250219-v1:0",
+      modelId: "us.anthropic.claude-3-7-sonnet-20250219-v1:0",
     });
   });
 
@@ -112,7 +112,7 @@ describe("prices for the provider packages' models", () => {
         model: "us.meta.llama3-3-70b-instruct-v1:0",
         usage: { inputTokens: 1000, outputTokens: 1000 },
       }),
-    ).toMatchObject({ total: 0.00144, match: "normalized" });
+    ).toMatchObject({ total: 0.00144, match: "exact" });
     // 1000 × 2.5e-6 + 1000 × 12.5e-6
     expect(
       registry.costOf({

@@ -24,8 +24,8 @@ describe("resolveModel", () => {
     [
       undefined,
       "us.anthropic.claude-sonnet-4-20250514-v1:0",
-      "anthropic.claude-sonnet-4-20250514-v1:0",
-      "normalized",
+      "us.anthropic.claude-sonnet-4-20250514-v1:0",
+      "exact",
     ],
     [
       "bedrock",
@@ -33,7 +33,7 @@ describe("resolveModel", () => {
       "global.anthropic.claude-haiku-4-5-20251001-v1:0",
       "normalized",
     ],
-    ["gcp.vertex_ai", "claude-3-5-haiku@20241022", "claude-3-5-haiku-20241022", "family"],
+    ["gcp.vertex_ai", "claude-3-5-haiku@20241022", "claude-3-5-haiku@20241022", "exact"],
     [undefined, "claude-sonnet-4@20250514", "claude-sonnet-4-20250514", "family"],
     ["gcp.gemini", "models/gemini-2.5-pro", "gemini-2.5-pro", "normalized"],
     ["gemini", "gemini-2.0-flash-001", "gemini-2.0-flash", "alias"],

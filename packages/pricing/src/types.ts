@@ -79,6 +79,10 @@ export interface PriceSet {
   inputAudio?: string;
   /** Audio output. Default: the `output` rate. */
   outputAudio?: string;
+  /** Image input tokens. Default: the `input` rate. */
+  inputImage?: string;
+  /** Image output tokens. Default: the `output` rate. */
+  outputImage?: string;
 }
 
 /** Prices that apply to a whole request when its total input (cache included) is above a threshold. */

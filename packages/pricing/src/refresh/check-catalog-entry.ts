@@ -15,6 +15,8 @@ const PRICE_KEYS: Record<keyof PriceSet, "required" | "optional"> = {
   reasoning: "optional",
   inputAudio: "optional",
   outputAudio: "optional",
+  inputImage: "optional",
+  outputImage: "optional",
 };
 const ENTRY_KEYS: Record<keyof CatalogEntry, true> = {
   provider: true,

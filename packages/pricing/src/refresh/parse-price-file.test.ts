@@ -1,32 +1,34 @@
 import { describe, expect, it } from "vitest";
-import { CATALOG_ENTRIES } from "../catalog-data.js";
+import { getBundledCatalog } from "../catalog-data.js";
 import { createPriceRegistry } from "../create-price-registry.js";
 import { UNIT_PRICE_ENTRIES } from "../unit-price-data.js";
 import { parsePriceFile } from "./parse-price-file.js";
 import { createOpenAIPriceFile } from "./price-file-fixtures.js";
 
-const URL = "http://127.0.0.1/prices.json";
-const parse = (document: unknown) => parsePriceFile({ body: JSON.stringify(document), url: URL });
+const FILE_URL = "http://127.0.0.1/prices.json";
+const parse = (document: unknown) => parsePriceFile({ body: JSON.stringify(document), url: FILE_URL });
 
 /** A file of the bundled OpenAI entries whose first entry is replaced by `first`. */
 function withFirstEntry(first: unknown) {
   const file = createOpenAIPriceFile({ pricingVersion: "t", input: "1", output: "2" });
   return { ...file, entries: [first, ...file.entries.slice(1)] };
 }
-const GPT_4O = CATALOG_ENTRIES[0];
+const GPT_4O = getBundledCatalog().find(
+  (entry) => entry.provider === "openai" && entry.id === "gpt-4o" && entry.validTo === undefined,
+);
 
 describe("parsePriceFile, sightline.prices/v1", () => {
   it("accepts the whole bundled catalog as a file, and its merge adds nothing twice", async () => {
     const loaded = await parse({
       format: "sightline.prices/v1",
       pricingVersion: "mirror-1",
-      entries: CATALOG_ENTRIES,
+      entries: getBundledCatalog(),
       unitPrices: UNIT_PRICE_ENTRIES,
     });
     expect(loaded.format).toBe("sightline");
     expect(loaded.pricingVersion).toBe("mirror-1");
-    expect(loaded.fileEntries).toBe(CATALOG_ENTRIES.length);
-    expect(loaded.entries).toHaveLength(CATALOG_ENTRIES.length);
+    expect(loaded.fileEntries).toBe(getBundledCatalog().length);
+    expect(loaded.entries).toHaveLength(getBundledCatalog().length);
     expect(loaded.unitPrices).toHaveLength(UNIT_PRICE_ENTRIES.length);
   });
 
@@ -157,6 +159,6 @@ describe("parsePriceFile, sightline.prices/v1", () => {
       /entries must be an array/,
     ],
   ])("refuses a broken file: %s", async (body, message) => {
-    await expect(parsePriceFile({ body, url: URL })).rejects.toThrow(message);
+    await expect(parsePriceFile({ body, url: FILE_URL })).rejects.toThrow(message);
   });
 });

@@ -1,4 +1,5 @@
-import { CATALOG_ENTRIES } from "../catalog-data.js";
+import { getBundledCatalog } from "../catalog-data.js";
+import { convertLiteLLMMap } from "../litellm/convert-litellm-map.js";
 import type { CatalogEntry, UnitPriceEntry } from "../types.js";
 import { UNIT_PRICE_ENTRIES } from "../unit-price-data.js";
 import { describe } from "./check-catalog-entry.js";
@@ -23,7 +24,7 @@ export async function parsePriceFile(input: {
   /** Unit prices the file's are merged over. Default: the bundled ones. */
   bundledUnitPrices?: readonly UnitPriceEntry[];
 }): Promise<LoadedPriceFile> {
-  const bundledEntries = input.bundledEntries ?? CATALOG_ENTRIES;
+  const bundledEntries = input.bundledEntries ?? getBundledCatalog();
   let document: unknown;
   try {
     document = JSON.parse(input.body);
@@ -77,9 +78,26 @@ export async function parsePriceFile(input: {
   };
 }
 
-async function readLiteLLMMap(
-  _map: Record<string, unknown>,
-  _input: { body: string; url: string },
-): Promise<never> {
-  throw new TypeError(`LiteLLM price maps are not supported yet; use "${SIGHTLINE_FORMAT}"`);
+/** LiteLLM's map, converted as the catalog build does; its version is a digest of the body, so it changes with it. */
+async function readLiteLLMMap(map: Record<string, unknown>, input: { body: string; url: string }) {
+  const conversion = convertLiteLLMMap(map, {
+    source: `LiteLLM price map from ${input.url}`,
+    checkedAt: new Date().toISOString().slice(0, 10),
+  });
+  return {
+    format: "litellm" as const,
+    pricingVersion: `litellm:${await digestPrefix(input.body)}`,
+    entries: conversion.entries,
+    unitPrices: conversion.unitPrices,
+    partial: false,
+    skipped: conversion.skipped.length,
+  };
+}
+
+/** First 8 hex digits of the SHA-256 of `text`, through Web Crypto (Node 20+, Bun, Deno, edge runtimes). */
+async function digestPrefix(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest).subarray(0, 4)]
+    .map((byte) => byte.toString(16).padStart(2, "0"))
+    .join("");
 }

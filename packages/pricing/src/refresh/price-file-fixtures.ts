@@ -1,4 +1,4 @@
-import { CATALOG_ENTRIES } from "../catalog-data.js";
+import { getBundledCatalog } from "../catalog-data.js";
 import type { CatalogEntry } from "../types.js";
 import type { SightlinePriceFile } from "./types.js";
 
@@ -11,11 +11,13 @@ export function createOpenAIPriceFile(options: {
   input: string;
   output: string;
 }): SightlinePriceFile {
-  const entries = CATALOG_ENTRIES.filter((entry) => entry.provider === "openai").map(
-    (entry): CatalogEntry =>
-      entry.id === "gpt-4o" && entry.validTo === undefined
-        ? { ...entry, prices: { input: options.input, output: options.output } }
-        : entry,
-  );
+  const entries = getBundledCatalog()
+    .filter((entry) => entry.provider === "openai")
+    .map(
+      (entry): CatalogEntry =>
+        entry.id === "gpt-4o" && entry.validTo === undefined
+          ? { ...entry, prices: { input: options.input, output: options.output } }
+          : entry,
+    );
   return { format: "sightline.prices/v1", pricingVersion: options.pricingVersion, entries };
 }
