@@ -61,6 +61,11 @@ describe("startConfiguredPriceRefresh", () => {
     await first.refreshNow();
     expect(registry.pricingVersion).toBe("shared-1");
     expect(server.requests()).toBe(1);
+    first.stop();
+    const third = startConfiguredPriceRefresh({ registry, settings: settings(server.url) });
+    cleanups.push(() => third.stop());
+    expect(third).not.toBe(first);
+    expect(third.status().stopped).toBe(false);
   });
 
   it("says a failure through diag and the log once, not on every attempt, and keeps the prices", async () => {
@@ -81,7 +86,7 @@ describe("startConfiguredPriceRefresh", () => {
     expect(warnings[0]).toMatch(
       /prices from http:\/\/127\.0\.0\.1:\d+\/p\.json not loaded, keeping .+: the file was refused: the body is not valid JSON/,
     );
-    expect(logged).toEqual(warnings);
+    expect(logged).toEqual(warnings.map((warning) => warning.replace(/^sightline: /, "")));
     expect(registry.pricingVersion).toBe(PRICING_VERSION);
   });
 });

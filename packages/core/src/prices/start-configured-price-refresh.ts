@@ -13,7 +13,8 @@ interface RunningRefresh {
 const running = new WeakMap<PriceRegistry, RunningRefresh>();
 
 /**
- * Starts the run-time price refresh for a registry, unless one runs for it already (then `log`, if given, joins it).
+ * Starts the run-time price refresh for a registry, unless one runs for it already (then `log`, if given, joins it);
+ * a stopped one is replaced.
  * Failures go to OTel `diag.warn` and to `log`, once per distinct message; loads go to `diag.info`. A second URL
  * for the same registry is ignored with a warning: the first one keeps running.
  */
@@ -24,7 +25,8 @@ export function startConfiguredPriceRefresh(input: {
 }): PriceRefresh {
   const { registry, settings, log } = input;
   const existing = running.get(registry);
-  if (existing) {
+  // A stopped refresher (init() shut down) is replaced: a later init() or wrapper starts afresh.
+  if (existing && !existing.refresh.status().stopped) {
     if (log) existing.listeners.add(log);
     if (existing.url !== settings.url) {
       const message = `sightline: prices are already refreshed from ${existing.url}; ${settings.url} is ignored (one price URL per registry)`;
@@ -42,7 +44,8 @@ export function startConfiguredPriceRefresh(input: {
     registry,
     onError: (error) => {
       diag.warn(error.message, error.cause);
-      for (const listener of listeners) listener(error.message);
+      // Loggers such as init()'s add their own "[sightline]" prefix.
+      for (const listener of listeners) listener(error.message.replace(/^sightline: /, ""));
     },
     onUpdate: (update) => {
       diag.info(
