@@ -4,6 +4,7 @@ import { type DiagLogger, DiagLogLevel, diag } from "@opentelemetry/api";
 import { createPriceRegistry, PRICING_VERSION } from "@sightline/pricing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createInstrumentation } from "../operation/create-instrumentation.js";
+import { createGenAISpanEnricher } from "../stacking/create-genai-span-enricher.js";
 import { startConfiguredPriceRefresh } from "./start-configured-price-refresh.js";
 
 const cleanups: (() => unknown)[] = [];
@@ -98,6 +99,14 @@ describe("createInstrumentation with SIGHTLINE_PRICES_URL", () => {
     const registry = createPriceRegistry();
     createInstrumentation({ scopeName: "t", scopeVersion: "0", options: { cost: { registry } } });
     await expect.poll(() => registry.pricingVersion, { timeout: 5_000 }).toBe("from-env-3");
+  });
+
+  it("refreshes the registry that prices other tools' spans too (span processor without init)", async () => {
+    const server = await serve(openaiFile("from-env-4"));
+    vi.stubEnv("SIGHTLINE_PRICES_URL", server.url);
+    const registry = createPriceRegistry();
+    createGenAISpanEnricher({ cost: { registry } });
+    await expect.poll(() => registry.pricingVersion, { timeout: 5_000 }).toBe("from-env-4");
   });
 
   it("throws at wrap time for a malformed variable, naming it", () => {
