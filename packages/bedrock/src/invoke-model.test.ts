@@ -109,8 +109,9 @@ describe("InvokeModel", () => {
       "gen_ai.request.max_tokens": 100,
       "gen_ai.usage.input_tokens": 20,
       "gen_ai.usage.output_tokens": 6,
-      // The us. cross-region profile resolves to amazon.nova-pro-v1:0's price.
-      "sightline.cost.match": "normalized",
+      // The catalog lists the us. cross-region profile itself.
+      "sightline.cost.match": "exact",
+      "sightline.cost.model": "us.amazon.nova-pro-v1:0",
       "gen_ai.response.finish_reasons": ["stop"],
     });
   });

@@ -375,7 +375,7 @@ describe("host usage differences", () => {
     expect(span?.attributes["sightline.cost.model"]).toBe("gpt-4o-mini");
   });
 
-  it("Azure embeddings go to the deployment path; the catalog has no Azure embedding price yet", async () => {
+  it("Azure embeddings go to the deployment path and are priced at Azure's rate for the mapped model", async () => {
     const azure = cases[0] as HostCase;
     ctx.server.enqueue({ usage: { inputTokens: 1000 } });
     const client = createClient({
@@ -391,6 +391,9 @@ describe("host usage differences", () => {
       "server.address": "acme.openai.azure.com",
     });
     expect(span?.attributes["gen_ai.usage.input_tokens"]).toBe(1000);
-    expect(span?.attributes["sightline.cost.match"]).toBe("unpriced");
+    // Azure lists text-embedding-3-small at 0.022 USD per 1M tokens: 1000 × 0.022e-6.
+    expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.000022, 12);
+    expect(span?.attributes["sightline.cost.model"]).toBe("text-embedding-3-small");
+    expect(span?.attributes["sightline.cost.match"]).toBe("exact");
   });
 });

@@ -570,4 +570,15 @@ describe("costOf", () => {
     expect(cost?.total).toBe(0);
     expect(cost?.match).toBe("exact");
   });
+
+  it("leaves a token-priced model unpriced when only unpriced units were reported, never zero", () => {
+    // gpt-4o-mini-tts has token prices, but the speech API reports characters, which have no price for it.
+    const cost = registry.costOf({
+      provider: "openai",
+      model: "gpt-4o-mini-tts",
+      usage: {},
+      units: [{ unit: "character", quantity: 120 }],
+    });
+    expect(cost).toBeUndefined();
+  });
 });

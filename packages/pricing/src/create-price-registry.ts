@@ -183,6 +183,9 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
           pricingVersion,
         });
       }
+      // Units alone were reported and none has a price (gpt-4o-mini-tts bills audio tokens the API does not
+      // report): a zero from the token prices would be a wrong cost, so the call stays unpriced.
+      if (units && units.priced === 0 && !hasTokens(input.usage)) return undefined;
       const breakdown = computeCost({
         compiled: found.compiled,
         match: found.match,
