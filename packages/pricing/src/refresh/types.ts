@@ -49,7 +49,7 @@ export interface PriceRefreshOptions {
   timeoutMs?: number;
   /** Largest body accepted, in bytes; reading stops past it. Default: 20971520 (20 MiB). */
   maxBytes?: number;
-  /** Registry whose catalog is replaced. Default: `getDefaultPriceRegistry()`. */
+  /** Registry whose catalog is replaced (by the file merged over the bundled catalog, not over its own). Default: `getDefaultPriceRegistry()`. */
   registry?: PriceRegistry;
   /** The fetch to use (for proxies, auth headers or tests). Default: the global `fetch`. */
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
