@@ -16,8 +16,16 @@ export {
   type CostBreakdown,
   createPriceRegistry,
   getDefaultPriceRegistry,
+  type PriceRefresh,
+  type PriceRefreshError,
+  type PriceRefreshOptions,
+  type PriceRefreshResult,
+  type PriceRefreshStatus,
+  type PriceRefreshUpdate,
   type PriceRegistry,
   registerModelPrice,
+  type SightlinePriceFile,
+  startPriceRefresh,
 } from "@sightline/pricing";
 export { traceAgent, traceTool } from "./agents/trace-agent.js";
 export type { AgentSpanOptions, GenAISpanOptions, ToolSpanOptions } from "./agents/types.js";
@@ -60,6 +68,8 @@ export type {
 export { recordFeedback } from "./outcomes/record-feedback.js";
 export { recordOutcome } from "./outcomes/record-outcome.js";
 export type { Feedback, OperationReference, Outcome, SignalProviders } from "./outcomes/types.js";
+export { PRICES_REFRESH_INTERVAL_ENV, PRICES_URL_ENV } from "./prices/resolve-prices-options.js";
+export type { PricesOptions } from "./prices/types.js";
 export { BUILT_IN_REDACTION_KINDS } from "./redaction/built-in-detectors.js";
 export {
   createRedactingSpanExporter,

@@ -50,6 +50,11 @@ export {
   type StreamAccumulator,
   type ToolDefinition,
 } from "./operation/operation-shapes.js";
+export {
+  type ResolvedPricesOptions,
+  resolvePricesOptions,
+} from "./prices/resolve-prices-options.js";
+export { startConfiguredPriceRefresh } from "./prices/start-configured-price-refresh.js";
 export { checkClient } from "./provider-kit/check-client.js";
 export {
   type AccumulatorSettings,

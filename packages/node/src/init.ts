@@ -1,7 +1,8 @@
 import { diag } from "@opentelemetry/api";
 import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { NodeSDK } from "@opentelemetry/sdk-node";
-import { createSightlineSpanProcessor } from "@sightline/core";
+import { createSightlineSpanProcessor, getDefaultPriceRegistry, type PriceRefresh } from "@sightline/core";
+import { resolvePricesOptions, startConfiguredPriceRefresh } from "@sightline/core/provider";
 import { buildExport } from "./create-sightline-export.js";
 import { findRegisteredTracerProvider } from "./find-registered-tracer-provider.js";
 import { installExitHooks } from "./install-exit-hooks.js";
@@ -24,20 +25,28 @@ import type { InitOptions, SightlineTelemetry } from "./types.js";
  */
 export function init(options: InitOptions = {}): SightlineTelemetry {
   const settings = resolveExportSettings(options);
+  const env = options.env ?? process.env;
+  const pricesSettings = resolvePricesOptions(options.prices, (name) => env[name]);
   const { log } = settings;
+  let prices: PriceRefresh | undefined;
   const exported = buildExport(settings);
   const inactive = (): SightlineTelemetry => ({
     started: false,
     exporter: settings.preset,
     description: exported.description,
+    ...(prices ? { prices } : {}),
     flush: async () => {},
     shutdown: async () => {},
   });
 
-  if ((options.env ?? process.env).OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === "true") {
     // The SDK would start nothing anyway; say so in the result rather than claim it started.
     return inactive();
   }
+  // Before the tracer provider check: wrapped clients price their calls whoever exports the spans.
+  prices = pricesSettings
+    ? startConfiguredPriceRefresh({ registry: getDefaultPriceRegistry(), settings: pricesSettings, log })
+    : undefined;
   const existing = findRegisteredTracerProvider();
   // Bundlers rename classes (`TracerProvider$1`); the suffix means nothing to a reader.
   if (existing) {
@@ -103,6 +112,7 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
   function shutdown(): Promise<void> {
     shutdownPromise ??= (async () => {
       uninstallExitHooks();
+      prices?.stop();
       for (const reporter of exported.reporters) reporter.close();
       const outcome = await settleWithin({
         timeoutMs: settings.shutdownTimeoutMs,
@@ -120,5 +130,12 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
     return shutdownPromise;
   }
 
-  return { started: true, exporter: settings.preset, description: exported.description, flush, shutdown };
+  return {
+    started: true,
+    exporter: settings.preset,
+    description: exported.description,
+    ...(prices ? { prices } : {}),
+    flush,
+    shutdown,
+  };
 }

@@ -2,6 +2,7 @@ import type { Attributes } from "@opentelemetry/api";
 import type { IMetricReader, ViewOptions } from "@opentelemetry/sdk-metrics";
 import type { NodeSDKConfiguration } from "@opentelemetry/sdk-node";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace";
+import type { PriceRefresh, PricesOptions } from "@sightline/core";
 
 /** Where telemetry goes: a backend preset, any OTLP/HTTP endpoint, the console, or nowhere. */
 export type ExporterPreset = "otlp" | "jaeger" | "honeycomb" | "console" | "none";
@@ -75,6 +76,13 @@ export interface InitOptions {
    * `[sightline] ` prefix.
    */
   log?: (message: string) => void;
+  /**
+   * Refresh the process-wide price registry (the one every wrapper and the span processor price with) from a URL
+   * at run time: a `sightline.prices/v1` file or LiteLLM's price map, loaded now in the background and every
+   * `intervalMs`; a bad or unreachable file keeps the prices in place and is said once through `log`. `false`
+   * ignores the variables. Default: off. Env: `SIGHTLINE_PRICES_URL`, `SIGHTLINE_PRICES_REFRESH_INTERVAL`.
+   */
+  prices?: false | PricesOptions;
   /** Environment to read the variables above from. Default: `process.env`. */
   env?: Record<string, string | undefined>;
 }
@@ -99,6 +107,8 @@ export interface SightlineTelemetry {
   exporter: ExporterPreset;
   /** Where each signal goes, one line per signal. */
   description: string[];
+  /** The run-time price refresh, when `prices.url` or `SIGHTLINE_PRICES_URL` is set; `shutdown()` stops it. */
+  prices?: PriceRefresh;
   /**
    * Exports everything buffered now (spans and metrics); for serverless handlers before they return.
    * Returns within `shutdownTimeoutMs`. Never throws.

@@ -11,6 +11,7 @@ import { addUnitsToBreakdown, createUnitOnlyBreakdown, priceUnits } from "./pric
 import { OPENROUTER, resolveRoutedModel } from "./resolve-routed-model.js";
 import type {
   CatalogEntry,
+  CatalogReplacement,
   CostBreakdown,
   CostOfInput,
   ModelPriceOverride,
@@ -51,10 +52,11 @@ interface CompiledOverride {
  * registry.costOf({ provider: "azure.ai.openai", model: "prod-chat", usage: { inputTokens: 1200, outputTokens: 300 } });
  */
 export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRegistry {
-  const pricingVersion = options.pricingVersion ?? PRICING_VERSION;
-  const catalog = options.catalog ?? getBundledCatalog();
-  const index = createCatalogIndex(catalog.map((entry) => compileEntry(entry, pricingVersion)));
-  const unitIndex = createUnitPriceIndex(options.unitPrices ?? UNIT_PRICE_ENTRIES);
+  // `let`: replaceCatalog() swaps all four together, in one synchronous step.
+  let pricingVersion = options.pricingVersion ?? PRICING_VERSION;
+  let catalog = options.catalog ?? getBundledCatalog();
+  let index = createCatalogIndex(catalog.map((entry) => compileEntry(entry, pricingVersion)));
+  let unitIndex = createUnitPriceIndex(options.unitPrices ?? UNIT_PRICE_ENTRIES);
   const overrides: CompiledOverride[] = [];
   const azureDeployments = new Map<string, string>();
   // Model strings repeat endlessly in production, so memoise resolutions; cleared whenever prices change.
@@ -159,7 +161,9 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
   }
 
   return {
-    pricingVersion,
+    get pricingVersion() {
+      return pricingVersion;
+    },
     resolveModel(input: ResolveModelInput): ResolvedModel | undefined {
       const found = resolveCompiled(input);
       return found ? { entry: found.compiled.entry, match: found.match } : undefined;
@@ -194,6 +198,19 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
     registerModelPrice: addOverride,
     registerAzureDeployment(deployment: string, model: string): void {
       azureDeployments.set(deployment.trim().toLowerCase(), model);
+      resolutionCache.clear();
+    },
+    replaceCatalog(replacement: CatalogReplacement): void {
+      // Everything is built before anything is swapped: a bad entry throws here and leaves the old prices in place.
+      const nextIndex = createCatalogIndex(
+        replacement.entries.map((entry) => compileEntry(entry, replacement.pricingVersion)),
+      );
+      const nextUnitIndex = createUnitPriceIndex(replacement.unitPrices ?? UNIT_PRICE_ENTRIES);
+      // Costing is synchronous, so a call sees either all of the old state or all of the new one.
+      pricingVersion = replacement.pricingVersion;
+      catalog = replacement.entries;
+      index = nextIndex;
+      unitIndex = nextUnitIndex;
       resolutionCache.clear();
     },
     listModels(provider?: string): CatalogEntry[] {

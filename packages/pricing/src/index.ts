@@ -15,12 +15,30 @@ export {
   type LiteLLMSourceInfo,
   type SkippedLiteLLMKey,
 } from "./litellm/convert-litellm-map.js";
+export {
+  DEFAULT_PRICE_REFRESH_INTERVAL_MS,
+  MINIMUM_PRICE_REFRESH_INTERVAL_MS,
+  startPriceRefresh,
+} from "./refresh/start-price-refresh.js";
+export type {
+  LoadedPriceFile,
+  PriceFileFormat,
+  PriceRefresh,
+  PriceRefreshError,
+  PriceRefreshOptions,
+  PriceRefreshResult,
+  PriceRefreshStatus,
+  PriceRefreshUpdate,
+  SightlinePriceFile,
+  SightlinePriceFileFormat,
+} from "./refresh/types.js";
 export { registerModelPrice } from "./register-model-price.js";
 export { resolveModel } from "./resolve-model.js";
 export type {
   BilledUnits,
   CatalogCoverage,
   CatalogEntry,
+  CatalogReplacement,
   CostBreakdown,
   CostOfInput,
   LongContextTier,

@@ -257,6 +257,21 @@ export interface PriceRegistry {
   registerAzureDeployment(deployment: string, model: string): void;
   /** Current catalog entries, optionally of one provider; superseded prices are left out. */
   listModels(provider?: string): CatalogEntry[];
+  /**
+   * Swaps the whole catalog (e.g. for a refreshed copy) and clears the resolution cache; overrides and Azure
+   * deployments stay. Throws, leaving the old prices, when an entry cannot be compiled.
+   */
+  replaceCatalog(replacement: CatalogReplacement): void;
+}
+
+/** A complete catalog to put in place of a registry's current one. */
+export interface CatalogReplacement {
+  /** Every entry the registry prices with from now on (the bundled ones are not added back). */
+  entries: readonly CatalogEntry[];
+  /** Non-token unit prices. Default: the bundled `UNIT_PRICE_ENTRIES`. */
+  unitPrices?: readonly UnitPriceEntry[];
+  /** Version string costs report from now on (`sightline.pricing.version`). */
+  pricingVersion: string;
 }
 
 /** How much of LiteLLM's price map the bundled catalog prices, per provider. */

@@ -5,6 +5,7 @@ import type { SightlineContext } from "../context/types.js";
 import type { SightlineError } from "../errors/sightline-error.js";
 import type { FinishedOperation } from "../finishers/types.js";
 import type { GenAIRequest, GenAITarget } from "../operation/operation-shapes.js";
+import type { PricesOptions } from "../prices/types.js";
 import type { RedactionOptions, Redactor } from "../redaction/types.js";
 
 /** Where captured message content goes. */
@@ -70,6 +71,13 @@ export interface SightlineOptions {
    * process-wide registry that `registerModelPrice()` adds to.
    */
   cost?: boolean | { registry?: PriceRegistry };
+  /**
+   * Refresh the prices of the registry `cost` uses from a URL at run time (`sightline.prices/v1` or LiteLLM's price
+   * map), at start and every `intervalMs`, in the background; a bad or unreachable file keeps the prices in place
+   * and is reported once through OTel `diag`. One refresher per registry, shared by every wrapper. `false` ignores
+   * the variables. Default: off, unless `SIGHTLINE_PRICES_URL` is set.
+   */
+  prices?: false | PricesOptions;
   /**
    * Watch every call for drift (span events `sightline.drift` / `sightline.model_change`, metrics
    * `sightline.gen_ai.drift.*`). `false` turns it off. Default: on, with the process-wide monitor.

@@ -10,6 +10,8 @@ import { createDriftFinisher } from "../finishers/create-drift-finisher.js";
 import { detectRefusal } from "../finishers/detect-refusal.js";
 import { getDefaultDriftMonitor } from "../finishers/get-default-drift-monitor.js";
 import type { OperationFinisher } from "../finishers/types.js";
+import { resolvePricesOptions } from "../prices/resolve-prices-options.js";
+import { startConfiguredPriceRefresh } from "../prices/start-configured-price-refresh.js";
 import { resolveRedactor } from "../redaction/resolve-redactor.js";
 import type { Redactor } from "../redaction/types.js";
 import { SEMCONV_SCHEMA_URL } from "../semconv.js";
@@ -177,6 +179,9 @@ function createBuiltInFinishers(options: SightlineOptions, captureContent: boole
   if (options.cost !== false) {
     const registry = (typeof options.cost === "object" && options.cost.registry) || getDefaultPriceRegistry();
     finishers.push(createCostFinisher({ registry }));
+    // Checked here so a malformed value fails at wrap time; loads run in the background and never block a call.
+    const prices = resolvePricesOptions(options.prices);
+    if (prices) startConfiguredPriceRefresh({ registry, settings: prices });
   }
   if (options.drift !== false) {
     const drift = typeof options.drift === "object" ? options.drift : {};

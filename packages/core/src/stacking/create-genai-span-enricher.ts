@@ -8,6 +8,8 @@ import { getDefaultDriftMonitor } from "../finishers/get-default-drift-monitor.j
 import type { FinishedOperation, OperationFinisher } from "../finishers/types.js";
 import { getMetricInstruments } from "../metrics/get-metric-instruments.js";
 import { recordCallMetrics } from "../metrics/record-operation-metrics.js";
+import { resolvePricesOptions } from "../prices/resolve-prices-options.js";
+import { startConfiguredPriceRefresh } from "../prices/start-configured-price-refresh.js";
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_OPERATION_NAME,
@@ -76,6 +78,9 @@ export function createGenAISpanEnricher(options: GenAISpanEnrichmentOptions = {}
   if (options.cost !== false) {
     const registry = (typeof options.cost === "object" && options.cost.registry) || getDefaultPriceRegistry();
     costFinisher = createCostFinisher({ registry });
+    // SIGHTLINE_PRICES_URL reaches other tools' spans too, for apps that use the span processor without init().
+    const prices = resolvePricesOptions(undefined);
+    if (prices) startConfiguredPriceRefresh({ registry, settings: prices });
     finishers.push(costFinisher);
   }
   if (options.drift !== false) {
