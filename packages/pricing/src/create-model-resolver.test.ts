@@ -113,6 +113,15 @@ describe("fine-tuned models", () => {
     expect(
       local.resolveModel({ provider: "openai", model: "ft:gpt-4.1-2025-04-14:other-org::AbC123" }),
     ).toBeUndefined();
+    // The README's old pattern left out the snapshot date, which every real id carries: it matches nothing.
+    local.registerModelPrice({
+      provider: "openai",
+      model: "ft:gpt-4.1:acme:*",
+      prices: { input: 1, output: 1 },
+    });
+    expect(
+      local.resolveModel({ provider: "openai", model: "ft:gpt-4.1-2025-04-14:acme::AbC123" }),
+    ).toBeUndefined();
   });
 });
 
