@@ -20,8 +20,8 @@ export function looksLikeBedrockId(model: string): boolean {
 
 /**
  * Reduces a model string to the form catalog ids are indexed under: lower case, no provider or path prefix,
- * Bedrock cross-region prefix (except `global.` and `us-gov.`, priced apart), vendor and `-v1:0` suffix removed, Vertex `@date` turned into `-date`,
- * and `claude-3.5-…` spelled `claude-3-5-…`. A leading price region (`us-east-1/…`, `us/…`) is kept and the rest
+ * Bedrock cross-region prefix (except `global.` and `us-gov.`, priced apart), vendor and `-v1:0` suffix removed,
+ * Vertex `@date` turned into `-date`, and `claude-3.5-…` spelled `claude-3-5-…`. A leading price region (`us-east-1/…`, `us/…`) is kept and the rest
  * normalised, so regional prices never mix with the plain ones. A Fireworks path keeps its account unless it is
  * `accounts/fireworks/models/`, so a deployment of your own is not priced as Fireworks' serverless model.
  */
@@ -35,10 +35,10 @@ export function normalizeModelName(provider: string | undefined, model: string):
     return `${region}/${region.startsWith("us-gov-") ? inner.replace(/^us-gov\./, "") : inner}`;
   }
   // ARNs and Vertex resource paths end with the model id.
-  const account = FIREWORKS_ACCOUNT.exec(name)?.[1];
   const modelsIndex = name.lastIndexOf("/models/");
-  if (modelsIndex >= 0 && (account === undefined || account === "fireworks")) {
-    name = name.slice(modelsIndex + "/models/".length);
+  if (modelsIndex >= 0) {
+    const account = FIREWORKS_ACCOUNT.exec(name)?.[1];
+    if (account === undefined || account === "fireworks") name = name.slice(modelsIndex + "/models/".length);
   }
   if (name.startsWith("arn:")) name = name.slice(name.lastIndexOf("/") + 1);
   name = stripPrefixes(name);
