@@ -196,22 +196,21 @@ describe("sightline cost", () => {
     ).toBe(1);
     expect(unpriced.out.join("")).toContain("resolved: nothing, so the call is unpriced");
 
+    // With counts, the list comes before the breakdown; the Bedrock provider is inferred from the profile id.
     const priced = capture();
-    expect(
-      await runCli({
-        argv: ["cost", "us.anthropic.claude-haiku-4-5-20251001-v1:0", "--input", "1000000", "--explain"],
-        ...priced,
-        env: {},
-      }),
-    ).toBe(0);
+    const bedrock = createPriceRegistry({
+      catalog: [{ ...entry("anthropic.claude-haiku-4-5-20251001-v1:0"), provider: "aws.bedrock" }],
+    });
+    const args = ["jp.anthropic.claude-haiku-4-5-20251001-v1:0", "--input", "1000000", "--explain"];
+    expect(runCostCommand({ args, ...priced, env: {}, cwd: ".", registry: bedrock })).toBe(0);
     const lines = priced.out.join("");
     expect(lines).toMatch(
-      /catalog\s+us\.anthropic\.claude-haiku-4-5-20251001-v1:0 \(aws\.bedrock\)\s+✓ anthropic\.claude-haiku-4-5-20251001-v1:0, match: normalized/,
+      /catalog\s+jp\.anthropic\.claude-haiku-4-5-20251001-v1:0 \(aws\.bedrock\)\s+✓ anthropic\.claude-haiku-4-5-20251001-v1:0, match: normalized/,
     );
     expect(lines).toContain(
       "resolved: anthropic.claude-haiku-4-5-20251001-v1:0 (aws.bedrock), match: normalized",
     );
-    expect(lines).toMatch(/total\s+\$/);
+    expect(lines).toMatch(/resolved: [^\n]+\n[^\n]+priced as [\s\S]*total\s+\$0\.300000 USD/);
   });
 
   it("--region tries the region's price first", async () => {
