@@ -57,6 +57,7 @@ describe("converse", () => {
     expect(await detectBedrockTarget({ client })).toEqual({
       provider: "aws.bedrock",
       serverAddress: "bedrock-runtime.eu-west-3.amazonaws.com",
+      region: "eu-west-3",
     });
     expect((await detectBedrockTarget({ client, providerName: "my-bedrock" })).provider).toBe("my-bedrock");
   });

@@ -1,5 +1,7 @@
+import { createPriceRegistry } from "@sightline/pricing";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { runCostCommand } from "./run-cost-command.js";
 
 function capture() {
   const out: string[] = [];
@@ -169,5 +171,61 @@ describe("sightline cost", () => {
     expect(lines[0]).toMatch(/^provider\s+model\s+input/);
     expect(lines.filter((line) => line.startsWith("anthropic")).length).toBeGreaterThan(3);
     expect(lines.some((line) => line.startsWith("openai"))).toBe(false);
+  });
+
+  it("--explain lists the names tried, in order, and the one that matched", async () => {
+    const entry = (id: string) => ({
+      provider: "openai",
+      id,
+      prices: { input: "0.30", output: "1.20" },
+      sourceUrl: "https://example.com/pricing",
+      source: "test",
+      checkedAt: "2026-12-03",
+    });
+    const model = "ft:gpt-4o-mini-2024-07-18:acme::AbC123";
+    const io = capture();
+    const registry = createPriceRegistry({ catalog: [entry("ft:gpt-4o-mini")] });
+    expect(runCostCommand({ args: [model, "--explain"], ...io, env: {}, cwd: ".", registry })).toBe(0);
+    const text = io.out.join("");
+    expect(text).toMatch(/1\. override\s+ft:gpt-4o-mini-2024-07-18:acme::AbC123 \(openai\)\s+miss/);
+    expect(text).toMatch(/2\. fine-tune\s+ft:gpt-4o-mini-2024-07-18 \(openai\)\s+miss/);
+    expect(text).toMatch(/3\. fine-tune\s+ft:gpt-4o-mini \(openai\)\s+✓ ft:gpt-4o-mini, match: exact/);
+    expect(text).toContain("resolved: ft:gpt-4o-mini (openai), match: family");
+    const unpriced = capture();
+    const empty = createPriceRegistry({ catalog: [entry("gpt-4o-mini")] });
+    expect(
+      runCostCommand({ args: [model, "--explain"], ...unpriced, env: {}, cwd: ".", registry: empty }),
+    ).toBe(1);
+    expect(unpriced.out.join("")).toContain("resolved: nothing, so the call is unpriced");
+
+    // With counts, the list comes before the breakdown; the Bedrock provider is inferred from the profile id.
+    const priced = capture();
+    const bedrock = createPriceRegistry({
+      catalog: [{ ...entry("anthropic.claude-haiku-4-5-20251001-v1:0"), provider: "aws.bedrock" }],
+    });
+    const args = ["jp.anthropic.claude-haiku-4-5-20251001-v1:0", "--input", "1000000", "--explain"];
+    expect(runCostCommand({ args, ...priced, env: {}, cwd: ".", registry: bedrock })).toBe(0);
+    const lines = priced.out.join("");
+    expect(lines).toMatch(
+      /catalog\s+jp\.anthropic\.claude-haiku-4-5-20251001-v1:0 \(aws\.bedrock\)\s+✓ anthropic\.claude-haiku-4-5-20251001-v1:0, match: normalized/,
+    );
+    expect(lines).toContain(
+      "resolved: anthropic.claude-haiku-4-5-20251001-v1:0 (aws.bedrock), match: normalized",
+    );
+    expect(lines).toMatch(/resolved: [^\n]+\n[^\n]+priced as [\s\S]*total\s+\$0\.300000 USD/);
+  });
+
+  it("--region tries the region's price first", async () => {
+    const io = capture();
+    expect(
+      await runCli({
+        argv: ["cost", "anthropic.claude-haiku-4-5-20251001-v1:0", "--region", "eu-west-3", "--explain"],
+        ...io,
+        env: {},
+      }),
+    ).toBe(0);
+    expect(io.out.join("")).toMatch(
+      /region\s+eu-west-3\/anthropic\.claude-haiku-4-5-20251001-v1:0 \(aws\.bedrock\)/,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { type CostBreakdown, getDefaultPriceRegistry, type PriceRegistry } from "@sightline/pricing";
 import { checkPricingMode } from "./check-pricing-mode.js";
 import type { CommandContext } from "./command-context.js";
+import { formatResolutionReport } from "./format-resolution-report.js";
 import { parseTokenCounts } from "./parse-token-counts.js";
 import { runCostCatalogCommand } from "./run-cost-catalog-command.js";
 
@@ -21,6 +22,8 @@ Options:
   --reasoning <n>        of the output, reasoning tokens
   --tier <name>          service tier the model is priced for (e.g. flex, priority; standard is list price)
   --batch                batch pricing, for models with a batch price
+  --region <name>        where the call ran, for regional prices (AWS us-east-1, Azure data zone us / eu)
+  --explain              list every name the model was tried as, in order, and which one matched
   --list                 list the catalog (optionally one provider)
   -h, --help             this help
 `;
@@ -65,6 +68,13 @@ export function runCostCommand(
     );
     return 2;
   }
+  if (values.explain && values.input === undefined && values.output === undefined) {
+    // Only the name: say how it resolves, without a cost.
+    const provider = values.provider?.trim() || inferProvider(model);
+    const report = registry.explainModelResolution({ provider, model, region: values.region });
+    write(formatResolutionReport(report));
+    return report.resolved ? 0 : 1;
+  }
   const parsedCounts = parseTokenCounts(values);
   if ("error" in parsedCounts) {
     writeError(`sightline cost: ${parsedCounts.error}\n`);
@@ -84,7 +94,10 @@ export function runCostCommand(
     );
     return 1;
   };
-  const resolved = registry.resolveModel({ provider, model });
+  const region = values.region;
+  if (values.explain)
+    write(formatResolutionReport(registry.explainModelResolution({ provider, model, region })));
+  const resolved = registry.resolveModel({ provider, model, region });
   if (!resolved) return noPrice();
   const modeProblem = checkPricingMode({
     tier: values.tier,
@@ -101,6 +114,7 @@ export function runCostCommand(
     model,
     serviceTier: values.tier,
     batch: values.batch === true,
+    region,
     usage: {
       inputTokens: counts.input,
       outputTokens: counts.output,
@@ -128,6 +142,8 @@ function parseCostArgs(args: string[]) {
       reasoning: { type: "string" },
       tier: { type: "string" },
       batch: { type: "boolean" },
+      region: { type: "string" },
+      explain: { type: "boolean" },
       list: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
@@ -137,7 +153,9 @@ function parseCostArgs(args: string[]) {
 /** A provider guess for the common names, so `sightline cost claude-sonnet-4-5 …` just works. */
 function inferProvider(model: string): string {
   const name = model.toLowerCase();
-  if (/^((us|eu|apac|global)\.)?anthropic\./.test(name)) return "aws.bedrock";
+  if (/^((us|eu|apac|au|jp|ca|us-gov|global)\.)?anthropic\./.test(name) || name.startsWith("arn:aws")) {
+    return "aws.bedrock";
+  }
   if (name.includes("claude")) return name.includes("@") ? "gcp.vertex_ai" : "anthropic";
   if (name.startsWith("gemini")) return "gcp.gemini";
   if (/^(mistral|magistral|codestral|ministral|pixtral)/.test(name)) return "mistral_ai";

@@ -2,38 +2,27 @@ import { getBundledCatalog, PRICING_VERSION } from "./catalog-data.js";
 import { compileEntry } from "./compile-entry.js";
 import { computeCost } from "./compute-cost.js";
 import { createCatalogIndex } from "./create-catalog-index.js";
+import { createModelResolver, type Resolution } from "./create-model-resolver.js";
 import { createOverrideEntry } from "./create-override-entry.js";
 import { createUnitPriceIndex } from "./create-unit-price-index.js";
 import type { CompiledEntry } from "./internal-types.js";
-import { looksLikeBedrockId, normalizeModelName } from "./normalize-model-name.js";
-import { isKnownProviderName, normalizeProvider } from "./normalize-provider.js";
+import { normalizeProvider } from "./normalize-provider.js";
 import { addUnitsToBreakdown, createUnitOnlyBreakdown, priceUnits } from "./price-units.js";
-import { OPENROUTER, resolveRoutedModel } from "./resolve-routed-model.js";
 import type {
   CatalogEntry,
   CatalogReplacement,
   CostBreakdown,
   CostOfInput,
   ModelPriceOverride,
+  ModelResolutionReport,
   PriceRegistry,
   PriceRegistryOptions,
+  ResolutionStep,
   ResolvedModel,
   ResolveModelInput,
 } from "./types.js";
 import { UNIT_PRICE_ENTRIES } from "./unit-price-data.js";
 
-const AZURE = "azure.ai.openai";
-/** Hosts of other vendors' models, which fall back to the vendor's own price when they have none listed. */
-const RESELLERS = new Set(["aws.bedrock", "gcp.vertex_ai"]);
-const VENDOR_BY_MODEL_PREFIX: readonly (readonly [string, string])[] = [
-  ["claude", "anthropic"],
-  ["gemini", "gcp.gemini"],
-  ["mistral", "mistral_ai"],
-  ["codestral", "mistral_ai"],
-  ["deepseek", "deepseek"],
-  ["grok", "x_ai"],
-];
-const FIRST_PARTY_ORDER = ["openai", "anthropic", "gcp.gemini", "mistral_ai", "deepseek", "x_ai", "groq"];
 const RESOLUTION_CACHE_LIMIT = 2048;
 
 interface CompiledOverride {
@@ -44,8 +33,9 @@ interface CompiledOverride {
 }
 
 /**
- * Creates a price registry: the bundled catalog (or `options.catalog`), user overrides that win over it, and an
- * Azure deployment map. Registries are independent; the package-level functions use a shared default one.
+ * Creates a price registry: the bundled catalog (or `options.catalog`), user overrides that win over it, and the
+ * Azure deployment and Bedrock ARN maps. How a model string resolves is written down in `create-model-resolver.ts`
+ * and `docs/cost.md`. Registries are independent; the package-level functions use a shared default one.
  *
  * @example
  * const registry = createPriceRegistry({ azureDeployments: { "prod-chat": "gpt-4o-2024-11-20" } });
@@ -59,14 +49,16 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
   let unitIndex = createUnitPriceIndex(options.unitPrices ?? UNIT_PRICE_ENTRIES);
   const overrides: CompiledOverride[] = [];
   const azureDeployments = new Map<string, string>();
+  const bedrockModels = new Map<string, string>();
   // Model strings repeat endlessly in production, so memoise resolutions; cleared whenever prices change.
-  const resolutionCache = new Map<
-    string,
-    { compiled: CompiledEntry; match: ResolvedModel["match"] } | null
-  >();
+  const resolutionCache = new Map<string, Resolution | null>();
+  let resolve = createModelResolver({ index, findOverride, azureDeployments, bedrockModels });
 
   for (const [deployment, model] of Object.entries(options.azureDeployments ?? {})) {
     azureDeployments.set(deployment.trim().toLowerCase(), model);
+  }
+  for (const [idOrArn, model] of Object.entries(options.bedrockModels ?? {})) {
+    bedrockModels.set(idOrArn.trim().toLowerCase(), model);
   }
   for (const override of options.overrides ?? []) addOverride(override);
 
@@ -91,73 +83,21 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
     return undefined;
   }
 
-  function resolveCompiled(input: ResolveModelInput) {
+  function resolveCompiled(input: ResolveModelInput): Resolution | undefined {
     const day = toDay(input.at);
-    const cacheKey = day === undefined ? `${input.provider ?? ""}\u0000${input.model}` : undefined;
+    const region = input.region?.trim().toLowerCase() || undefined;
+    const cacheKey =
+      day === undefined ? `${input.provider ?? ""}\u0000${region ?? ""}\u0000${input.model}` : undefined;
     if (cacheKey !== undefined) {
       const cached = resolutionCache.get(cacheKey);
       if (cached !== undefined) return cached ?? undefined;
     }
-    const result = resolveUncached(input.provider, input.model, day);
+    const result = resolve({ provider: input.provider, model: input.model, region, day });
     if (cacheKey !== undefined) {
       if (resolutionCache.size >= RESOLUTION_CACHE_LIMIT) resolutionCache.clear();
       resolutionCache.set(cacheKey, result ?? null);
     }
     return result;
-  }
-
-  function resolveUncached(providerInput: string | undefined, modelInput: string, day: string | undefined) {
-    let model = modelInput.trim();
-    if (!model) return undefined;
-    let provider = providerInput === undefined ? undefined : normalizeProvider(providerInput);
-    if (provider === undefined) provider = providerFromPrefix(model);
-
-    let viaDeployment = false;
-    if (provider === AZURE) {
-      const mapped = azureDeployments.get(model.toLowerCase());
-      if (mapped !== undefined) {
-        model = mapped.trim();
-        viaDeployment = true;
-      }
-    }
-
-    const names = [modelInput.trim().toLowerCase(), model.toLowerCase(), normalizeModelName(provider, model)];
-    const override = findOverride(provider, names);
-    if (override) return { compiled: override, match: "override" as const };
-
-    const candidates = provider !== undefined ? [provider] : inferProviders(model);
-    for (const candidate of candidates) {
-      const found = index.lookup({ provider: candidate, model, day });
-      if (found) {
-        const exactish = found.match === "exact" || found.match === "alias";
-        return viaDeployment && exactish ? { ...found, match: "alias" as const } : found;
-      }
-    }
-
-    const routed = provider !== undefined ? resolveRoutedModel(provider, model) : undefined;
-    if (routed) {
-      const vendors = routed.vendor !== undefined ? [routed.vendor] : FIRST_PARTY_ORDER;
-      for (const vendor of vendors) {
-        const found = index.lookup({ provider: vendor, model: routed.model, day });
-        if (!found) continue;
-        // OpenRouter passes vendor list prices through: as sure as the name match, but never "exact" (the name
-        // was rewritten). An unknown host is only assumed to charge list price: the weakest match.
-        if (provider !== OPENROUTER) return { compiled: found.compiled, match: "family" as const };
-        const rewritten = found.match === "exact" || found.match === "alias";
-        return rewritten ? { ...found, match: "normalized" as const } : found;
-      }
-      return undefined;
-    }
-
-    const host = provider ?? candidates[0];
-    if (host !== undefined && RESELLERS.has(host)) {
-      const vendorModel = normalizeModelName(host, model).replace(/^global\./, "");
-      const vendor = VENDOR_BY_MODEL_PREFIX.find(([prefix]) => vendorModel.startsWith(prefix))?.[1];
-      const found = vendor ? index.lookup({ provider: vendor, model: vendorModel, day }) : undefined;
-      // The host may price differently from the vendor (regional premiums), so flag it as the weakest match.
-      if (found) return { compiled: found.compiled, match: "family" as const };
-    }
-    return undefined;
   }
 
   return {
@@ -210,8 +150,22 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
       pricingVersion = replacement.pricingVersion;
       catalog = replacement.entries;
       index = nextIndex;
+      resolve = createModelResolver({ index, findOverride, azureDeployments, bedrockModels });
       unitIndex = nextUnitIndex;
       resolutionCache.clear();
+    },
+    registerBedrockModel(idOrArn: string, model: string): void {
+      bedrockModels.set(idOrArn.trim().toLowerCase(), model);
+      resolutionCache.clear();
+    },
+    explainModelResolution(input: ResolveModelInput): ModelResolutionReport {
+      const steps: ResolutionStep[] = [];
+      const region = input.region?.trim().toLowerCase() || undefined;
+      const found = resolve(
+        { provider: input.provider, model: input.model, region, day: toDay(input.at) },
+        steps,
+      );
+      return { steps, resolved: found ? { entry: found.compiled.entry, match: found.match } : undefined };
     },
     listModels(provider?: string): CatalogEntry[] {
       const wanted = provider === undefined ? undefined : normalizeProvider(provider);
@@ -226,19 +180,6 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
 
 function hasTokens(usage: CostOfInput["usage"]): boolean {
   return (usage.inputTokens ?? 0) > 0 || (usage.outputTokens ?? 0) > 0;
-}
-
-function providerFromPrefix(model: string): string | undefined {
-  const slash = model.indexOf("/");
-  if (slash < 0) return undefined;
-  const head = model.slice(0, slash).toLowerCase();
-  return isKnownProviderName(head) ? normalizeProvider(head) : undefined;
-}
-
-function inferProviders(model: string): string[] {
-  if (looksLikeBedrockId(model)) return ["aws.bedrock"];
-  if (model.includes("@")) return ["gcp.vertex_ai"];
-  return FIRST_PARTY_ORDER;
 }
 
 function toDay(at: Date | string | undefined): string | undefined {

@@ -1,6 +1,7 @@
 export { CATALOG_COVERAGE, PRICING_VERSION } from "./catalog-data.js";
 export { costOf } from "./cost-of.js";
 export { createPriceRegistry } from "./create-price-registry.js";
+export { explainModelResolution } from "./explain-model-resolution.js";
 export { getDefaultPriceRegistry } from "./get-default-price-registry.js";
 export { listModels } from "./list-models.js";
 export { isListPriceTier, LIST_PRICE_TIER_NAMES } from "./list-price-tier-names.js";
@@ -44,12 +45,15 @@ export type {
   LongContextTier,
   MatchKind,
   ModelPriceOverride,
+  ModelResolutionReport,
   NormalizedUsage,
   PriceInput,
   PriceRegistry,
   PriceRegistryOptions,
   PriceSet,
   PricingMode,
+  ResolutionRule,
+  ResolutionStep,
   ResolvedModel,
   ResolveModelInput,
   UnitPriceEntry,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createPriceRegistry } from "./create-price-registry.js";
 import { resolveRoutedModel } from "./resolve-routed-model.js";
+import type { CatalogEntry } from "./types.js";
 
 const registry = createPriceRegistry();
 
@@ -39,6 +40,59 @@ describe("resolveRoutedModel", () => {
     });
     expect(resolveRoutedModel("openai_compatible", "meta-llama/Llama-3-8B")).toBeUndefined();
     expect(resolveRoutedModel("groq", "openai/gpt-oss-120b")).toBeUndefined();
+  });
+});
+
+describe("OpenRouter names against the vendors' catalogs", () => {
+  const entry = (provider: string, id: string, aliases?: string[]): CatalogEntry => ({
+    provider,
+    id,
+    ...(aliases ? { aliases } : {}),
+    prices: { input: "1.00", output: "2.00" },
+    sourceUrl: "https://example.com/pricing",
+    source: "test",
+    checkedAt: "2026-12-03",
+  });
+  const local = createPriceRegistry({
+    catalog: [
+      entry("openai", "gpt-5", ["gpt-5-2025-08-07"]),
+      entry("gcp.gemini", "gemini-2.5-pro"),
+      entry("anthropic", "claude-opus-4-1-20250805", ["claude-opus-4-1"]),
+      entry("anthropic", "claude-opus-4-20250514", ["claude-opus-4-0"]),
+      entry("anthropic", "claude-3-7-sonnet-20250219", ["claude-3-7-sonnet-latest"]),
+      entry("x_ai", "grok-4-0709", ["grok-4"]),
+      entry("mistral_ai", "mistral-large-2411"),
+    ],
+  });
+
+  it.each([
+    ["openai/gpt-5", "gpt-5"],
+    ["openai/gpt-5:nitro", "gpt-5"],
+    ["openai/gpt-5:floor", "gpt-5"],
+    ["openai/gpt-5:online", "gpt-5"],
+    ["google/gemini-2.5-pro", "gemini-2.5-pro"],
+    ["anthropic/claude-opus-4.1", "claude-opus-4-1-20250805"],
+    ["anthropic/claude-opus-4", "claude-opus-4-20250514"],
+    ["anthropic/claude-3.7-sonnet", "claude-3-7-sonnet-20250219"],
+    ["anthropic/claude-3.7-sonnet:thinking", "claude-3-7-sonnet-20250219"],
+    ["x-ai/grok-4", "grok-4-0709"],
+    ["mistralai/mistral-large-2411", "mistral-large-2411"],
+  ])("%s → %s", (model, id) => {
+    expect(local.resolveModel({ provider: "openrouter", model })).toMatchObject({
+      entry: { id },
+      match: "normalized",
+    });
+  });
+
+  it.each([
+    // `:free` costs nothing and `:extended` is priced apart by OpenRouter; neither is the vendor's list price.
+    "openai/gpt-5:free",
+    "openai/gpt-5:extended",
+    "anthropic/claude-3.5-haiku",
+    "mistralai/mistral-small-3.2-24b-instruct",
+    "meta-llama/llama-3.3-70b-instruct",
+  ])("%s is unpriced", (model) => {
+    expect(local.resolveModel({ provider: "openrouter", model })).toBeUndefined();
   });
 });
 

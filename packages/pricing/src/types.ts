@@ -145,6 +145,46 @@ export interface ResolveModelInput {
   model: string;
   /** When the call happened, for models whose price changed; default: the current price. */
   at?: Date | string;
+  /**
+   * Where the call was served, for prices that differ by region: an AWS region (`us-east-1`) or an Azure data
+   * zone (`us`, `eu`). `<region>/<model>` is tried before the plain model. Default: no region (list price).
+   */
+  region?: string;
+}
+
+/** The rule a resolution step applied, in the order they are tried. */
+export type ResolutionRule =
+  | "azure-deployment"
+  | "bedrock-model"
+  | "override"
+  | "fine-tune"
+  | "region"
+  | "catalog"
+  | "routed"
+  | "vendor";
+
+/** One candidate tried while resolving a model string. */
+export interface ResolutionStep {
+  /** The rule that produced the candidate. */
+  rule: ResolutionRule;
+  /** Provider whose catalog (or overrides) was searched. */
+  provider: string | undefined;
+  /** The model string looked up. */
+  model: string;
+  /** For a mapping step: the model the deployment, ARN or profile id maps to. */
+  mappedTo?: string;
+  /** Id of the entry that matched; absent when the candidate missed. */
+  entryId?: string;
+  /** How the candidate matched; absent when it missed. */
+  match?: MatchKind;
+}
+
+/** Every candidate tried for one model string, in order, and the result. */
+export interface ModelResolutionReport {
+  /** The candidates in the order they were tried; the last one with a `match` is the result. */
+  steps: ResolutionStep[];
+  /** What `resolveModel` returns for the same input. */
+  resolved: ResolvedModel | undefined;
 }
 
 /** Input of `costOf`. */
@@ -161,6 +201,8 @@ export interface CostOfInput {
   batch?: boolean;
   /** When the call happened, for models whose price changed; default: the current price. */
   at?: Date | string;
+  /** AWS region or Azure data zone the call was served from (see `ResolveModelInput.region`). Default: none. */
+  region?: string;
   /** Non-token quantities the call was billed for (images, seconds, characters, built-in tool calls). */
   units?: readonly BilledUnits[];
 }
@@ -233,8 +275,18 @@ export interface ModelPriceOverride {
 export interface PriceRegistryOptions {
   /** User prices, checked before the catalog; later entries win over earlier ones. */
   overrides?: readonly ModelPriceOverride[];
-  /** Azure OpenAI deployment name → model name (e.g. `{ "prod-chat": "gpt-4o-2024-11-20" }`). */
+  /**
+   * Azure OpenAI deployment name → model name (e.g. `{ "prod-chat": "gpt-4o-2024-11-20" }`); a data-zone
+   * deployment maps to the zone's price id (`{ "prod-chat": "us/gpt-4o" }`). Matched case-insensitively.
+   */
   azureDeployments?: Readonly<Record<string, string>>;
+  /**
+   * Bedrock application inference profile or provisioned-throughput ARN (or the id at its end) → the model id it
+   * serves (e.g. `{ "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/abc123":
+   * "us.anthropic.claude-sonnet-4-20250514-v1:0" }`). Such ARNs name no model, so they are unpriced without it.
+   * Provisioned throughput is billed by the hour: a mapped one is priced at the on-demand token rates.
+   */
+  bedrockModels?: Readonly<Record<string, string>>;
   /** Catalog to use instead of the bundled one (e.g. a refreshed copy). Default: the bundled catalog. */
   catalog?: readonly CatalogEntry[];
   /** Version string reported for `catalog`. Default: the bundled `PRICING_VERSION`. */
@@ -253,8 +305,12 @@ export interface PriceRegistry {
   costOf(input: CostOfInput): CostBreakdown | undefined;
   /** Add a user price that wins over the catalog and earlier overrides. */
   registerModelPrice(override: ModelPriceOverride): void;
-  /** Map an Azure OpenAI deployment name to the model it serves. */
+  /** Map an Azure OpenAI deployment name to the model it serves (a data zone as `us/gpt-4o`). */
   registerAzureDeployment(deployment: string, model: string): void;
+  /** Map a Bedrock application inference profile or provisioned-model ARN (or its id) to the model it serves. */
+  registerBedrockModel(idOrArn: string, model: string): void;
+  /** Every candidate `resolveModel` tries for this input, in order, and which one matched (never cached). */
+  explainModelResolution(input: ResolveModelInput): ModelResolutionReport;
   /** Current catalog entries, optionally of one provider; superseded prices are left out. */
   listModels(provider?: string): CatalogEntry[];
   /**

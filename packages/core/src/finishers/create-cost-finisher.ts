@@ -17,6 +17,7 @@ import {
   ATTR_SIGHTLINE_PRICING_VERSION,
   COST_MATCH_UNPRICED,
 } from "../semconv.js";
+import { getPricingRegion } from "./get-pricing-region.js";
 import type { FinishedOperation, OperationFinisher } from "./types.js";
 
 const MAX_WARNED_MODELS = 1000;
@@ -41,6 +42,7 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
       provider,
       model,
       serviceTier: operation.response?.serviceTier,
+      region: getPricingRegion(operation.target),
       usage: {
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,

@@ -150,6 +150,11 @@ export interface GenAITarget {
   provider: string;
   serverAddress?: string;
   serverPort?: number;
+  /**
+   * Cloud region the client calls (AWS `us-east-1`), for region-specific prices; not emitted. Set it when the
+   * server address does not say (a custom endpoint); without it the cost finisher reads a Bedrock host name.
+   */
+  region?: string;
 }
 
 /** What a provider says about an error thrown by its client. */
