@@ -27,6 +27,8 @@ const PRICE_KEYS = [
   "reasoning",
   "inputAudio",
   "outputAudio",
+  "inputImage",
+  "outputImage",
 ];
 const ENTRY_KEYS = new Set([
   "id",

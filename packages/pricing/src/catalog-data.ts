@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-12-03.87b8ee25";
+export const PRICING_VERSION = "2026-12-03.c51b3f6a";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -270,12 +270,13 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
       input: "5.00",
       output: "40.00",
       cacheRead: "1.25",
+      inputImage: "10.00",
     },
     sourceUrl: "https://platform.openai.com/docs/models/gpt-image-1",
     source:
       "gpt-image-1 model page as mirrored by burncloud.com/aiapi-detail/gpt-image-1 (read 2026-12-03): text input 5.00, cached text input 1.25, image input 10.00, cached image input 2.50, image output 40.00 per 1M tokens",
     checkedAt: "2026-12-03",
-    note: "Image input tokens (edits) cost 10.00 per 1M, but the catalog has no image-input rate, so they are priced at the text input rate (an under-estimate on edits). Output is image tokens at 40.00.",
+    note: "Image input tokens (edits, usage.input_tokens_details.image_tokens) at 10.00; cached image input (2.50) has no rate of its own, so cached tokens are all priced at the text cache rate. Output is image tokens at 40.00.",
   },
   {
     provider: "openai",

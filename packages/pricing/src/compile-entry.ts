@@ -37,6 +37,8 @@ function compileRates(prices: PriceSet): CompiledRates {
     reasoning: optionalRate(prices.reasoning, output),
     inputAudio: optionalRate(prices.inputAudio, input),
     outputAudio: optionalRate(prices.outputAudio, output),
+    inputImage: optionalRate(prices.inputImage, input),
+    outputImage: optionalRate(prices.outputImage, output),
   };
 }
 

@@ -10,6 +10,8 @@ export interface CompiledRates {
   reasoning: number;
   inputAudio: number;
   outputAudio: number;
+  inputImage: number;
+  outputImage: number;
 }
 
 /** A pricing mode ready for arithmetic; tiers sorted by descending threshold so the first hit wins. */
