@@ -34,6 +34,7 @@ export function buildInvokeResponse(
     outputTokens: reading.outputTokens ?? headers?.outputTokens,
     cacheReadInputTokens: reading.cacheReadInputTokens,
     cacheCreationInputTokens: reading.cacheCreationInputTokens,
+    cacheCreation1hInputTokens: reading.cacheCreation1hInputTokens,
   };
   const text = reading.text;
   return {
