@@ -3,7 +3,7 @@
 import type { CatalogEntry } from "./types.js";
 
 /** Version of the bundled price catalog: the catalog date plus a digest of its contents. */
-export const PRICING_VERSION = "2026-12-03.c51b3f6a";
+export const PRICING_VERSION = "2026-12-03.00c66060";
 
 /** The bundled price catalog. */
 export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
@@ -2183,7 +2183,7 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     source:
       "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); a crawl of Perplexity's pricing page (sungminna/GapS crawl/perplexity_pricing_data.md) agrees",
     checkedAt: "2025-07-03",
-    note: "Token part only: the per-request search fee (USD 5-12 per 1000 requests by search context size) is not modelled.",
+    note: "Token part; the per-request search fee (USD 5-12 per 1000 requests by search context size) is a unit price in unit-prices.json.",
   },
   {
     provider: "perplexity",
@@ -2196,7 +2196,7 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     source:
       "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); the GapS crawl of the pricing page agrees",
     checkedAt: "2025-07-03",
-    note: "Token part only: the per-request search fee (USD 6-14 per 1000 requests) is not modelled.",
+    note: "Token part; the per-request search fee (USD 6-14 per 1000 requests) is a unit price in unit-prices.json.",
   },
   {
     provider: "perplexity",
@@ -2209,7 +2209,7 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     source:
       "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); the GapS crawl agrees",
     checkedAt: "2025-07-03",
-    note: "Token part only; search fees not modelled.",
+    note: "Token part; the per-request search fee is a unit price in unit-prices.json.",
   },
   {
     provider: "perplexity",
@@ -2222,7 +2222,7 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     source:
       "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2025-07-03); the GapS crawl agrees",
     checkedAt: "2025-07-03",
-    note: "Token part only; search fees not modelled.",
+    note: "Token part; the per-request search fee is a unit price in unit-prices.json.",
   },
   {
     provider: "perplexity",
@@ -2236,7 +2236,7 @@ export const CATALOG_ENTRIES: readonly CatalogEntry[] = [
     source:
       "genai-prices prices/providers/perplexity.yml @07ccf5e8 (prices_checked 2026-07-21: reasoning tokens listed apart at 3 per 1M); the GapS crawl agrees",
     checkedAt: "2026-07-21",
-    note: "Token part only: search queries (USD 5 per 1000) and citation tokens' own rate are not modelled.",
+    note: "Token part; search queries (USD 5 per 1000) and citation tokens (2 per 1M) are unit prices in unit-prices.json.",
   },
   {
     provider: "cohere",
