@@ -101,7 +101,7 @@ export interface MockScript {
   /**
    * Provider-native fields set at the top level of a JSON response (and of every chat stream chunk), e.g.
    * `{ service_tier: "flex" }`. Applied to OpenAI chat, Responses and images, Anthropic messages, Gemini
-   * generateContent and Bedrock InvokeModel bodies; streamed, to every chat chunk and Anthropic's `message_start`
+   * generateContent and Bedrock Converse and InvokeModel bodies; streamed, to every chat chunk and Anthropic's `message_start`
    * message. Default: none.
    */
   responseFields?: Record<string, unknown>;

@@ -3,8 +3,8 @@ import { createPriceRegistry } from "@sightline/core";
 import { describe, expect, it } from "vitest";
 import { useBedrockTestContext, waitForSpans } from "./test-helpers.js";
 
-// Anthropic on Bedrock: InvokeModel returns Anthropic's own usage, with the 5-minute / 1-hour cache-write split;
-// Converse reports one `cacheWriteInputTokens` count, priced at the 5-minute rate.
+// Cache-write lifetimes and service tiers on Bedrock. InvokeModel returns Anthropic's own usage, with the
+// 5-minute / 1-hour cache-write split; Converse reports one `cacheWriteInputTokens` count, priced at 5 minutes.
 const ctx = useBedrockTestContext();
 const modelId = "anthropic.claude-sonnet-4-20250514-v1:0";
 const registry = () =>
@@ -60,5 +60,30 @@ describe("cache writes on Bedrock", () => {
       "sightline.cost.cache_write": 0.01125,
       "gen_ai.usage.cost": 0.02175,
     });
+  });
+});
+
+describe("service tier on Bedrock", () => {
+  it("Converse: prices the tier the response reports (serviceTier.type)", async () => {
+    ctx.server.enqueue({
+      usage: { inputTokens: 100_000, outputTokens: 100_000 },
+      responseFields: { serviceTier: { type: "flex" } },
+    });
+    const tiered = createPriceRegistry({
+      overrides: [
+        {
+          provider: "aws.bedrock",
+          model: modelId,
+          prices: { input: 3, output: 15 },
+          serviceTiers: { flex: { input: 1.5, output: 7.5 } },
+        },
+      ],
+    });
+    await ctx
+      .observed({ cost: { registry: tiered } })
+      .send(new ConverseCommand({ modelId, messages: [{ role: "user", content: [{ text: "hi" }] }] }));
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    // 100k × 1.5e-6 + 100k × 7.5e-6 = 0.15 + 0.75 (list price would be 1.8)
+    expect(span?.attributes["gen_ai.usage.cost"]).toBe(0.9);
   });
 });
