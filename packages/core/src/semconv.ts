@@ -150,6 +150,9 @@ export const ATTR_SIGHTLINE_COST_CACHE_WRITE = "sightline.cost.cache_write";
 export const ATTR_SIGHTLINE_COST_OUTPUT = "sightline.cost.output";
 export const ATTR_SIGHTLINE_COST_REASONING = "sightline.cost.reasoning";
 export const ATTR_SIGHTLINE_COST_AUDIO_INPUT = "sightline.cost.audio_input";
+export const ATTR_SIGHTLINE_COST_AUDIO_OUTPUT = "sightline.cost.audio_output";
+export const ATTR_SIGHTLINE_COST_IMAGE_INPUT = "sightline.cost.image_input";
+export const ATTR_SIGHTLINE_COST_IMAGE_OUTPUT = "sightline.cost.image_output";
 /** Non-token units (images, seconds of audio, characters, built-in tool calls), USD. */
 export const ATTR_SIGHTLINE_COST_UNITS = "sightline.cost.units";
 /** Billed units the catalog has no price for (`unit` or `unit:variant`); the total leaves them out. */

@@ -7,8 +7,13 @@ interface ResultMessage extends LangChainMessageLike {
   usage_metadata?: {
     input_tokens?: number;
     output_tokens?: number;
-    input_token_details?: { cache_read?: number; cache_creation?: number; audio?: number };
-    output_token_details?: { reasoning?: number };
+    input_token_details?: {
+      cache_read?: number;
+      cache_creation?: number;
+      audio?: number;
+      ephemeral_1h_input_tokens?: number;
+    };
+    output_token_details?: { reasoning?: number; audio?: number };
   };
   response_metadata?: Record<string, unknown>;
 }
@@ -77,7 +82,10 @@ function mapUsage(
     add(usage, "outputTokens", metadata.output_tokens);
     add(usage, "cacheReadInputTokens", metadata.input_token_details?.cache_read);
     add(usage, "cacheCreationInputTokens", metadata.input_token_details?.cache_creation);
+    add(usage, "cacheCreation1hInputTokens", metadata.input_token_details?.ephemeral_1h_input_tokens);
     add(usage, "reasoningOutputTokens", metadata.output_token_details?.reasoning);
+    add(usage, "audioInputTokens", metadata.input_token_details?.audio);
+    add(usage, "audioOutputTokens", metadata.output_token_details?.audio);
   }
   if (usage) return usage;
   const tokenUsage = (llmOutput?.tokenUsage ?? llmOutput?.estimatedTokenUsage ?? llmOutput?.usage) as

@@ -53,4 +53,37 @@ describe("mapOpenAIUsage", () => {
       reasoningOutputTokens: undefined,
     });
   });
+  it("reads audio input (uncached), audio output and image input tokens from the detail objects", () => {
+    expect(
+      mapOpenAIUsage({
+        prompt_tokens: 1000,
+        completion_tokens: 500,
+        prompt_tokens_details: { cached_tokens: 0, audio_tokens: 300, image_tokens: 0 },
+        completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 200 },
+      }),
+    ).toEqual({
+      inputTokens: 1000,
+      outputTokens: 500,
+      cacheReadInputTokens: 0,
+      reasoningOutputTokens: 0,
+      audioInputTokens: 300,
+      audioOutputTokens: 200,
+    });
+    // Realtime: `input_token_details`, with the cache split by modality; cached audio is a cache read, not audio.
+    expect(
+      mapOpenAIUsage({
+        input_tokens: 900,
+        output_tokens: 400,
+        input_token_details: {
+          cached_tokens: 256,
+          audio_tokens: 600,
+          cached_tokens_details: { text_tokens: 64, audio_tokens: 192 },
+        },
+        output_token_details: { text_tokens: 100, audio_tokens: 300 },
+      }),
+    ).toMatchObject({ cacheReadInputTokens: 256, audioInputTokens: 408, audioOutputTokens: 300 });
+    expect(
+      mapOpenAIUsage({ input_tokens: 1000, input_tokens_details: { text_tokens: 235, image_tokens: 765 } }),
+    ).toMatchObject({ imageInputTokens: 765 });
+  });
 });

@@ -132,7 +132,7 @@ const cases: HostCase[] = [
     cost: 0.0105,
     match: "normalized",
   },
-  // sonar: 1500 × 1e-6 (the per-request search fee is not modelled)
+  // sonar: 1500 × 1e-6 + the request fee for the `low` search context the response reports, 0.005
   {
     host: "Perplexity",
     baseURL: "https://api.perplexity.ai",
@@ -140,7 +140,7 @@ const cases: HostCase[] = [
     provider: "perplexity",
     serverAddress: "api.perplexity.ai",
     serverPort: 443,
-    cost: 0.0015,
+    cost: 0.0065,
     match: "exact",
   },
   // 1000 × 0.50e-6 + 500 × 1.50e-6
@@ -395,5 +395,40 @@ describe("host usage differences", () => {
     expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.000022, 12);
     expect(span?.attributes["sightline.cost.model"]).toBe("text-embedding-3-small");
     expect(span?.attributes["sightline.cost.match"]).toBe("exact");
+  });
+});
+
+describe("Perplexity request and search fees", () => {
+  const perplexity = cases.find((testCase) => testCase.host === "Perplexity") as HostCase;
+
+  it("bills sonar-pro's request fee at the search context size the response reports", async () => {
+    ctx.server.enqueue({ model: "sonar-pro", usage, usageFields: { search_context_size: "medium" } });
+    await createClient(perplexity).chat.completions.create({ model: "sonar-pro", messages });
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    // 1000 × 3e-6 + 500 × 15e-6 = 0.0105; request fee (medium) 0.01; total 0.0205
+    expect(span?.attributes["sightline.cost.units"]).toBe(0.01);
+    expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.0205, 15);
+    expect(span?.attributes["sightline.cost.unpriced_units"]).toBeUndefined();
+  });
+
+  it("bills a streamed sonar-deep-research call per search query and per citation token", async () => {
+    ctx.server.enqueue({
+      model: "sonar-deep-research",
+      usage,
+      usageFields: { num_search_queries: 18, citation_tokens: 500 },
+    });
+    const stream = await createClient(perplexity).chat.completions.create({
+      model: "sonar-deep-research",
+      messages,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    for await (const _chunk of stream) {
+      // drain
+    }
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    // tokens 1000 × 2e-6 + 500 × 8e-6 = 0.006; 18 queries × 0.005 = 0.09; 500 citation tokens × 2e-6 = 0.001
+    expect(span?.attributes["sightline.cost.units"]).toBeCloseTo(0.091, 15);
+    expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.097, 15);
   });
 });

@@ -495,7 +495,7 @@ describe("costOf golden cases", () => {
       cost?.reasoning,
       cost?.audioInput,
     ]
-      .concat(cost?.audioOutput)
+      .concat(cost?.audioOutput, cost?.imageInput, cost?.imageOutput)
       .reduce<number>((accumulator, part) => accumulator + Math.round((part ?? 0) * 1e12), 0);
     expect(sum).toBe(Math.round(total * 1e12));
     expect(cost?.currency).toBe("USD");

@@ -41,6 +41,8 @@ function toPriceSet(prices: PriceInput): PriceSet {
     "reasoning",
     "inputAudio",
     "outputAudio",
+    "inputImage",
+    "outputImage",
   ] as const;
   for (const key of optionalKeys) {
     const value = prices[key];

@@ -87,6 +87,50 @@ describe("non-token units", () => {
     ).toBeUndefined();
   });
 
+  it("prices Perplexity's per-request search fee by the reported search context size", () => {
+    const cost = registry.costOf({
+      provider: "perplexity",
+      model: "sonar",
+      usage: { inputTokens: 1000, outputTokens: 1000 },
+      units: [{ unit: "request", quantity: 1, variant: "medium" }],
+    });
+    // 1000 × 1e-6 + 1000 × 1e-6 + 0.008 (sonar, medium context) = 0.002 + 0.008
+    expect(cost).toMatchObject({ input: 0.001, output: 0.001, units: 0.008, total: 0.01 });
+    const high = registry.costOf({
+      provider: "perplexity",
+      model: "sonar-pro",
+      usage: { inputTokens: 1000, outputTokens: 1000 },
+      units: [{ unit: "request", quantity: 1, variant: "high" }],
+    });
+    // 1000 × 3e-6 + 1000 × 15e-6 + 0.014 = 0.003 + 0.015 + 0.014
+    expect(high).toMatchObject({ units: 0.014, total: 0.032 });
+    expect(high?.unpricedUnits).toBeUndefined();
+  });
+
+  it("prices sonar-deep-research per search query and per citation token", () => {
+    const cost = registry.costOf({
+      provider: "perplexity",
+      model: "sonar-deep-research",
+      usage: { inputTokens: 1000, outputTokens: 1000 },
+      units: [
+        { unit: "search_query", quantity: 18 },
+        { unit: "citation_token", quantity: 500 },
+      ],
+    });
+    // 1000 × 2e-6 + 1000 × 8e-6 = 0.01; 18 × 0.005 = 0.09; 500 × 2e-6 = 0.001; total 0.101
+    expect(cost).toMatchObject({ input: 0.002, output: 0.008, units: 0.091, total: 0.101 });
+  });
+
+  it("names a search context size it has no fee for instead of pricing it at zero", () => {
+    const cost = registry.costOf({
+      provider: "perplexity",
+      model: "sonar",
+      usage: { inputTokens: 1000 },
+      units: [{ unit: "request", quantity: 1, variant: "huge" }],
+    });
+    expect(cost).toMatchObject({ total: 0.001, unpricedUnits: ["request:huge"] });
+  });
+
   it("records provenance on every unit price", () => {
     for (const entry of UNIT_PRICE_ENTRIES) {
       expect(entry.sourceUrl).toMatch(/^https:\/\//);

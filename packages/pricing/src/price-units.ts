@@ -64,6 +64,8 @@ export function createUnitOnlyBreakdown(options: {
     reasoning: 0,
     audioInput: 0,
     audioOutput: 0,
+    imageInput: 0,
+    imageOutput: 0,
     units: total,
     match: "exact",
     modelId: options.units.modelId ?? options.model,

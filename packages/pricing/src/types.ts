@@ -3,9 +3,9 @@
  * subset of its total (`inputTokens` includes cache reads and writes, `outputTokens` includes reasoning).
  */
 export interface NormalizedUsage {
-  /** All input tokens, including cache reads, cache writes and audio (`gen_ai.usage.input_tokens`). */
+  /** All input tokens, including cache reads, cache writes, audio and images (`gen_ai.usage.input_tokens`). */
   inputTokens?: number;
-  /** All output tokens, including reasoning and audio (`gen_ai.usage.output_tokens`). */
+  /** All output tokens, including reasoning, audio and images (`gen_ai.usage.output_tokens`). */
   outputTokens?: number;
   /** Input tokens served from the prompt cache; a subset of `inputTokens`. */
   cacheReadInputTokens?: number;
@@ -19,6 +19,10 @@ export interface NormalizedUsage {
   audioInputTokens?: number;
   /** Audio output tokens (not reasoning); a subset of `outputTokens`. */
   audioOutputTokens?: number;
+  /** Uncached image input tokens (GPT image models, Gemini image parts); a subset of `inputTokens`. */
+  imageInputTokens?: number;
+  /** Image output tokens (generated images); a subset of `outputTokens`. */
+  imageOutputTokens?: number;
 }
 
 /** A quantity billed per unit rather than per token: images, seconds of audio, characters, built-in tool calls. */
@@ -216,13 +220,13 @@ export interface CostBreakdown {
   currency: "USD";
   /** Sum of all parts. */
   total: number;
-  /** Uncached text input: (input − cache read − cache write − audio input) × input rate. */
+  /** Uncached text input: (input − cache read − cache write − audio input − image input) × input rate. */
   input: number;
   /** Cache reads × cache-read rate. */
   cachedInput: number;
   /** Cache writes at the 5 minute rate plus 1 hour writes at the 1 hour rate. */
   cacheWrite: number;
-  /** Non-reasoning text output: (output − reasoning − audio output) × output rate. */
+  /** Non-reasoning text output: (output − reasoning − audio output − image output) × output rate. */
   output: number;
   /** Reasoning tokens × reasoning rate (the output rate unless priced apart); part of output, never added twice. */
   reasoning: number;
@@ -230,6 +234,10 @@ export interface CostBreakdown {
   audioInput: number;
   /** Audio output tokens × audio output rate. */
   audioOutput: number;
+  /** Image input tokens × image input rate. */
+  imageInput: number;
+  /** Image output tokens × image output rate. */
+  imageOutput: number;
   /** Non-token units × their unit prices (images, seconds, characters, tool calls); absent when none were billed. */
   units?: number;
   /** Units given to `costOf` that have no price (`unit` or `unit:variant`); absent when all were priced. */

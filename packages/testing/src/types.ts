@@ -98,6 +98,18 @@ export interface MockScript {
   audioSeconds?: number;
   /** Gemini only: block the prompt (`promptFeedback.blockReason`, e.g. `"SAFETY"`) and send no candidates. */
   blockReason?: string;
+  /**
+   * Provider-native fields set at the top level of a JSON response (and of every chat stream chunk), e.g.
+   * `{ service_tier: "flex" }`. Applied to OpenAI chat, Responses and images, Anthropic messages, Gemini
+   * generateContent and Bedrock Converse and InvokeModel bodies; streamed, to every chat chunk and Anthropic's `message_start`
+   * message. Default: none.
+   */
+  responseFields?: Record<string, unknown>;
+  /**
+   * Provider-native fields added to the usage object (`usage`, Gemini `usageMetadata`) of the same bodies, e.g.
+   * `{ cache_creation: { ephemeral_1h_input_tokens: 1000 } }` or Gemini's `promptTokensDetails`. Default: none.
+   */
+  usageFields?: Record<string, unknown>;
 }
 
 /** A running mock LLM server. */

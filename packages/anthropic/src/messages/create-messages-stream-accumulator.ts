@@ -19,6 +19,9 @@ interface BlockState {
   json: string;
 }
 
+/** Usage fields that are objects rather than counts: thinking tokens and the 5-minute / 1-hour cache-write split. */
+const NESTED_USAGE_FIELDS = new Set(["output_tokens_details", "cache_creation"]);
+
 /**
  * Folds the named Messages stream events into a response: `message_start` gives id, model and
  * input usage; `message_delta` the stop reason and the final usage (its fields win over the
@@ -41,7 +44,7 @@ export function createMessagesStreamAccumulator(options: {
 
   const mergeUsage = (value: unknown): void => {
     for (const [key, field] of Object.entries(asFields(value))) {
-      if (asNumber(field) !== undefined || key === "output_tokens_details") usage[key] = field;
+      if (asNumber(field) !== undefined || NESTED_USAGE_FIELDS.has(key)) usage[key] = field;
     }
     serviceTier = asString(asFields(value).service_tier) ?? serviceTier;
   };

@@ -30,6 +30,7 @@ export function createConverseStreamAccumulator(
   const { captureContent, maxContentLength } = settings;
   let stopReason: string | undefined;
   let usage: unknown;
+  let serviceTier: string | undefined;
   let role = "assistant";
   const blocks: BlockState[] = [];
   const blockAt = (index: number): BlockState => {
@@ -76,6 +77,7 @@ export function createConverseStreamAccumulator(
       if (event.metadata !== undefined) {
         const metadata = asFields(event.metadata);
         if (metadata.usage !== undefined) usage = metadata.usage;
+        serviceTier = asString(asFields(metadata.serviceTier).type) ?? serviceTier;
       }
       return ChunkFlags.None;
     },
@@ -85,6 +87,7 @@ export function createConverseStreamAccumulator(
         id,
         finishReasons: reason ? [reason] : undefined,
         usage: mapConverseUsage(usage),
+        serviceTier,
         outputMessages: () => [
           {
             role,

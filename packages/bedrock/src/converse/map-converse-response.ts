@@ -5,7 +5,8 @@ import { mapConverseUsage } from "./map-converse-usage.js";
 
 /**
  * Maps a Converse output: the response id is the AWS request id (`$metadata.requestId`, Converse has no id of
- * its own), no response model (the request's model answers), finish reason, usage and the output message.
+ * its own), no response model (the request's model answers), finish reason, usage, the service tier that
+ * served it (`serviceTier.type`: `default`, `flex`, `priority`, `reserved`) and the output message.
  */
 export function mapConverseResponse(output: unknown): GenAIResponse {
   const body = asFields(output);
@@ -15,6 +16,7 @@ export function mapConverseResponse(output: unknown): GenAIResponse {
     id: asString(asFields(body.$metadata).requestId),
     finishReasons: reason ? [reason] : undefined,
     usage: mapConverseUsage(body.usage),
+    serviceTier: asString(asFields(body.serviceTier).type),
     outputMessages: () => [
       {
         role: asString(message.role) ?? "assistant",

@@ -2,7 +2,9 @@ import { asFields, asNumber, type GenAIUsage } from "@sightline/core/provider";
 
 /**
  * Converse `usage`: `inputTokens` excludes cache reads and writes, so semconv's input count (which includes
- * cached input) is their sum; reads and writes are also reported apart.
+ * cached input) is their sum; reads and writes are also reported apart. Converse reports `cacheWriteInputTokens`
+ * without the 5-minute / 1-hour split Anthropic's own usage has, so every write is priced at the 5-minute rate
+ * (an under-estimate when a prompt asked for 1-hour caching; InvokeModel reports the split and is priced exactly).
  */
 export function mapConverseUsage(value: unknown): GenAIUsage | undefined {
   if (value === undefined) return undefined;

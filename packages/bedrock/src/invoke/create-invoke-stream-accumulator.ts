@@ -34,6 +34,8 @@ export function createInvokeStreamAccumulator(
       state.outputTokens = reading.outputTokens ?? state.outputTokens;
       state.cacheReadInputTokens = reading.cacheReadInputTokens ?? state.cacheReadInputTokens;
       state.cacheCreationInputTokens = reading.cacheCreationInputTokens ?? state.cacheCreationInputTokens;
+      state.cacheCreation1hInputTokens =
+        reading.cacheCreation1hInputTokens ?? state.cacheCreation1hInputTokens;
       if (reading.text === undefined || reading.text === "") return ChunkFlags.None;
       if (settings.captureContent)
         text = appendCapturedText(text ?? "", reading.text, settings.maxContentLength);

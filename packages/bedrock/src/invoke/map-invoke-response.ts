@@ -19,7 +19,11 @@ export interface TokenHeaders {
 export function mapInvokeResponse(output: unknown, headers: TokenHeaders | undefined): GenAIResponse {
   const fields = asFields(output);
   const reading = readInvokeBody(decodeJsonBytes(fields.body));
-  return buildInvokeResponse(reading, asString(asFields(fields.$metadata).requestId), headers);
+  const response = buildInvokeResponse(reading, asString(asFields(fields.$metadata).requestId), headers);
+  // The tier that served the call comes from a response header, which the SDK puts on the output.
+  const serviceTier = asString(fields.serviceTier);
+  if (serviceTier) response.serviceTier = serviceTier;
+  return response;
 }
 
 /** The response of one invoke call from what its body (or its stream chunks) said. */
@@ -34,6 +38,7 @@ export function buildInvokeResponse(
     outputTokens: reading.outputTokens ?? headers?.outputTokens,
     cacheReadInputTokens: reading.cacheReadInputTokens,
     cacheCreationInputTokens: reading.cacheCreationInputTokens,
+    cacheCreation1hInputTokens: reading.cacheCreation1hInputTokens,
   };
   const text = reading.text;
   return {

@@ -10,6 +10,8 @@ export interface InvokeBodyReading {
   outputTokens?: number;
   cacheReadInputTokens?: number;
   cacheCreationInputTokens?: number;
+  /** Anthropic models: the 1-hour part of the cache writes (`usage.cache_creation.ephemeral_1h_input_tokens`). */
+  cacheCreation1hInputTokens?: number;
 }
 
 /**
@@ -57,6 +59,8 @@ function readAnthropicUsage(usage: Fields, reading: InvokeBodyReading): void {
   reading.outputTokens = asNumber(usage.output_tokens) ?? reading.outputTokens;
   reading.cacheReadInputTokens = cacheRead ?? reading.cacheReadInputTokens;
   reading.cacheCreationInputTokens = cacheWrite ?? reading.cacheCreationInputTokens;
+  reading.cacheCreation1hInputTokens =
+    asNumber(asFields(usage.cache_creation).ephemeral_1h_input_tokens) ?? reading.cacheCreation1hInputTokens;
 }
 
 function readNova(body: Fields, reading: InvokeBodyReading): void {

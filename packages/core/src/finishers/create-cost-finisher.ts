@@ -5,8 +5,11 @@ import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
 import {
   ATTR_GEN_AI_USAGE_COST,
   ATTR_SIGHTLINE_COST_AUDIO_INPUT,
+  ATTR_SIGHTLINE_COST_AUDIO_OUTPUT,
   ATTR_SIGHTLINE_COST_CACHE_WRITE,
   ATTR_SIGHTLINE_COST_CACHED_INPUT,
+  ATTR_SIGHTLINE_COST_IMAGE_INPUT,
+  ATTR_SIGHTLINE_COST_IMAGE_OUTPUT,
   ATTR_SIGHTLINE_COST_INPUT,
   ATTR_SIGHTLINE_COST_MATCH,
   ATTR_SIGHTLINE_COST_MODEL,
@@ -21,6 +24,7 @@ import { getPricingRegion } from "./get-pricing-region.js";
 import type { FinishedOperation, OperationFinisher } from "./types.js";
 
 const MAX_WARNED_MODELS = 1000;
+const BATCH_TIER = "batch";
 
 /**
  * Prices every operation that reported usage: the span gets the total (`gen_ai.usage.cost`), its
@@ -38,18 +42,26 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
     const model = operation.request.pricingModel ?? operation.response?.model ?? operation.request.model;
     if (!model) return;
     const provider = operation.target.provider;
+    const serviceTier = operation.response?.serviceTier;
+    // Anthropic reports a Message Batches call as `service_tier: "batch"`: that is the batch price, not a tier.
+    const batch = serviceTier?.trim().toLowerCase() === BATCH_TIER;
     const breakdown = options.registry.costOf({
       provider,
       model,
-      serviceTier: operation.response?.serviceTier,
+      serviceTier: batch ? undefined : serviceTier,
+      batch,
       region: getPricingRegion(operation.target),
       usage: {
         inputTokens: usage.inputTokens,
         outputTokens: usage.outputTokens,
         cacheReadInputTokens: usage.cacheReadInputTokens,
         cacheWriteInputTokens: usage.cacheCreationInputTokens,
+        cacheWrite1hInputTokens: usage.cacheCreation1hInputTokens,
         reasoningOutputTokens: usage.reasoningOutputTokens,
         audioInputTokens: usage.audioInputTokens,
+        audioOutputTokens: usage.audioOutputTokens,
+        imageInputTokens: usage.imageInputTokens,
+        imageOutputTokens: usage.imageOutputTokens,
       },
       units,
     });
@@ -88,6 +100,9 @@ function costAttributes(breakdown: CostBreakdown): Attributes {
     [ATTR_SIGHTLINE_COST_OUTPUT, breakdown.output],
     [ATTR_SIGHTLINE_COST_REASONING, breakdown.reasoning],
     [ATTR_SIGHTLINE_COST_AUDIO_INPUT, breakdown.audioInput],
+    [ATTR_SIGHTLINE_COST_AUDIO_OUTPUT, breakdown.audioOutput],
+    [ATTR_SIGHTLINE_COST_IMAGE_INPUT, breakdown.imageInput],
+    [ATTR_SIGHTLINE_COST_IMAGE_OUTPUT, breakdown.imageOutput],
     [ATTR_SIGHTLINE_COST_UNITS, breakdown.units ?? 0],
   ];
   for (const [key, value] of parts) if (value !== 0) attributes[key] = value;

@@ -49,10 +49,19 @@ export interface GenAIUsage {
   inputTokens?: number;
   outputTokens?: number;
   cacheReadInputTokens?: number;
+  /** Cache writes of every lifetime; a subset of input. */
   cacheCreationInputTokens?: number;
+  /** The part of `cacheCreationInputTokens` written with a 1 hour lifetime (Anthropic), priced at the 1 h rate. */
+  cacheCreation1hInputTokens?: number;
   reasoningOutputTokens?: number;
   /** Uncached audio input tokens; a subset of input (priced at the audio rate, e.g. gpt-4o-transcribe). */
   audioInputTokens?: number;
+  /** Audio output tokens; a subset of output (chat with audio output, realtime, Gemini native audio). */
+  audioOutputTokens?: number;
+  /** Uncached image input tokens; a subset of input (GPT image edits, Gemini image parts). */
+  imageInputTokens?: number;
+  /** Image output tokens; a subset of output (generated images). */
+  imageOutputTokens?: number;
 }
 
 /** A quantity billed per unit rather than per token (an image, a second of audio, a character, a tool call). */

@@ -4,6 +4,7 @@ import {
   asFields,
   asString,
   ChunkFlags,
+  type GenAIBilledUnits,
   type GenAIResponse,
   type GenAIUsage,
   type MessagePart,
@@ -14,6 +15,7 @@ import {
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 import { openAIResponseAttributes } from "./map-chat-response.js";
+import { mapPerplexityBilledUnits } from "./map-perplexity-billed-units.js";
 import { readReasoningText } from "./read-reasoning-text.js";
 
 interface ChoiceState {
@@ -39,6 +41,7 @@ export function createChatStreamAccumulator(options: {
   let id: string | undefined;
   let model: string | undefined;
   let usage: GenAIUsage | undefined;
+  let billedUnits: GenAIBilledUnits[] = [];
   let responseFields: Record<string, unknown> = {};
   const choices: ChoiceState[] = [];
 
@@ -94,6 +97,7 @@ export function createChatStreamAccumulator(options: {
       const chunkUsage = fields.usage ?? asFields(fields.x_groq).usage;
       if (chunkUsage && typeof chunkUsage === "object") {
         usage = mapOpenAIUsage(chunkUsage);
+        billedUnits = mapPerplexityBilledUnits(chunkUsage);
         if (hideUsageChunk && chunkChoices.length === 0) flags |= ChunkFlags.Hide;
       }
       return flags;
@@ -106,6 +110,7 @@ export function createChatStreamAccumulator(options: {
           ? Array.from(choices, (choice) => choice?.finishReason ?? "error")
           : undefined,
         usage,
+        billedUnits: billedUnits.length ? billedUnits : undefined,
         serviceTier: asString(responseFields.service_tier),
         systemFingerprint: asString(responseFields.system_fingerprint),
         attributes: openAIResponseAttributes(responseFields),

@@ -14,12 +14,14 @@ import {
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
 import { mapChatToolCalls } from "./map-chat-tool-calls.js";
+import { mapPerplexityBilledUnits } from "./map-perplexity-billed-units.js";
 import { readReasoningText } from "./read-reasoning-text.js";
 
 /** Maps a `chat.completion` body to core's response shape. */
 export function mapChatResponse(body: unknown): GenAIResponse {
   const fields = asFields(body);
   const choices = asArray(fields.choices).map(asFields);
+  const billedUnits = mapPerplexityBilledUnits(fields.usage);
   return {
     id: asString(fields.id),
     model: asString(fields.model),
@@ -28,6 +30,7 @@ export function mapChatResponse(body: unknown): GenAIResponse {
     serviceTier: asString(fields.service_tier),
     systemFingerprint: asString(fields.system_fingerprint),
     attributes: openAIResponseAttributes(fields),
+    billedUnits: billedUnits.length ? billedUnits : undefined,
     outputMessages: () =>
       choices.map((choice): OutputMessage => {
         const message = asFields(choice.message);

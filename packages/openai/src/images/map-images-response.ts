@@ -1,4 +1,11 @@
-import { asArray, asFields, asString, type GenAIResponse, type MessagePart } from "@sightline/core/provider";
+import {
+  asArray,
+  asFields,
+  asNumber,
+  asString,
+  type GenAIResponse,
+  type MessagePart,
+} from "@sightline/core/provider";
 import {
   ATTR_SIGHTLINE_IMAGE_COUNT,
   ATTR_SIGHTLINE_IMAGE_QUALITY,
@@ -11,7 +18,8 @@ const DEFAULT_SIZE = "1024x1024";
 const DEFAULT_QUALITY = "standard";
 
 /**
- * Maps an images response (generate or edit). Cost: token usage when the API reports it (GPT image models),
+ * Maps an images response (generate or edit). Cost: token usage when the API reports it (GPT image models:
+ * text and image input tokens, image output tokens),
  * otherwise one billed `image` unit per returned image at the request's size and quality (DALL·E). Images are
  * never put in content attributes: URLs are kept as `uri` parts, base64 data as an `omitted` part with its length.
  */
@@ -38,7 +46,9 @@ export function mapImagesResponse(body: unknown, params: unknown): GenAIResponse
     ],
   };
   if (usage && (usage.inputTokens !== undefined || usage.outputTokens !== undefined)) {
-    response.usage = usage;
+    // A GPT image model's output is the image; newer ones may split it (`output_tokens_details.image_tokens`).
+    const imageOutput = asNumber(asFields(asFields(fields.usage).output_tokens_details).image_tokens);
+    response.usage = { ...usage, imageOutputTokens: imageOutput ?? usage.outputTokens };
   } else if (images.length > 0) {
     const model = asString(request.model) ?? "dall-e-2";
     response.billedUnits = [

@@ -1,5 +1,6 @@
 import type { MockRoute } from "../internal-types.js";
 import { isRecord } from "../is-record.js";
+import { mergeScriptFields } from "../merge-script-fields.js";
 import { sendJson } from "../send-json.js";
 import { writeSse } from "../write-sse.js";
 import { buildAnthropicMessage } from "./build-anthropic-message.js";
@@ -22,12 +23,22 @@ export const messagesRoute: MockRoute = {
     const body = isRecord(request.body) ? request.body : {};
     const answer = resolveAnthropicAnswer({ body, script, sequence });
     if (body.stream !== true) {
-      sendJson({ response, status: 200, body: buildAnthropicMessage({ answer, sequence }), headers });
+      sendJson({
+        response,
+        status: 200,
+        body: mergeScriptFields(buildAnthropicMessage({ answer, sequence }), script),
+        headers,
+      });
       return;
     }
     await writeSse({
       response,
-      frames: buildAnthropicMessageEvents({ answer, sequence, chunks: script.chunks ?? 5 }),
+      // The message object of `message_start` is where a streamed message carries its extras.
+      frames: buildAnthropicMessageEvents({ answer, sequence, chunks: script.chunks ?? 5 }).map((frame) => {
+        if (isRecord(frame.data) && frame.data.type === "message_start")
+          mergeScriptFields(frame.data.message, script);
+        return frame;
+      }),
       script,
       signal,
       headers,

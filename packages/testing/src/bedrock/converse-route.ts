@@ -1,4 +1,5 @@
 import type { MockRoute } from "../internal-types.js";
+import { mergeScriptFields } from "../merge-script-fields.js";
 import { sendJson } from "../send-json.js";
 import { splitText } from "../split-text.js";
 import { parseBedrockPath } from "./parse-bedrock-path.js";
@@ -24,7 +25,7 @@ export const converseRoute: MockRoute = {
         response,
         status: 200,
         headers: { "x-amzn-requestid": requestId },
-        body: buildConverseResponse(answer),
+        body: mergeScriptFields(buildConverseResponse(answer), script),
       });
       return;
     }

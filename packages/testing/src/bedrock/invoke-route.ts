@@ -1,4 +1,5 @@
 import type { MockRoute } from "../internal-types.js";
+import { mergeScriptFields } from "../merge-script-fields.js";
 import { buildInvokeBody, buildInvokeChunks, detectInvokeFamily } from "./build-invoke-body.js";
 import { parseBedrockPath } from "./parse-bedrock-path.js";
 import { resolveBedrockAnswer } from "./resolve-bedrock-answer.js";
@@ -22,7 +23,7 @@ export const invokeRoute: MockRoute = {
     const answer = resolveBedrockAnswer({ body: request.body, script, model });
     const requestId = `req-mock-${sequence}`;
     if (parsed?.operation === "invoke") {
-      const payload = JSON.stringify(buildInvokeBody(family, answer, sequence));
+      const payload = JSON.stringify(mergeScriptFields(buildInvokeBody(family, answer, sequence), script));
       const headers: Record<string, string | number> = {
         "content-type": "application/json",
         "content-length": Buffer.byteLength(payload),

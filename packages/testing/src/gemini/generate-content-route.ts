@@ -1,4 +1,5 @@
 import type { MockRoute } from "../internal-types.js";
+import { mergeScriptFields } from "../merge-script-fields.js";
 import { sendJson } from "../send-json.js";
 import { writeSse } from "../write-sse.js";
 import { buildGeminiResponse, buildGeminiResponseChunks } from "./build-gemini-response.js";
@@ -20,7 +21,11 @@ export const generateContentRoute: MockRoute = {
     const parsed = parseGeminiPath(request.path);
     const answer = resolveGeminiAnswer({ body: request.body, script, model: parsed?.model ?? "gemini-mock" });
     if (parsed?.method !== "streamGenerateContent") {
-      sendJson({ response, status: 200, body: buildGeminiResponse({ answer, sequence }) });
+      sendJson({
+        response,
+        status: 200,
+        body: mergeScriptFields(buildGeminiResponse({ answer, sequence }), script),
+      });
       return;
     }
     const chunks = buildGeminiResponseChunks({ answer, sequence, chunks: script.chunks ?? 5 });

@@ -1,5 +1,6 @@
 import type { MockRoute } from "../internal-types.js";
 import { isRecord } from "../is-record.js";
+import { mergeScriptFields } from "../merge-script-fields.js";
 import { sendJson } from "../send-json.js";
 import { writeSse } from "../write-sse.js";
 import { buildChatCompletion, getChatJsonSchema } from "./build-chat-completion.js";
@@ -31,9 +32,9 @@ export const chatCompletionsRoute: MockRoute = {
       sendJson({
         response,
         status: 200,
-        body: adaptChatCompletionForHost(
-          buildChatCompletion({ answer, script, sequence, choices }),
-          hostContext,
+        body: mergeScriptFields(
+          adaptChatCompletionForHost(buildChatCompletion({ answer, script, sequence, choices }), hostContext),
+          script,
         ),
         headers,
       });
@@ -46,7 +47,7 @@ export const chatCompletionsRoute: MockRoute = {
     );
     await writeSse({
       response,
-      frames: chunks.map((data) => ({ data })),
+      frames: chunks.map((data) => ({ data: mergeScriptFields(data, script) })),
       script,
       signal,
       doneMarker: "[DONE]",

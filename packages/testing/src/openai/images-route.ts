@@ -1,6 +1,7 @@
 import { collectText, countTokens } from "../count-tokens.js";
 import type { MockRoute } from "../internal-types.js";
 import { isRecord } from "../is-record.js";
+import { mergeScriptFields } from "../merge-script-fields.js";
 import { parseMultipartFields } from "../parse-multipart-fields.js";
 import { sendJson } from "../send-json.js";
 import { type SseFrame, writeSse } from "../write-sse.js";
@@ -56,6 +57,7 @@ export const imagesRoute: MockRoute = {
         };
       }
     }
+    mergeScriptFields(body, script);
     const headers = { "x-request-id": `req_mock_${sequence}` };
     if (gptImage && (fields.stream === true || fields.stream === "true")) {
       const prefix = request.path.endsWith("/edits") ? "image_edit" : "image_generation";

@@ -1,5 +1,6 @@
 import type { MockRoute } from "../internal-types.js";
 import { isRecord } from "../is-record.js";
+import { mergeScriptFields } from "../merge-script-fields.js";
 import { sendJson } from "../send-json.js";
 import { writeSse } from "../write-sse.js";
 import { buildResponse, getResponsesJsonSchema } from "./build-response.js";
@@ -27,7 +28,7 @@ export const responsesRoute: MockRoute = {
       sendJson({
         response,
         status: 200,
-        body: buildResponse({ answer, body, sequence, builtinToolCalls }),
+        body: mergeScriptFields(buildResponse({ answer, body, sequence, builtinToolCalls }), script),
         headers,
       });
       return;
