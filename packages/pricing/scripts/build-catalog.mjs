@@ -351,7 +351,13 @@ function coverageOf(entries, imported) {
   const rows = new Map();
   const row = (provider) => {
     if (!rows.has(provider)) {
-      rows.set(provider, { provider, curatedEntries: 0, importedEntries: 0, litellmModels: 0, litellmPriced: 0 });
+      rows.set(provider, {
+        provider,
+        curatedEntries: 0,
+        importedEntries: 0,
+        litellmModels: 0,
+        litellmPriced: 0,
+      });
     }
     return rows.get(provider);
   };

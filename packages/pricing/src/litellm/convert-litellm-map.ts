@@ -62,7 +62,8 @@ export function convertLiteLLMMap(map: unknown, info: LiteLLMSourceInfo): LiteLL
       typeof entry.litellm_provider === "string" ? LITELLM_PROVIDERS[entry.litellm_provider] : undefined;
     if (!mapping || typeof entry.mode !== "string" || !LITELLM_MODES.has(entry.mode)) continue;
     inScope += 1;
-    const counts = (coverage[mapping.provider] ??= { models: 0, priced: 0 });
+    const counts = coverage[mapping.provider] ?? { models: 0, priced: 0 };
+    coverage[mapping.provider] = counts;
     counts.models += 1;
     const id = stripPrefix(key, mapping);
     const units = readUnitPrices(id, entry);
