@@ -7,7 +7,7 @@
 // Writes sources/litellm/litellm-prices.json (facts only: provider, mode, price fields), prints what changed
 // against the previous snapshot for review, sets the catalog date to today and rebuilds src/catalog-data.ts, whose
 // digest gives the new `sightline.pricing.version`. Curated sources (sources/*.json) still win where they price
-// the same model; settle every new disagreement the cross-check test reports (src/litellm-cross-check.test.ts).
+// the same model; settle every new disagreement the cross-check test reports (src/litellm/litellm-cross-check.test.ts).
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -25,7 +25,7 @@ async function main() {
   const snapshot = toSnapshot(map, { litellmVersion: version, readAt: today, origin });
   const previous = JSON.parse(readFileSync(snapshotFile, "utf8"));
   printDiff(previous, snapshot);
-  writeFileSync(snapshotFile, `${JSON.stringify(snapshot, null, 1)}\n`);
+  writeFileSync(snapshotFile, `${JSON.stringify(snapshot, null, 2)}\n`);
   const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
   manifest.catalogDate = today;
   writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
