@@ -1,8 +1,9 @@
+import { compileEntry } from "./compile-entry.js";
 import { getFamilyName } from "./get-family-name.js";
 import type { CompiledEntry } from "./internal-types.js";
 import { normalizeModelName } from "./normalize-model-name.js";
 import { normalizeProvider } from "./normalize-provider.js";
-import type { MatchKind } from "./types.js";
+import type { CatalogEntry, MatchKind } from "./types.js";
 
 /** Lookup tables of one provider; each key holds every dated version of a model, newest first. */
 interface ProviderIndex {
@@ -26,35 +27,45 @@ export interface CatalogIndex {
   lookup(input: CatalogLookupInput): { compiled: CompiledEntry; match: MatchKind } | undefined;
 }
 
-/** Builds the lookup tables once per registry, so a resolution is a few map reads. */
-export function createCatalogIndex(entries: readonly CompiledEntry[]): CatalogIndex {
+/**
+ * Indexes a catalog for lookups. The bundled catalog holds about two thousand entries across fifteen providers, and
+ * a process usually prices one or two of them, so each provider's entries are compiled and indexed on its first
+ * lookup (a few hundred microseconds), not all at start. `eager` builds everything now, so that a bad entry
+ * throws here (used when swapping in a fetched catalog).
+ */
+export function createCatalogIndex(
+  entries: readonly CatalogEntry[],
+  pricingVersion: string,
+  options: { eager?: boolean } = {},
+): CatalogIndex {
+  const pending = new Map<string, CatalogEntry[]>();
+  for (const entry of entries) {
+    const provider = normalizeProvider(entry.provider);
+    const list = pending.get(provider);
+    if (list) list.push(entry);
+    else pending.set(provider, [entry]);
+  }
   const byProvider = new Map<string, ProviderIndex>();
-  for (const compiled of entries) {
-    const provider = normalizeProvider(compiled.entry.provider);
-    let index = byProvider.get(provider);
-    if (!index) {
-      index = { exact: new Map(), alias: new Map(), normalized: new Map(), family: new Map() };
-      byProvider.set(provider, index);
-    }
-    const { id, aliases = [], family } = compiled.entry;
-    addTo(index.exact, id, compiled);
-    addTo(index.normalized, normalizeModelName(provider, id), compiled);
-    for (const alias of aliases) {
-      addTo(index.alias, alias, compiled);
-      addTo(index.normalized, normalizeModelName(provider, alias), compiled);
-    }
-    if (family) addTo(index.family, normalizeModelName(provider, family), compiled);
-  }
-  for (const index of byProvider.values()) {
-    for (const table of [index.exact, index.alias, index.normalized, index.family]) {
-      for (const list of table.values()) list.sort(newestFirst);
-    }
-  }
+  const indexFor = (provider: string): ProviderIndex | undefined => {
+    const built = byProvider.get(provider);
+    if (built) return built;
+    const list = pending.get(provider);
+    if (!list) return undefined;
+    const index = buildProviderIndex(
+      provider,
+      list.map((entry) => compileEntry(entry, pricingVersion)),
+    );
+    byProvider.set(provider, index);
+    pending.delete(provider);
+    return index;
+  };
+  const providers = [...pending.keys()];
+  if (options.eager) for (const provider of providers) indexFor(provider);
 
   return {
-    providers: [...byProvider.keys()],
+    providers,
     lookup({ provider, model, day }) {
-      const index = byProvider.get(provider);
+      const index = indexFor(provider);
       if (!index) return undefined;
       const trimmed = model.trim();
       const exact = pickForDay(index.exact.get(trimmed), day);
@@ -70,6 +81,29 @@ export function createCatalogIndex(entries: readonly CompiledEntry[]): CatalogIn
       return undefined;
     },
   };
+}
+
+function buildProviderIndex(provider: string, entries: readonly CompiledEntry[]): ProviderIndex {
+  const index: ProviderIndex = {
+    exact: new Map(),
+    alias: new Map(),
+    normalized: new Map(),
+    family: new Map(),
+  };
+  for (const compiled of entries) {
+    const { id, aliases = [], family } = compiled.entry;
+    addTo(index.exact, id, compiled);
+    addTo(index.normalized, normalizeModelName(provider, id), compiled);
+    for (const alias of aliases) {
+      addTo(index.alias, alias, compiled);
+      addTo(index.normalized, normalizeModelName(provider, alias), compiled);
+    }
+    if (family) addTo(index.family, normalizeModelName(provider, family), compiled);
+  }
+  for (const table of [index.exact, index.alias, index.normalized, index.family]) {
+    for (const list of table.values()) list.sort(newestFirst);
+  }
+  return index;
 }
 
 function addTo(table: Map<string, CompiledEntry[]>, key: string, compiled: CompiledEntry): void {

@@ -45,7 +45,7 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
   // `let`: replaceCatalog() swaps all four together, in one synchronous step.
   let pricingVersion = options.pricingVersion ?? PRICING_VERSION;
   let catalog = options.catalog ?? getBundledCatalog();
-  let index = createCatalogIndex(catalog.map((entry) => compileEntry(entry, pricingVersion)));
+  let index = createCatalogIndex(catalog, pricingVersion);
   let unitIndex = createUnitPriceIndex(options.unitPrices ?? UNIT_PRICE_ENTRIES);
   const overrides: CompiledOverride[] = [];
   const azureDeployments = new Map<string, string>();
@@ -142,9 +142,7 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
     },
     replaceCatalog(replacement: CatalogReplacement): void {
       // Everything is built before anything is swapped: a bad entry throws here and leaves the old prices in place.
-      const nextIndex = createCatalogIndex(
-        replacement.entries.map((entry) => compileEntry(entry, replacement.pricingVersion)),
-      );
+      const nextIndex = createCatalogIndex(replacement.entries, replacement.pricingVersion, { eager: true });
       const nextUnitIndex = createUnitPriceIndex(replacement.unitPrices ?? UNIT_PRICE_ENTRIES);
       // Costing is synchronous, so a call sees either all of the old state or all of the new one.
       pricingVersion = replacement.pricingVersion;
