@@ -1,13 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { context, metrics, propagation, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace";
 import { createPriceRegistry, getDefaultPriceRegistry } from "@sightline/core";
 import { observeOpenAI } from "@sightline/openai";
-import { type MockLLMServer, startMockLLMServer } from "@sightline/testing";
+import { type MockLLMServer, startMockLLMServer, startStaticFileServer } from "@sightline/testing";
 import OpenAI from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { init } from "./init.js";
@@ -42,14 +40,12 @@ async function servePriceFile(pricingVersion: string): Promise<string> {
   const entries = createPriceRegistry()
     .listModels("openai")
     .map((entry) => (entry.id === "gpt-4o-mini" ? { ...entry, prices: { input: "1", output: "2" } } : entry));
-  const body = JSON.stringify({ format: "sightline.prices/v1", pricingVersion, entries });
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(body);
+  const server = await startStaticFileServer({
+    body: JSON.stringify({ format: "sightline.prices/v1", pricingVersion, entries }),
+    name: "prices.json",
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/prices.json`;
+  closers.push(server.close);
+  return server.url;
 }
 
 describe("init() and the run-time price refresh", () => {

@@ -1,6 +1,5 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createPriceRegistry } from "@sightline/core";
+import { startStaticFileServer } from "@sightline/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { useOpenAITestContext, waitForSpans } from "./test-helpers.js";
 
@@ -17,14 +16,12 @@ async function servePriceFile(pricingVersion: string): Promise<string> {
   const entries = createPriceRegistry()
     .listModels("openai")
     .map((entry) => (entry.id === "gpt-4o-mini" ? { ...entry, prices: { input: "1", output: "2" } } : entry));
-  const body = JSON.stringify({ format: "sightline.prices/v1", pricingVersion, entries });
-  const server = createServer((_request, response) => {
-    response.writeHead(200, { "content-type": "application/json" });
-    response.end(body);
+  const server = await startStaticFileServer({
+    body: JSON.stringify({ format: "sightline.prices/v1", pricingVersion, entries }),
+    name: "prices.json",
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  closers.push(() => new Promise((resolve) => server.close(() => resolve())));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/prices.json`;
+  closers.push(server.close);
+  return server.url;
 }
 
 describe("prices refreshed at run time", () => {

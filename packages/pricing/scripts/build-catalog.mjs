@@ -23,18 +23,8 @@ const outputFile = join(packageRoot, "src", "catalog-data.ts");
 const unitOutputFile = join(packageRoot, "src", "unit-price-data.ts");
 const UNIT_SOURCE = "unit-prices.json";
 const SCALE = 1_000_000n;
-const PRICE_KEYS = [
-  "input",
-  "output",
-  "cacheRead",
-  "cacheWrite",
-  "cacheWrite1h",
-  "reasoning",
-  "inputAudio",
-  "outputAudio",
-  "inputImage",
-  "outputImage",
-];
+// Filled from the TypeScript sources (src/price-fields.ts) before anything is read.
+let PRICE_KEYS = [];
 const ENTRY_KEYS = new Set([
   "id",
   "aliases",
@@ -55,6 +45,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d+(?:\.\d{1,6})?$/;
 const LITELLM_SNAPSHOT = join(sourcesDirectory, "litellm", "litellm-prices.json");
 const CONVERTER = join(packageRoot, "src", "litellm", "convert-litellm-map.ts");
+const PRICE_FIELDS_MODULE = join(packageRoot, "src", "price-fields.ts");
 
 async function main() {
   const argumentsList = process.argv.slice(2);
@@ -77,6 +68,7 @@ async function main() {
 }
 
 async function loadCatalog() {
+  const litellm = await loadLiteLLM();
   const manifest = JSON.parse(readFileSync(join(sourcesDirectory, "catalog.json"), "utf8"));
   const curated = [];
   for (const file of manifest.files) {
@@ -88,7 +80,6 @@ async function loadCatalog() {
   }
   checkCollisions(curated);
   const curatedUnits = loadUnitPrices();
-  const litellm = await loadLiteLLM();
   // Curated prices win: an imported entry is dropped when a curated one already answers to its id, after lending
   // the curated entry the prices it does not state (batch, service tiers, long-context tiers, cache, audio, image).
   const importedById = new Map(
@@ -172,7 +163,11 @@ function fillMode(ours, theirs, prefix, filled) {
 async function loadLiteLLM() {
   const snapshot = JSON.parse(readFileSync(LITELLM_SNAPSHOT, "utf8"));
   const bundle = await build({
-    entryPoints: [CONVERTER],
+    stdin: {
+      contents: `export { convertLiteLLMMap } from ${JSON.stringify(CONVERTER)};\nexport { PRICE_FIELDS } from ${JSON.stringify(PRICE_FIELDS_MODULE)};`,
+      resolveDir: packageRoot,
+      loader: "ts",
+    },
     bundle: true,
     write: false,
     format: "esm",
@@ -180,9 +175,10 @@ async function loadLiteLLM() {
     logLevel: "silent",
   });
   const code = bundle.outputFiles[0].text;
-  const { convertLiteLLMMap } = await import(
+  const { convertLiteLLMMap, PRICE_FIELDS } = await import(
     `data:text/javascript;base64,${Buffer.from(code).toString("base64")}`
   );
+  PRICE_KEYS = [...PRICE_FIELDS];
   const conversion = convertLiteLLMMap(snapshot.models, {
     source: `LiteLLM ${snapshot.litellmVersion} price map (${snapshot.origin}), read ${snapshot.readAt}`,
     checkedAt: snapshot.readAt,

@@ -1,4 +1,5 @@
 import { formatDecimalRate, parseDecimalRate } from "./parse-decimal-rate.js";
+import { PRICE_FIELDS } from "./price-fields.js";
 import type { CatalogEntry, ModelPriceOverride, PriceInput, PriceSet, PricingMode } from "./types.js";
 
 /** Turns a user price into a catalog entry, validating every rate up front so a bad price fails at registration. */
@@ -34,18 +35,9 @@ function toMode(prices: PriceInput, longContext: ModelPriceOverride["longContext
 function toPriceSet(prices: PriceInput): PriceSet {
   const canonical = (value: string | number): string => formatDecimalRate(parseDecimalRate(value));
   const set: PriceSet = { input: canonical(prices.input), output: canonical(prices.output) };
-  const optionalKeys = [
-    "cacheRead",
-    "cacheWrite",
-    "cacheWrite1h",
-    "reasoning",
-    "inputAudio",
-    "outputAudio",
-    "inputImage",
-    "outputImage",
-  ] as const;
-  for (const key of optionalKeys) {
+  for (const key of PRICE_FIELDS) {
     const value = prices[key];
+    if (key === "input" || key === "output") continue;
     if (value !== undefined) set[key] = canonical(value);
   }
   return set;

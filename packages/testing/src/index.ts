@@ -16,6 +16,7 @@ export { idOf, parentOf, spansNamed } from "./find-spans.js";
 export { MOCK_REASONING_TEXT } from "./openai/hosts/adapt-chat-for-host.js";
 export { createHostRoutingFetch } from "./openai/hosts/create-host-routing-fetch.js";
 export { startMockLLMServer } from "./start-mock-llm-server.js";
+export { type StaticFileServer, startStaticFileServer } from "./start-static-file-server.js";
 export type {
   MockLLMServer,
   MockLLMServerOptions,

@@ -1,6 +1,7 @@
 import { compileEntry } from "../compile-entry.js";
 import type { CompiledMode, CompiledRates } from "../internal-types.js";
 import { formatDecimalRate, parseDecimalRate } from "../parse-decimal-rate.js";
+import { PRICE_FIELDS } from "../price-fields.js";
 import type { CatalogEntry, PriceRegistry, PriceSet, PricingMode } from "../types.js";
 import type { LiteLLMConversion } from "./convert-litellm-map.js";
 
@@ -27,19 +28,6 @@ export interface LiteLLMComparison {
   /** Prices that differ by at least one micro-dollar per 1M tokens. */
   disagreements: LiteLLMDisagreement[];
 }
-
-const FIELDS: readonly (keyof PriceSet & keyof CompiledRates)[] = [
-  "input",
-  "output",
-  "cacheRead",
-  "cacheWrite",
-  "cacheWrite1h",
-  "reasoning",
-  "inputAudio",
-  "outputAudio",
-  "inputImage",
-  "outputImage",
-];
 
 /**
  * Resolves every model of a converted LiteLLM map through `registry`, as a user would send its name, and compares
@@ -93,7 +81,7 @@ function compareMode(
   for (const { above, prices } of tiers) {
     // The rates our catalog bills for a request just over this tier's threshold.
     const rates = ours ? ratesFor(ours, above) : undefined;
-    for (const field of FIELDS) {
+    for (const field of PRICE_FIELDS) {
       const value = prices[field];
       if (value === undefined) continue;
       const suffix = above > 0 ? `>${above}` : "";
