@@ -39,7 +39,6 @@ const ENTRY_KEYS = new Set([
   "source",
   "checkedAt",
   "note",
-  "fillFromLiteLLM",
 ]);
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DECIMAL = /^\d+(?:\.\d{1,6})?$/;
@@ -86,10 +85,8 @@ async function loadCatalog() {
     litellm.entries.map((entry) => [`${entry.provider} ${entry.id.toLowerCase()}`, entry]),
   );
   for (const entry of curated) {
-    const fill = entry.fillFromLiteLLM !== false;
-    delete entry.fillFromLiteLLM;
     const theirs = importedById.get(`${entry.provider} ${entry.id.toLowerCase()}`);
-    if (fill && theirs && entry.validTo === undefined) fillMissingPrices(entry, theirs, litellm.version);
+    if (theirs && entry.validTo === undefined) fillMissingPrices(entry, theirs, litellm.version);
   }
   const claimed = new Set(
     curated.flatMap((entry) =>
