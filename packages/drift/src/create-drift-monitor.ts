@@ -21,7 +21,6 @@ import type {
   DriftMonitorOptions,
   DriftScore,
   DriftState,
-  DriftStreamKey,
   DriftStreamState,
   DriftVerdict,
 } from "./types.js";
