@@ -174,8 +174,10 @@ function observeStream(
 /**
  * Creates an in-process drift monitor: per stream key, a frozen reference per signal, a sequential mean
  * detector (CUSUM or Page-Hinkley) and a binned distance (PSI) per scalar, a Jensen-Shannon distance per
- * category signal, and an identity check. Memory is bounded by `maxKeys × maxSignalsPerKey` signals of
- * O(bins) or O(top categories) each, plus the warm-up buffer of `referenceSize` numbers while a reference forms.
+ * category signal, and an identity check (new response models; new fingerprint pools, with the pool's mix as a
+ * categorical signal). Memory is bounded by `maxKeys × maxSignalsPerKey` signals of O(bins) or O(top
+ * categories) each, a fingerprint pool of `fingerprintPoolSize` per stream, plus the warm-up buffer of
+ * `referenceSize` numbers while a reference forms. Keys beyond `maxKeys` roll into their parent stream.
  *
  * @example
  * const monitor = createDriftMonitor();
