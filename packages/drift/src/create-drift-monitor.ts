@@ -96,7 +96,11 @@ function observeFingerprintMix(
 ): void {
   const { fingerprint, mixSettings: settings } = options;
   if (fingerprint === undefined || fingerprint === "") return;
-  if (stream.identity.fingerprintPool.phase === "unbounded") return;
+  if (stream.identity.fingerprintPool.phase === "unbounded") {
+    // Values that never repeat have no mix worth comparing; drop what the signal collected while learning.
+    stream.categories.delete("system_fingerprint");
+    return;
+  }
   if (options.newPool) stream.categories.delete("system_fingerprint");
   const signal = getSignal(stream.categories, {
     name: "system_fingerprint",
