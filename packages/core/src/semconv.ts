@@ -179,12 +179,23 @@ export const ATTR_SIGHTLINE_DRIFT_SCORE = "sightline.drift.score";
 export const ATTR_SIGHTLINE_DRIFT_DIRECTION = "sightline.drift.direction";
 export const ATTR_SIGHTLINE_DRIFT_PREVIOUS = "sightline.drift.previous";
 export const ATTR_SIGHTLINE_DRIFT_NEXT = "sightline.drift.next";
-/** The model family drift streams are keyed by (the response model without its date). */
+/**
+ * The model drift streams are keyed by: the model the caller asked for (the request model), or, when the
+ * request names none, the response model without its date. The name stays for the alert rules that group by it.
+ */
 export const ATTR_SIGHTLINE_MODEL_FAMILY = "sightline.model.family";
 /** Gauge: the current drift score per stream and signal (1 = at the alarm threshold). */
 export const METRIC_SIGHTLINE_GEN_AI_DRIFT_SCORE = "sightline.gen_ai.drift.score";
 /** Counter of drift verdicts and model changes. */
 export const METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS = "sightline.gen_ai.drift.events";
+/** Gauge: drift streams monitored now (at most the monitor's key bound, `maxKeys`). */
+export const METRIC_SIGHTLINE_GEN_AI_DRIFT_STREAMS = "sightline.gen_ai.drift.streams";
+/** Observable counter of calls the key bound kept out of their own stream, split by `sightline.drift.rollup`. */
+export const METRIC_SIGHTLINE_GEN_AI_DRIFT_ROLLED_UP = "sightline.gen_ai.drift.rolled_up";
+/** `parent` (observed in the stream without the feature) or `unmonitored` (not observed). */
+export const ATTR_SIGHTLINE_DRIFT_ROLLUP = "sightline.drift.rollup";
+export const DRIFT_ROLLUP_PARENT = "parent";
+export const DRIFT_ROLLUP_UNMONITORED = "unmonitored";
 
 /** Findings per kind that redaction replaced on this span: `sightline.redaction.<kind>.count`. */
 export const ATTR_SIGHTLINE_REDACTION_COUNT_PREFIX = "sightline.redaction.";

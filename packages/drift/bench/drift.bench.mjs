@@ -2,8 +2,11 @@
 // plus cost per observation and bytes per stream. Runs on the built dist: `pnpm bench` (builds first).
 // Usage: node --expose-gc bench/drift.bench.mjs [--quick]
 import { createDriftMonitor, createSeededRandom } from "../dist/index.js";
+import { runIdentityTables } from "./identity-scenarios.mjs";
 
 const quick = process.argv.includes("--quick");
+// `--only=identity` runs one group of tables (the rest take minutes on a shared machine).
+const only = process.argv.find((argument) => argument.startsWith("--only="))?.slice("--only=".length);
 const stationarySeeds = quick ? 10 : 100;
 const stationaryLength = 20_000;
 const changeSeeds = quick ? 40 : 200;
@@ -275,8 +278,11 @@ function runCostTable() {
 
 const started = Date.now();
 console.log(`## Sightline drift benchmark${quick ? " (quick)" : ""}`);
-runDetectionTables();
-runCostTable();
+if (only === undefined) {
+  runDetectionTables();
+  runCostTable();
+}
+if (only === undefined || only === "identity") runIdentityTables({ quick, printTable, formatRate });
 console.log(
   `\n_${((Date.now() - started) / 1000).toFixed(0)} s; seeded, so every run prints the same detection numbers._`,
 );

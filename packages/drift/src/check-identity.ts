@@ -1,3 +1,4 @@
+import { checkFingerprintPool } from "./check-fingerprint-pool.js";
 import type { IdentityState, SignalVerdict } from "./internal-types.js";
 
 function checkValue(
@@ -33,12 +34,14 @@ function checkValue(
 }
 
 /**
- * Immediate, non-statistical check: a response model or system fingerprint never seen on this stream (within
- * the last `memory` distinct values) yields a `model_change` verdict on the observation that carries it.
+ * Identity of what answered a stream. A response model never seen on this stream (within the last `memory`
+ * distinct values) yields a `model_change` verdict on the observation that carries it: a new snapshot or a
+ * reroute to another family. System fingerprints are a pool (see `checkFingerprintPool`): a new pool is a
+ * `model_change`, members of the known pool are not.
  */
 export function checkIdentity(
   state: IdentityState,
-  input: { responseModel?: string; systemFingerprint?: string; memory: number },
+  input: { responseModel?: string; systemFingerprint?: string; memory: number; poolCapacity: number },
 ): (SignalVerdict & { signal: string })[] {
   const verdicts: (SignalVerdict & { signal: string })[] = [];
   const model = checkValue(state.responseModels, {
@@ -48,13 +51,13 @@ export function checkIdentity(
     observations: state.observations,
   });
   if (model !== undefined) verdicts.push(model);
-  const fingerprint = checkValue(state.systemFingerprints, {
-    value: input.systemFingerprint,
-    signal: "system_fingerprint",
-    memory: input.memory,
-    observations: state.observations,
-  });
-  if (fingerprint !== undefined) verdicts.push(fingerprint);
+  if (input.systemFingerprint !== undefined && input.systemFingerprint !== "") {
+    const fingerprint = checkFingerprintPool(state.fingerprintPool, {
+      fingerprint: input.systemFingerprint,
+      capacity: input.poolCapacity,
+    });
+    if (fingerprint !== undefined) verdicts.push({ ...fingerprint, signal: "system_fingerprint" });
+  }
   state.observations += 1;
   return verdicts;
 }

@@ -1,3 +1,4 @@
+import { createFingerprintPool } from "./check-fingerprint-pool.js";
 import { checkIdentity } from "./check-identity.js";
 import { cloneState } from "./clone-state.js";
 import {
@@ -8,41 +9,21 @@ import {
 import { createScalarSignal, getScalarScores, observeScalarSignal } from "./create-scalar-signal.js";
 import type {
   CategoricalSignalState,
+  FingerprintPoolState,
   ResolvedDriftOptions,
   ScalarSignalState,
   StreamState,
 } from "./internal-types.js";
 import { resolveDriftOptions } from "./resolve-drift-options.js";
+import { copyKey, type StreamTable, selectStream, toKeyString } from "./select-stream.js";
 import type {
   DriftMonitor,
   DriftMonitorOptions,
   DriftScore,
   DriftState,
-  DriftStreamKey,
   DriftStreamState,
   DriftVerdict,
 } from "./types.js";
-
-// Unit and record separators cannot collide with ordinary names; a missing feature differs from an empty one.
-function toKeyString(key: DriftStreamKey): string {
-  const feature = key.feature === undefined ? "\u001e" : `\u001f${key.feature}`;
-  return `${key.provider}\u001f${key.model}\u001f${key.operation}${feature}`;
-}
-
-function copyKey(key: DriftStreamKey): DriftStreamKey {
-  const copy: DriftStreamKey = { provider: key.provider, model: key.model, operation: key.operation };
-  if (key.feature !== undefined) copy.feature = key.feature;
-  return copy;
-}
-
-function createStream(key: DriftStreamKey): StreamState {
-  return {
-    key: copyKey(key),
-    identity: { responseModels: [], systemFingerprints: [], observations: 0 },
-    scalars: new Map(),
-    categories: new Map(),
-  };
-}
 
 function getSignal<T>(
   signals: Map<string, T>,
@@ -59,19 +40,40 @@ function getSignal<T>(
 function serializeStream(stream: StreamState): DriftStreamState {
   return {
     key: stream.key,
-    identity: stream.identity,
+    lastObserved: stream.lastObserved,
+    identity: {
+      responseModels: stream.identity.responseModels,
+      systemFingerprints: Object.keys(stream.identity.fingerprintPool.counts),
+      observations: stream.identity.observations,
+      fingerprintPool: stream.identity.fingerprintPool,
+    },
     scalars: Object.fromEntries(stream.scalars),
     categories: Object.fromEntries(stream.categories),
   };
+}
+
+// Snapshots from before fingerprint pools hold only the remembered values: they become a learned pool.
+function restoreFingerprintPool(identity: DriftStreamState["identity"]): FingerprintPoolState {
+  const saved = identity.fingerprintPool as FingerprintPoolState | undefined;
+  if (saved !== undefined && typeof saved === "object" && saved !== null && "phase" in saved) {
+    return { ...createFingerprintPool(), ...saved, unfamiliar: [...(saved.unfamiliar ?? [])] };
+  }
+  const pool = createFingerprintPool();
+  for (const fingerprint of identity.systemFingerprints ?? []) pool.counts[fingerprint] = 2;
+  pool.total = 2 * Object.keys(pool.counts).length;
+  if (pool.total > 0) pool.phase = "monitoring";
+  pool.last = identity.systemFingerprints?.at(-1);
+  return pool;
 }
 
 function deserializeStream(state: DriftStreamState): StreamState {
   const copy = cloneState(state);
   return {
     key: copyKey(copy.key),
+    lastObserved: typeof copy.lastObserved === "number" ? copy.lastObserved : 0,
     identity: {
       responseModels: [...copy.identity.responseModels],
-      systemFingerprints: [...copy.identity.systemFingerprints],
+      fingerprintPool: restoreFingerprintPool(copy.identity),
       observations: copy.identity.observations,
     },
     scalars: new Map(Object.entries(copy.scalars) as [string, ScalarSignalState][]),
@@ -79,9 +81,50 @@ function deserializeStream(state: DriftStreamState): StreamState {
   };
 }
 
+// The fingerprint mix is a categorical signal like any other: a pool whose shares shift (one backend taking
+// most of the traffic) is a drift of `system_fingerprint`. A new pool already raised a model change, so the
+// mix starts a new reference instead of reporting the same change again a window later.
+function observeFingerprintMix(
+  stream: StreamState,
+  options: {
+    fingerprint: string | undefined;
+    newPool: boolean;
+    timestamp: number;
+    mixSettings: ResolvedDriftOptions;
+    verdicts: DriftVerdict[];
+  },
+): void {
+  const { fingerprint, mixSettings: settings } = options;
+  if (fingerprint === undefined || fingerprint === "") return;
+  if (stream.identity.fingerprintPool.phase === "unbounded") {
+    // Values that never repeat have no mix worth comparing; drop what the signal collected while learning.
+    stream.categories.delete("system_fingerprint");
+    return;
+  }
+  if (options.newPool) stream.categories.delete("system_fingerprint");
+  const signal = getSignal(stream.categories, {
+    name: "system_fingerprint",
+    limit: settings.maxSignalsPerKey,
+    create: createCategoricalSignal,
+  });
+  if (signal === undefined) return;
+  const mixVerdicts = observeCategoricalSignal(signal, {
+    category: fingerprint,
+    timestamp: options.timestamp,
+    settings,
+  });
+  for (const verdict of mixVerdicts) {
+    options.verdicts.push({ ...verdict, key: copyKey(stream.key), signal: "system_fingerprint" });
+  }
+}
+
 function observeStream(
   stream: StreamState,
-  options: { observation: Parameters<DriftMonitor["observe"]>[0]; settings: ResolvedDriftOptions },
+  options: {
+    observation: Parameters<DriftMonitor["observe"]>[0];
+    settings: ResolvedDriftOptions;
+    mixSettings: ResolvedDriftOptions;
+  },
 ): DriftVerdict[] {
   const { observation, settings } = options;
   const verdicts: DriftVerdict[] = [];
@@ -91,8 +134,16 @@ function observeStream(
     responseModel: identity?.responseModel,
     systemFingerprint: identity?.systemFingerprint,
     memory: settings.identityMemory,
+    poolCapacity: settings.fingerprintPoolSize,
   });
   for (const verdict of identityVerdicts) verdicts.push({ ...verdict, key: copyKey(stream.key) });
+  observeFingerprintMix(stream, {
+    fingerprint: identity?.systemFingerprint,
+    newPool: identityVerdicts.some((verdict) => verdict.signal === "system_fingerprint"),
+    timestamp,
+    mixSettings: options.mixSettings,
+    verdicts,
+  });
   const scalars = observation.scalars ?? {};
   for (const name in scalars) {
     const value = scalars[name];
@@ -127,8 +178,10 @@ function observeStream(
 /**
  * Creates an in-process drift monitor: per stream key, a frozen reference per signal, a sequential mean
  * detector (CUSUM or Page-Hinkley) and a binned distance (PSI) per scalar, a Jensen-Shannon distance per
- * category signal, and an identity check. Memory is bounded by `maxKeys × maxSignalsPerKey` signals of
- * O(bins) or O(top categories) each, plus the warm-up buffer of `referenceSize` numbers while a reference forms.
+ * category signal, and an identity check (new response models; new fingerprint pools, with the pool's mix as a
+ * categorical signal). Memory is bounded by `maxKeys × maxSignalsPerKey` signals of O(bins) or O(top
+ * categories) each, a fingerprint pool of `fingerprintPoolSize` per stream, plus the warm-up buffer of
+ * `referenceSize` numbers while a reference forms. Keys beyond `maxKeys` roll into their parent stream.
  *
  * @example
  * const monitor = createDriftMonitor();
@@ -141,9 +194,19 @@ function observeStream(
  */
 export function createDriftMonitor(options: DriftMonitorOptions = {}): DriftMonitor {
   const settings = resolveDriftOptions(options);
-  // Insertion order doubles as recency order: a key is re-inserted on every observation (LRU).
-  let streams = new Map<string, StreamState>();
-  let mostRecentKey: string | undefined;
+  // Every member of a fingerprint pool is its own category (up to the pool bound), so a pool larger than
+  // `topCategories` is not split differently by each window.
+  const mixSettings: ResolvedDriftOptions = {
+    ...settings,
+    topCategories: Math.max(settings.topCategories, settings.fingerprintPoolSize),
+  };
+  let table: StreamTable = {
+    streams: new Map(),
+    mostRecentKey: undefined,
+    observations: 0,
+    rolledUpCalls: 0,
+    unmonitoredCalls: 0,
+  };
 
   const restore = (state: DriftState): void => {
     if (state?.version !== 1 || !Array.isArray(state.streams)) {
@@ -158,33 +221,35 @@ export function createDriftMonitor(options: DriftMonitorOptions = {}): DriftMoni
       const oldest = restored.keys().next().value as string;
       restored.delete(oldest);
     }
-    streams = restored;
-    mostRecentKey = [...restored.keys()].at(-1);
+    const count = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+    table = {
+      streams: restored,
+      mostRecentKey: [...restored.keys()].at(-1),
+      observations: count(state.observations),
+      rolledUpCalls: count(state.rolledUpCalls),
+      unmonitoredCalls: count(state.unmonitoredCalls),
+    };
   };
 
   if (options.initialState !== undefined) restore(options.initialState);
 
   return {
     observe(observation) {
-      const keyString = toKeyString(observation.key);
-      let stream = streams.get(keyString);
-      if (stream === undefined) {
-        stream = createStream(observation.key);
-        streams.set(keyString, stream);
-      } else if (keyString !== mostRecentKey) {
-        streams.delete(keyString);
-        streams.set(keyString, stream);
-      }
-      mostRecentKey = keyString;
-      if (streams.size > settings.maxKeys) {
-        const oldest = streams.keys().next().value as string;
-        streams.delete(oldest);
-      }
-      return observeStream(stream, { observation, settings });
+      const stream = selectStream(table, { key: observation.key, maxKeys: settings.maxKeys });
+      if (stream === undefined) return [];
+      return observeStream(stream, { observation, settings, mixSettings });
+    },
+    stats() {
+      return {
+        streams: table.streams.size,
+        maxKeys: settings.maxKeys,
+        rolledUpCalls: table.rolledUpCalls,
+        unmonitoredCalls: table.unmonitoredCalls,
+      };
     },
     scores() {
       const scores: DriftScore[] = [];
-      for (const stream of streams.values()) {
+      for (const stream of table.streams.values()) {
         for (const [signal, state] of stream.scalars) {
           for (const score of getScalarScores(state))
             scores.push({ ...score, key: copyKey(stream.key), signal });
@@ -197,13 +262,19 @@ export function createDriftMonitor(options: DriftMonitorOptions = {}): DriftMoni
       return scores;
     },
     snapshot() {
-      const state: DriftState = { version: 1, streams: [...streams.values()].map(serializeStream) };
+      const state: DriftState = {
+        version: 1,
+        streams: [...table.streams.values()].map(serializeStream),
+        observations: table.observations,
+        rolledUpCalls: table.rolledUpCalls,
+        unmonitoredCalls: table.unmonitoredCalls,
+      };
       return JSON.parse(JSON.stringify(state)) as DriftState;
     },
     restore,
     rebaseline(key) {
       const target = key === undefined ? undefined : toKeyString(key);
-      for (const [keyString, stream] of streams) {
+      for (const [keyString, stream] of table.streams) {
         if (target !== undefined && keyString !== target) continue;
         for (const name of stream.scalars.keys()) stream.scalars.set(name, createScalarSignal());
         for (const name of stream.categories.keys()) stream.categories.set(name, createCategoricalSignal());

@@ -9,6 +9,7 @@ export type {
   DriftDetector,
   DriftMonitor,
   DriftMonitorOptions,
+  DriftMonitorStats,
   DriftObservation,
   DriftRearmMode,
   DriftScalarSignal,

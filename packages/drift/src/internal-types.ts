@@ -21,6 +21,7 @@ export interface ResolvedDriftOptions {
   maxKeys: number;
   maxSignalsPerKey: number;
   identityMemory: number;
+  fingerprintPoolSize: number;
 }
 
 /** A verdict before the monitor stamps the stream key on it. */
@@ -79,14 +80,34 @@ export interface CategoricalSignalState {
   lastDistanceThreshold: number | null;
 }
 
+/** A stream's learned system fingerprints and the evidence for a new pool. */
+export interface FingerprintPoolState {
+  /** `unbounded`: more distinct values than the pool capacity, so fingerprints are not tracked. */
+  phase: "learning" | "monitoring" | "unbounded";
+  /** Learned pool: fingerprint → observations. */
+  counts: Record<string, number>;
+  /** Observations counted into the pool. */
+  total: number;
+  /** Fingerprint observations of the stream, the clock of `probation` and `unfamiliar`. */
+  seen: number;
+  /** Unfamiliar fingerprints → when first seen; adopted if they do not recur soon. */
+  probation: Record<string, number>;
+  /** When recent unfamiliar fingerprints were seen, oldest first. */
+  unfamiliar: number[];
+  /** Most recent fingerprint of the learned pool. */
+  last?: string;
+}
+
 export interface IdentityState {
   responseModels: string[];
-  systemFingerprints: string[];
+  fingerprintPool: FingerprintPoolState;
   observations: number;
 }
 
 export interface StreamState {
   key: DriftStreamKey;
+  /** The monitor's observation count when this stream was last observed (idle streams give up their slot). */
+  lastObserved: number;
   identity: IdentityState;
   scalars: Map<string, ScalarSignalState>;
   categories: Map<string, CategoricalSignalState>;

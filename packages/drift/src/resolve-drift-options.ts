@@ -45,5 +45,6 @@ export function resolveDriftOptions(options: DriftMonitorOptions = {}): Resolved
     maxKeys: positiveInteger(options.maxKeys, 256),
     maxSignalsPerKey: positiveInteger(options.maxSignalsPerKey, 32),
     identityMemory: positiveInteger(options.identityMemory, 8),
+    fingerprintPoolSize: Math.max(2, positiveInteger(options.fingerprintPoolSize, 64)),
   };
 }

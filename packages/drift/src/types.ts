@@ -2,7 +2,10 @@
 export interface DriftStreamKey {
   /** Provider name, e.g. `openai`. */
   provider: string;
-  /** Response model family, e.g. `gpt-4o` (snapshots of one family share a stream). */
+  /**
+   * The model the caller asked for, e.g. `gpt-4o`. What actually answered (response model, fingerprint) is
+   * observed within the stream, so a reroute to another model is a change of this stream, not a new one.
+   */
   model: string;
   /** Operation name, e.g. `chat`. */
   operation: string;
@@ -137,12 +140,21 @@ export interface DriftMonitorOptions {
   topCategories?: number;
   /** After a drift verdict: `rebaseline` learns a new reference from the next observations; `reset` keeps the reference and clears the detector. Default `"rebaseline"`. */
   rearm?: DriftRearmMode;
-  /** Stream keys kept; the least recently observed key is forgotten beyond this. Default `256`. */
+  /**
+   * Streams monitored at once. Beyond it, a new key takes the slot of a stream idle for `8 × maxKeys`
+   * observations; failing that, a key with a `feature` is rolled into its parent stream (the same key without
+   * the feature) and a key without one is left unmonitored. {@link DriftMonitor.stats} counts both. Default `256`.
+   */
   maxKeys?: number;
   /** Signals kept per stream key (scalar and categorical each); further names are ignored. Default `32`. */
   maxSignalsPerKey?: number;
-  /** Distinct response models and fingerprints remembered per stream, so alternating values do not re-fire. Default `8`. */
+  /** Distinct response models remembered per stream, so alternating values do not re-fire. Default `8`. */
   identityMemory?: number;
+  /**
+   * Most system fingerprints learned as one stream's pool; a stream with more distinct values (an id per call)
+   * is not checked for new pools. Default `64`.
+   */
+  fingerprintPoolSize?: number;
   /** Start from a snapshot taken with {@link DriftMonitor.snapshot}. Default unset. */
   initialState?: DriftState;
 }
@@ -153,14 +165,27 @@ export interface DriftState {
   version: 1;
   /** Streams, least recently observed first. */
   streams: DriftStreamState[];
+  /** Observations the monitor has taken (the clock of idle streams). */
+  observations?: number;
+  /** Calls observed in their parent stream because the key bound was reached. */
+  rolledUpCalls?: number;
+  /** Calls left unmonitored because the key bound was reached. */
+  unmonitoredCalls?: number;
 }
 
 /** Serialised state of one stream. */
 export interface DriftStreamState {
   /** The stream key. */
   key: DriftStreamKey;
-  /** Response models and fingerprints seen, most recent last. */
-  identity: { responseModels: string[]; systemFingerprints: string[]; observations: number };
+  /** Response models seen (most recent last), the learned fingerprint pool, and its opaque state. */
+  identity: {
+    responseModels: string[];
+    systemFingerprints: string[];
+    observations: number;
+    fingerprintPool?: unknown;
+  };
+  /** The monitor's observation count when this stream was last observed. */
+  lastObserved?: number;
   /** Opaque per-signal scalar state. */
   scalars: Record<string, unknown>;
   /** Opaque per-signal categorical state. */
@@ -179,4 +204,18 @@ export interface DriftMonitor {
   restore(state: DriftState): void;
   /** Forgets the reference of one stream (or every stream) so the next observations become the new reference. */
   rebaseline(key?: DriftStreamKey): void;
+  /** How many streams are monitored and how many calls the key bound rolled up or left out. */
+  stats?(): DriftMonitorStats;
+}
+
+/** Counts of {@link DriftMonitor.stats}: what the key bound (`maxKeys`) did. */
+export interface DriftMonitorStats {
+  /** Streams monitored now. */
+  streams: number;
+  /** The key bound in force. */
+  maxKeys: number;
+  /** Calls observed in their parent stream (the key without its feature) because the bound was reached. */
+  rolledUpCalls: number;
+  /** Calls left unmonitored because the bound was reached and they had no parent stream to join. */
+  unmonitoredCalls: number;
 }

@@ -1,4 +1,4 @@
-import type { Attributes, MeterProvider } from "@opentelemetry/api";
+import { type Attributes, diag, type MeterProvider } from "@opentelemetry/api";
 import type { DriftMonitor, DriftObservation, DriftVerdict } from "@sightline/drift";
 import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
 import {
@@ -20,12 +20,14 @@ import {
 } from "../semconv.js";
 import { getModelFamily } from "./get-model-family.js";
 import { observeDriftScores } from "./observe-drift-scores.js";
+import { observeDriftStreams } from "./observe-drift-streams.js";
 import type { DetectRefusal, FinishedOperation, OperationFinisher } from "./types.js";
 
 /**
  * Feeds every finished operation to the drift monitor and turns its verdicts into span events on
  * the operation that crossed a threshold, plus a counter; the current scores are exported as a
- * gauge read at collection time. Refusals are judged only when the output text is already at
+ * gauge read at collection time. Streams are keyed by provider, requested model, operation and
+ * feature; the response model and system fingerprint are observed identities of the stream. Refusals are judged only when the output text is already at
  * hand (content capture on), so drift detection never makes content leave the process.
  */
 export function createDriftFinisher(options: {
@@ -38,12 +40,30 @@ export function createDriftFinisher(options: {
     if (!watched.has(operation.meterProvider)) {
       watched.add(operation.meterProvider);
       observeDriftScores({ meterProvider: operation.meterProvider, monitor: options.monitor });
+      observeDriftStreams({ meterProvider: operation.meterProvider, monitor: options.monitor });
     }
     const observation = toObservation(operation, options);
     if (!observation) return;
     const verdicts = options.monitor.observe(observation);
     for (const verdict of verdicts) recordVerdict(operation, verdict);
+    warnAtKeyBound(options.monitor);
   };
+}
+
+// Monitors whose key bound was already reported: one warning per monitor, not per call.
+const warnedMonitors = new WeakSet<DriftMonitor>();
+
+function warnAtKeyBound(monitor: DriftMonitor): void {
+  if (warnedMonitors.has(monitor) || typeof monitor.stats !== "function") return;
+  const stats = monitor.stats();
+  if (stats.rolledUpCalls + stats.unmonitoredCalls === 0) return;
+  warnedMonitors.add(monitor);
+  diag.warn(
+    `sightline: the drift monitor holds its maximum of ${stats.maxKeys} streams; calls of further ` +
+      "features are now observed in their provider + model stream, and further models are not monitored. " +
+      "Raise `maxKeys` of the drift monitor, or see the metrics sightline.gen_ai.drift.streams and " +
+      "sightline.gen_ai.drift.rolled_up.",
+  );
 }
 
 function toObservation(
@@ -78,7 +98,9 @@ function toObservation(
   return {
     key: {
       provider: operation.target.provider,
-      model: getModelFamily(responseModel),
+      // Keyed by what the caller asked for: what answered is observed within the stream, so a gateway that
+      // serves another model for the same request is a model change, not a fresh stream with a new baseline.
+      model: operation.request.model || getModelFamily(responseModel),
       operation: operation.request.operation,
       ...(typeof feature === "string" ? { feature } : {}),
     },

@@ -73,6 +73,41 @@ export function registerCostAndDriftCases(ctx: ConformanceContext): void {
 
   registerCase(
     ctx,
+    "flags a reroute to another model family on the first rerouted call, in the stream of the requested model",
+    async () => {
+      // A gateway quietly answers requests for one model with another family (shorter answers too).
+      const model = ctx.uniqueModel("reroute");
+      const monitor = adapter.core.createDriftMonitor({
+        referenceSize: 20,
+        windowSize: 20,
+        minimumWindowCount: 10,
+      }) as { snapshot(): { streams: { key: { model: string } }[] } };
+      const client = ctx.observed({ drift: { monitor } });
+      for (let call = 0; call < 30; call++) {
+        ctx.server.enqueue(
+          call < 20
+            ? { model: `${model}-2026-01-01`, text: "A thorough answer with detail. ".repeat(6) }
+            : { model: "rerouted-mini-2026-02-01", text: "Short." },
+        );
+        await adapter.call(client, { model, prompt: "hi" });
+      }
+      const spans = await waitForSpans(ctx.telemetry, 30);
+      const changes = spans.flatMap((span, index) =>
+        span.events
+          .filter(
+            (event) =>
+              event.name === "sightline.model_change" &&
+              event.attributes?.["sightline.drift.signal"] === "response_model",
+          )
+          .map((event) => ({ index, next: event.attributes?.["sightline.drift.next"] })),
+      );
+      expect(changes).toEqual([{ index: 20, next: "rerouted-mini-2026-02-01" }]);
+      expect(monitor.snapshot().streams.map((stream) => stream.key.model)).toEqual([model]);
+    },
+  );
+
+  registerCase(
+    ctx,
     "flags a quiet model change at once and longer answers within a window, on spans and metrics",
     async () => {
       // A server of its own: the model changes behaviour after 60 calls.
