@@ -103,7 +103,7 @@ function observeStream(
       create: createScalarSignal,
     });
     if (signal === undefined) continue;
-    for (const verdict of observeScalarSignal(signal, { value, timestamp, settings })) {
+    for (const verdict of observeScalarSignal(signal, { value, timestamp, settings, signal: name })) {
       verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
     }
   }
@@ -117,7 +117,7 @@ function observeStream(
       create: createCategoricalSignal,
     });
     if (signal === undefined) continue;
-    for (const verdict of observeCategoricalSignal(signal, { category, timestamp, settings })) {
+    for (const verdict of observeCategoricalSignal(signal, { category, timestamp, settings, signal: name })) {
       verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
     }
   }

@@ -1,5 +1,6 @@
 import type { CusumState } from "./create-cusum.js";
 import type { PageHinkleyState } from "./create-page-hinkley.js";
+import type { ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import type { DriftRearmMode, DriftStreamKey, DriftThresholdMode, DriftVerdict } from "./types.js";
 
 export interface ResolvedDriftOptions {
@@ -21,6 +22,10 @@ export interface ResolvedDriftOptions {
   maxKeys: number;
   maxSignalsPerKey: number;
   identityMemory: number;
+  /** Per signal name; signals without an entry have none. */
+  minimumEffect: Record<string, ResolvedMinimumEffect>;
+  seasonalPeriodMilliseconds: number | undefined;
+  seasonalBuckets: number;
 }
 
 /** A verdict before the monitor stamps the stream key on it. */
@@ -49,6 +54,26 @@ export interface ScalarWindow {
   sumOfSquares: number;
   counts: number[];
   startedAt: number;
+  /** Sum of the standardised values (absent in snapshots from before re-baseline confirmation). */
+  standardizedSum?: number;
+}
+
+/** How far a verdict's evidence sits from the reference, in reference standard deviations, and on how many values. */
+export interface VerdictEvidence {
+  shift: number;
+  count: number;
+}
+
+/**
+ * A new reference forming (in the signal's `buffer`) after a verdict while the previous reference stays armed.
+ * `sum` and `count` are of the values since the detectors were last cleared, standardised against the armed
+ * reference; `level` is the shift of the last crossing (raised or not), from `levelCount` values.
+ */
+export interface RebaselineCandidate {
+  sum: number;
+  count: number;
+  level: number;
+  levelCount: number;
 }
 
 export interface ScalarSignalState {
@@ -62,6 +87,8 @@ export interface ScalarSignalState {
   window: ScalarWindow | null;
   lastDistance: number | null;
   lastDistanceThreshold: number | null;
+  /** Set while a new reference forms in `buffer` after a verdict (`rearm: "rebaseline"`). */
+  candidate?: RebaselineCandidate;
 }
 
 export interface CategoricalWindow {
