@@ -11,13 +11,23 @@ const quietMinimum = 50;
 
 /** Starts collecting a new reference after a verdict whose evidence sits at `evidence.shift`. */
 export function createRebaselineCandidate(evidence: VerdictEvidence): RebaselineCandidate {
-  return { sum: 0, count: 0, level: evidence.shift, levelCount: Math.max(1, evidence.count) };
+  const count = Math.max(1, evidence.count);
+  return {
+    sum: 0,
+    count: 0,
+    level: evidence.shift,
+    levelCount: count,
+    reported: evidence.shift,
+    reportedCount: count,
+    bufferSum: 0,
+  };
 }
 
 /** Adds one value, standardised against the armed reference, to the forming reference. */
 export function addToRebaselineCandidate(candidate: RebaselineCandidate, standardized: number): void {
   candidate.sum += standardized;
   candidate.count += 1;
+  candidate.bufferSum = (candidate.bufferSum ?? 0) + standardized;
 }
 
 /**
@@ -63,7 +73,36 @@ export function restartRebaselineCandidate(options: {
       count: 0,
       level: options.evidence.shift,
       levelCount: Math.max(1, options.evidence.count),
+      reported: options.evidence.shift,
+      reportedCount: Math.max(1, options.evidence.count),
+      bufferSum: options.evidence.shift * kept,
     },
     buffer: kept === 0 ? [] : options.buffer.slice(-kept),
   };
+}
+
+/**
+ * Confirmation before adopting a complete new reference: where it sits, in standard deviations of the armed
+ * reference, and whether it falls short of the last reported shift (or lies the other way) by more than three
+ * standard errors while still differing from the armed reference by as much. Such a reference holds a change nobody was told about (a step right after a
+ * burst's verdict, say), so adopting it silently would swallow that change.
+ */
+export function checkUnreportedShift(
+  candidate: RebaselineCandidate,
+  options: { count: number; referenceCount: number },
+): { shift: number; unreported: boolean; standardError: number } {
+  const count = Math.max(1, options.count);
+  const shift = (candidate.bufferSum ?? 0) / count;
+  const fromReference = Math.sqrt(1 / count + 1 / Math.max(1, options.referenceCount));
+  const reportedCount = Math.max(1, candidate.reportedCount ?? candidate.levelCount);
+  const fromReported = Math.sqrt(1 / count + 1 / reportedCount);
+  const reported = candidate.reported ?? candidate.level;
+  // Settling beyond the reported shift, in its direction, is the reported change (its first estimate is
+  // diluted by the values before it); settling short of it, or the other way, is news.
+  const shortOfReported = Math.sign(shift) !== Math.sign(reported) || Math.abs(shift) < Math.abs(reported);
+  const unreported =
+    shortOfReported &&
+    Math.abs(shift) > newLevelZ * fromReference &&
+    Math.abs(shift - reported) > newLevelZ * fromReported;
+  return { shift, unreported, standardError: fromReported };
 }

@@ -85,7 +85,9 @@ function observeStream(
 ): DriftVerdict[] {
   const { observation, settings } = options;
   const verdicts: DriftVerdict[] = [];
-  const timestamp = settings.windowMilliseconds === undefined ? 0 : (observation.timestamp ?? Date.now());
+  const timed =
+    settings.windowMilliseconds !== undefined || settings.seasonalPeriodMilliseconds !== undefined;
+  const timestamp = timed ? (observation.timestamp ?? Date.now()) : 0;
   const identity = observation.identity;
   const identityVerdicts = checkIdentity(stream.identity, {
     responseModel: identity?.responseModel,

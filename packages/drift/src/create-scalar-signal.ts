@@ -5,6 +5,7 @@ import {
   acknowledgeLevel,
   addToRebaselineCandidate,
   checkNewLevel,
+  checkUnreportedShift,
   createRebaselineCandidate,
   restartRebaselineCandidate,
 } from "./confirm-rebaseline.js";
@@ -12,7 +13,16 @@ import { createCusum, updateCusum } from "./create-cusum.js";
 import { createPageHinkley, type PageHinkleyState, updatePageHinkley } from "./create-page-hinkley.js";
 import { findBinIndex } from "./create-quantile-bins.js";
 import { createScalarReference } from "./create-scalar-reference.js";
+import {
+  addToSeasonalProfile,
+  completeSeasonalProfile,
+  createSeasonalProfile,
+  getSeasonalBucket,
+  removeSeason,
+  type SeasonalProfile,
+} from "./create-seasonal-profile.js";
 import type {
+  RebaselineCandidate,
   ResolvedDriftOptions,
   ScalarReference,
   ScalarSignalState,
@@ -124,15 +134,70 @@ function freeze(
   options: { settings: ResolvedDriftOptions; timestamp: number },
 ): void {
   const reference = createScalarReference({ buffer: state.buffer, settings: options.settings });
+  const learned = state.reference?.seasonal;
   state.phase = "monitoring";
-  state.buffer = [];
   state.reference = reference;
   delete state.candidate;
   resetDetectors(state, { reference, timestamp: options.timestamp });
+  if (learned?.offsets) {
+    // A new reference after a verdict was formed from de-seasonalised values; the phases stay as learned.
+    reference.seasonal = learned;
+  } else if (options.settings.seasonalPeriodMilliseconds !== undefined) {
+    startSeasonalLearning(state, { reference, settings: options.settings, timestamp: options.timestamp });
+    return;
+  }
+  state.buffer = [];
+  delete state.bufferBuckets;
+  delete state.bufferStartedAt;
+}
+
+/** Learns the levels per phase over one cycle, starting with the values already buffered (kept for the bins). */
+function startSeasonalLearning(
+  state: ScalarSignalState,
+  options: { reference: ScalarReference; settings: ResolvedDriftOptions; timestamp: number },
+): void {
+  const { reference, settings } = options;
+  const profile = createSeasonalProfile({
+    period: settings.seasonalPeriodMilliseconds as number,
+    buckets: settings.seasonalBuckets,
+    startedAt: state.bufferStartedAt ?? options.timestamp,
+    transform: reference.transform,
+    logOffset: reference.offset,
+  });
+  state.buffer.forEach((value, index) => {
+    addToSeasonalProfile(profile, { bucket: state.bufferBuckets?.[index] ?? 0, value });
+  });
+  reference.seasonal = profile;
+}
+
+/**
+ * While the phases are learned, values only feed the profile. Once a cycle is complete, the reference is
+ * rebuilt from the buffered values with their phase taken out, and the profile moves onto it.
+ */
+function learnSeason(
+  state: ScalarSignalState,
+  options: { reference: ScalarReference; value: number; timestamp: number; settings: ResolvedDriftOptions },
+): void {
+  const { reference, settings, timestamp } = options;
+  const profile = reference.seasonal as SeasonalProfile;
+  const bucket = getSeasonalBucket(timestamp, {
+    period: profile.period,
+    buckets: profile.counts.length,
+  });
+  addToSeasonalProfile(profile, { bucket, value: options.value });
+  if (!completeSeasonalProfile(profile, timestamp)) return;
+  state.buffer = state.buffer.map((value, index) =>
+    removeSeason({ profile, bucket: state.bufferBuckets?.[index] ?? 0, value }),
+  );
+  freeze(state, { settings, timestamp });
+}
+
+function transformValue(reference: ScalarReference, value: number): number {
+  return reference.transform === "log" ? Math.log(Math.max(0, value) + reference.offset) : value;
 }
 
 function standardize(reference: ScalarReference, value: number): number {
-  const transformed = reference.transform === "log" ? Math.log(Math.max(0, value) + reference.offset) : value;
+  const transformed = transformValue(reference, value);
   const standardized = (transformed - reference.center) / reference.scale;
   return Math.max(-clipLimit, Math.min(clipLimit, standardized));
 }
@@ -218,6 +283,55 @@ function addToWindow(
 }
 
 /**
+ * The forming reference is complete: a verdict when it sits at a level nobody was told about (see
+ * `checkUnreportedShift`) and the difference matters; the caller adopts it either way.
+ */
+function confirmAdoption(
+  state: ScalarSignalState,
+  options: { reference: ScalarReference; effect: ResolvedMinimumEffect },
+): SignalVerdict | undefined {
+  const { reference } = options;
+  const candidate = state.candidate as RebaselineCandidate;
+  const check = checkUnreportedShift(candidate, {
+    count: state.buffer.length,
+    referenceCount: reference.count,
+  });
+  if (!check.unreported) return undefined;
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (const value of state.buffer) {
+    sum += value;
+    sumOfSquares += value * value;
+  }
+  const statistic = Math.abs(check.shift - (candidate.reported ?? candidate.level)) / check.standardError;
+  const verdict: SignalVerdict = {
+    kind: "drift",
+    detector: reference.detector === "none" ? "psi" : reference.detector,
+    statistic,
+    threshold: 3,
+    score: statistic / 3,
+    reference: summarizeReference(reference, false),
+    current: summarizeMoments(state.buffer.length, sum, sumOfSquares),
+    direction: check.shift >= 0 ? "up" : "down",
+  };
+  return checkPracticalSignificance({ verdict, effect: options.effect }) ? verdict : undefined;
+}
+
+function bufferPhase(
+  state: ScalarSignalState,
+  options: { timestamp: number; settings: ResolvedDriftOptions },
+): void {
+  state.bufferStartedAt ??= options.timestamp;
+  state.bufferBuckets ??= [];
+  state.bufferBuckets.push(
+    getSeasonalBucket(options.timestamp, {
+      period: options.settings.seasonalPeriodMilliseconds as number,
+      buckets: options.settings.seasonalBuckets,
+    }),
+  );
+}
+
+/**
  * Keeps the verdicts that matter: big enough to matter (the signal's minimum effect) and, while a new reference
  * forms, at a level other than the one already reported. A dropped sequential verdict clears its detector.
  */
@@ -258,17 +372,30 @@ export function observeScalarSignal(
   state: ScalarSignalState,
   input: { value: number; timestamp: number; settings: ResolvedDriftOptions; signal?: string },
 ): SignalVerdict[] {
-  const { value, timestamp, settings } = input;
+  const { timestamp, settings } = input;
+  let value = input.value;
   if (state.phase === "warming" || state.reference === null) {
     if ((state.skipped ?? 0) < settings.warmupSize) {
       state.skipped = (state.skipped ?? 0) + 1;
       return [];
     }
+    if (settings.seasonalPeriodMilliseconds !== undefined) bufferPhase(state, { timestamp, settings });
     state.buffer.push(value);
     if (state.buffer.length >= settings.referenceSize) freeze(state, { settings, timestamp });
     return [];
   }
   const reference = state.reference;
+  const profile = reference.seasonal;
+  if (profile !== undefined) {
+    if (profile.offsets === null) {
+      learnSeason(state, { reference, value, timestamp, settings });
+      return [];
+    }
+    const bucket = getSeasonalBucket(timestamp, { period: profile.period, buckets: profile.offsets.length });
+    addToSeasonalProfile(profile, { bucket, value });
+    completeSeasonalProfile(profile, timestamp);
+    value = removeSeason({ profile, bucket, value });
+  }
   const pending: PendingVerdict[] = [];
   let window = state.window ?? createWindow(reference, timestamp);
   state.window = window;
@@ -312,8 +439,11 @@ export function observeScalarSignal(
   const raised = judge(state, { pending, effect, reference, timestamp });
   const first = raised[0];
   if (first !== undefined) rearm(state, { settings, timestamp, evidence: first.evidence });
-  else if (state.candidate !== undefined && state.buffer.length >= settings.referenceSize)
+  else if (state.candidate !== undefined && state.buffer.length >= settings.referenceSize) {
+    const adoption = confirmAdoption(state, { reference, effect });
     freeze(state, { settings, timestamp });
+    if (adoption !== undefined) return [adoption];
+  }
   return raised.map((item) => item.verdict);
 }
 

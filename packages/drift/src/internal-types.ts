@@ -1,5 +1,6 @@
 import type { CusumState } from "./create-cusum.js";
 import type { PageHinkleyState } from "./create-page-hinkley.js";
+import type { SeasonalProfile } from "./create-seasonal-profile.js";
 import type { ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import type { DriftRearmMode, DriftStreamKey, DriftThresholdMode, DriftVerdict } from "./types.js";
 
@@ -46,6 +47,8 @@ export interface ScalarReference {
   threshold: number;
   fading: number;
   minimumObservations: number;
+  /** With `seasonalPeriodMilliseconds`: the levels per phase (absent otherwise, and in older snapshots). */
+  seasonal?: SeasonalProfile;
 }
 
 export interface ScalarWindow {
@@ -74,6 +77,11 @@ export interface RebaselineCandidate {
   count: number;
   level: number;
   levelCount: number;
+  /** Shift of the last raised verdict and its number of values (absent in older snapshots). */
+  reported?: number;
+  reportedCount?: number;
+  /** Sum of the standardised values in the forming reference. */
+  bufferSum?: number;
 }
 
 export interface ScalarSignalState {
@@ -87,6 +95,9 @@ export interface ScalarSignalState {
   window: ScalarWindow | null;
   lastDistance: number | null;
   lastDistanceThreshold: number | null;
+  /** With `seasonalPeriodMilliseconds`: the phase of each value in `buffer`, and when the buffer started. */
+  bufferBuckets?: number[];
+  bufferStartedAt?: number;
   /** Set while a new reference forms in `buffer` after a verdict (`rearm: "rebaseline"`). */
   candidate?: RebaselineCandidate;
 }
