@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runStream } from "./__fixtures__/run-stream.js";
+import { checkUnreportedShift, createRebaselineCandidate } from "./confirm-rebaseline.js";
 import { createDriftMonitor } from "./create-drift-monitor.js";
 import { createSeededRandom } from "./create-seeded-random.js";
 
@@ -43,5 +43,24 @@ describe("re-baselining after a verdict", () => {
     expect(verdicts).toBe(1);
     const score = monitor.scores().find((entry) => entry.detector === "cusum");
     expect(score?.score).toBeLessThan(1);
+  });
+});
+
+describe("confirmation before adopting a new reference", () => {
+  const settled = (options: { reported: number; reportedCount: number; shift: number }) => {
+    const candidate = createRebaselineCandidate({ shift: options.reported, count: options.reportedCount });
+    candidate.bufferSum = options.shift * 500;
+    return checkUnreportedShift(candidate, { count: 500, referenceCount: 500 }).unreported;
+  };
+
+  it("flags a reference settling well short of the reported shift (a step right after a burst)", () => {
+    expect(settled({ reported: 2.3, reportedCount: 9, shift: 0.5 })).toBe(true);
+    expect(settled({ reported: 2.3, reportedCount: 9, shift: -0.5 })).toBe(true);
+  });
+
+  it("adopts quietly what was reported, a change beyond it, or the old level", () => {
+    expect(settled({ reported: 0.7, reportedCount: 60, shift: 0.55 })).toBe(false);
+    expect(settled({ reported: 1.3, reportedCount: 18, shift: 2 })).toBe(false);
+    expect(settled({ reported: 2.3, reportedCount: 9, shift: 0.05 })).toBe(false);
   });
 });

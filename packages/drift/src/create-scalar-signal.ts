@@ -16,10 +16,8 @@ import { createScalarReference } from "./create-scalar-reference.js";
 import {
   addToSeasonalProfile,
   completeSeasonalProfile,
-  createSeasonalProfile,
   getSeasonalBucket,
   removeSeason,
-  type SeasonalProfile,
 } from "./create-seasonal-profile.js";
 import type {
   RebaselineCandidate,
@@ -30,6 +28,7 @@ import type {
   SignalVerdict,
   VerdictEvidence,
 } from "./internal-types.js";
+import { bufferPhase, learnSeason, startSeasonalLearning } from "./learn-scalar-season.js";
 import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import { summarizeBins } from "./summarize-bins.js";
 import type { DriftScore, DriftSummary } from "./types.js";
@@ -149,47 +148,6 @@ function freeze(
   state.buffer = [];
   delete state.bufferBuckets;
   delete state.bufferStartedAt;
-}
-
-/** Learns the levels per phase over one cycle, starting with the values already buffered (kept for the bins). */
-function startSeasonalLearning(
-  state: ScalarSignalState,
-  options: { reference: ScalarReference; settings: ResolvedDriftOptions; timestamp: number },
-): void {
-  const { reference, settings } = options;
-  const profile = createSeasonalProfile({
-    period: settings.seasonalPeriodMilliseconds as number,
-    buckets: settings.seasonalBuckets,
-    startedAt: state.bufferStartedAt ?? options.timestamp,
-    transform: reference.transform,
-    logOffset: reference.offset,
-  });
-  state.buffer.forEach((value, index) => {
-    addToSeasonalProfile(profile, { bucket: state.bufferBuckets?.[index] ?? 0, value });
-  });
-  reference.seasonal = profile;
-}
-
-/**
- * While the phases are learned, values only feed the profile. Once a cycle is complete, the reference is
- * rebuilt from the buffered values with their phase taken out, and the profile moves onto it.
- */
-function learnSeason(
-  state: ScalarSignalState,
-  options: { reference: ScalarReference; value: number; timestamp: number; settings: ResolvedDriftOptions },
-): void {
-  const { reference, settings, timestamp } = options;
-  const profile = reference.seasonal as SeasonalProfile;
-  const bucket = getSeasonalBucket(timestamp, {
-    period: profile.period,
-    buckets: profile.counts.length,
-  });
-  addToSeasonalProfile(profile, { bucket, value: options.value });
-  if (!completeSeasonalProfile(profile, timestamp)) return;
-  state.buffer = state.buffer.map((value, index) =>
-    removeSeason({ profile, bucket: state.bufferBuckets?.[index] ?? 0, value }),
-  );
-  freeze(state, { settings, timestamp });
 }
 
 function transformValue(reference: ScalarReference, value: number): number {
@@ -317,20 +275,6 @@ function confirmAdoption(
   return checkPracticalSignificance({ verdict, effect: options.effect }) ? verdict : undefined;
 }
 
-function bufferPhase(
-  state: ScalarSignalState,
-  options: { timestamp: number; settings: ResolvedDriftOptions },
-): void {
-  state.bufferStartedAt ??= options.timestamp;
-  state.bufferBuckets ??= [];
-  state.bufferBuckets.push(
-    getSeasonalBucket(options.timestamp, {
-      period: options.settings.seasonalPeriodMilliseconds as number,
-      buckets: options.settings.seasonalBuckets,
-    }),
-  );
-}
-
 /**
  * Keeps the verdicts that matter: big enough to matter (the signal's minimum effect) and, while a new reference
  * forms, at a level other than the one already reported. A dropped sequential verdict clears its detector.
@@ -388,7 +332,12 @@ export function observeScalarSignal(
   const profile = reference.seasonal;
   if (profile !== undefined) {
     if (profile.offsets === null) {
-      learnSeason(state, { reference, value, timestamp, settings });
+      learnSeason(state, {
+        reference,
+        value,
+        timestamp,
+        adopt: () => freeze(state, { settings, timestamp }),
+      });
       return [];
     }
     const bucket = getSeasonalBucket(timestamp, { period: profile.period, buckets: profile.offsets.length });
