@@ -318,7 +318,7 @@ const callsPerDay = 4000;
 const dayMilliseconds = 86_400_000;
 const cyclicDuration = (random, index, factor = 1) =>
   factor * 1.5 * Math.exp(0.4 * random.normal()) * (1 + 0.15 * Math.sin((2 * Math.PI * index) / callsPerDay));
-const flatDuration = (random, index, factor = 1) => factor * 1.5 * Math.exp(0.4 * random.normal());
+const flatDuration = (random, _index, factor = 1) => factor * 1.5 * Math.exp(0.4 * random.normal());
 
 function countScenarioAlarms({ options, seeds, length, generate }) {
   let alarms = 0;
