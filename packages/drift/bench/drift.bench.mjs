@@ -1,11 +1,11 @@
 // Drift benchmark: detection delay and false alarms of each detector and threshold mode on seeded streams,
 // plus cost per observation and bytes per stream. Runs on the built dist: `pnpm bench` (builds first).
-// Usage: node --expose-gc bench/drift.bench.mjs [--quick]
+// Usage: node --expose-gc bench/drift.bench.mjs [--quick] [--only=detection|statistics|identity|cost]
 import { createDriftMonitor, createSeededRandom } from "../dist/index.js";
 import { runIdentityTables } from "./identity-scenarios.mjs";
 
 const quick = process.argv.includes("--quick");
-// `--only=identity` runs one group of tables (the rest take minutes on a shared machine).
+// `--only=<group>` runs one group of tables (all of them take minutes on a shared machine).
 const only = process.argv.find((argument) => argument.startsWith("--only="))?.slice("--only=".length);
 const stationarySeeds = quick ? 10 : 100;
 const stationaryLength = 20_000;
@@ -276,13 +276,297 @@ function runCostTable() {
   });
 }
 
+// --- Issue 17: re-baselining, practical significance, seasonal traffic, slow ramps ---------------------------
+// Each scenario uses the defaults a user gets (`rearm: "rebaseline"`) unless the row says otherwise.
+
+function summarizeDelays(delays, misses) {
+  if (delays.length === 0) return "missed";
+  delays.sort((left, right) => left - right);
+  const at = (share) => delays[Math.min(delays.length - 1, Math.floor(share * delays.length))];
+  const text = `${at(0.5)} / ${at(0.9)}`;
+  return misses > 0 ? `${text} (${misses} missed)` : `${text} (0 missed)`;
+}
+
+// A transient burst (25 calls at +2σ) raises a verdict; a lasting step follows 0–499 calls after the burst.
+function measureBurstThenStep({ shift, options = {} }) {
+  const delays = [];
+  let misses = 0;
+  for (let seed = 1; seed <= changeSeeds; seed += 1) {
+    const random = createSeededRandom(seed);
+    const monitor = createDriftMonitor(options);
+    const burstAt = 500 + 1000;
+    const stepAt = burstAt + 25 + Math.floor(random.next() * 500);
+    let delay;
+    for (let index = 0; index < stepAt + horizon; index += 1) {
+      const burst = index >= burstAt && index < burstAt + 25 ? 200 : 0;
+      const value = gaussian(random) + burst + (index >= stepAt ? 100 * shift : 0);
+      const verdicts = monitor.observe({ key, scalars: { signal: value } });
+      if (index >= stepAt && verdicts.length > 0) {
+        delay = index - stepAt;
+        break;
+      }
+    }
+    if (delay === undefined) misses += 1;
+    else delays.push(delay);
+  }
+  return summarizeDelays(delays, misses);
+}
+
+// A fast loopback: about 2 ms a call, the JIT still warming for a few hundred calls after the 10 skipped ones.
+const loopbackDuration = (random, index) =>
+  (0.002 + 0.0012 * Math.exp(-index / 300)) * Math.exp(0.2 * random.normal());
+
+// Latency with a ±15% daily cycle: 4,000 calls a day (21.6 s apart), log-normal around 1.5 s.
+const callsPerDay = 4000;
+const dayMilliseconds = 86_400_000;
+const cyclicDuration = (random, index, factor = 1) =>
+  factor * 1.5 * Math.exp(0.4 * random.normal()) * (1 + 0.15 * Math.sin((2 * Math.PI * index) / callsPerDay));
+const flatDuration = (random, _index, factor = 1) => factor * 1.5 * Math.exp(0.4 * random.normal());
+
+function countScenarioAlarms({ options, seeds, length, generate }) {
+  let alarms = 0;
+  let observations = 0;
+  for (let seed = 1; seed <= seeds; seed += 1) {
+    const random = createSeededRandom(200_000 + seed);
+    const monitor = createDriftMonitor(options);
+    for (let index = 0; index < length; index += 1) {
+      const timestamp = (index * dayMilliseconds) / callsPerDay;
+      alarms += monitor.observe({ key, timestamp, scalars: { duration: generate(random, index) } }).length;
+    }
+    observations += length;
+  }
+  return (alarms / observations) * 10_000;
+}
+
+// A ×1.2 latency step (about 0.45σ of the log) landing 2–3 days in, once every row's detectors are armed.
+function measureLatencyStep({ options, generate }) {
+  const delays = [];
+  let misses = 0;
+  for (let seed = 1; seed <= changeSeeds; seed += 1) {
+    const random = createSeededRandom(seed);
+    const changeAt = 2 * callsPerDay + Math.floor(random.next() * callsPerDay);
+    const monitor = createDriftMonitor(options);
+    let delay;
+    for (let index = 0; index < changeAt + horizon; index += 1) {
+      const timestamp = (index * dayMilliseconds) / callsPerDay;
+      const value = generate(random, index, index >= changeAt ? 1.2 : 1);
+      const verdicts = monitor.observe({ key, timestamp, scalars: { duration: value } });
+      if (index >= changeAt && verdicts.length > 0) {
+        delay = index - changeAt;
+        break;
+      }
+    }
+    if (delay === undefined) misses += 1;
+    else delays.push(delay);
+  }
+  return summarizeDelays(delays, misses);
+}
+
+// Kolmogorov-Smirnov comparison: the reference's 500 values against tumbling windows of 250, p < 0.01.
+function kolmogorovPValue(distance, referenceCount, windowCount) {
+  const effective = (referenceCount * windowCount) / (referenceCount + windowCount);
+  const lambda = (Math.sqrt(effective) + 0.12 + 0.11 / Math.sqrt(effective)) * distance;
+  let sum = 0;
+  for (let term = 1; term < 100; term += 1)
+    sum += 2 * (-1) ** (term - 1) * Math.exp(-2 * term * term * lambda * lambda);
+  return Math.max(0, Math.min(1, sum));
+}
+
+function kolmogorovDistance(sortedLeft, sortedRight) {
+  let left = 0;
+  let right = 0;
+  let distance = 0;
+  while (left < sortedLeft.length && right < sortedRight.length) {
+    const value = Math.min(sortedLeft[left], sortedRight[right]);
+    while (left < sortedLeft.length && sortedLeft[left] <= value) left += 1;
+    while (right < sortedRight.length && sortedRight[right] <= value) right += 1;
+    distance = Math.max(distance, Math.abs(left / sortedLeft.length - right / sortedRight.length));
+  }
+  return distance;
+}
+
+function createWindowedKolmogorov() {
+  const reference = [];
+  let window = [];
+  return (value) => {
+    if (reference.length < 500) {
+      reference.push(value);
+      if (reference.length === 500) reference.sort((left, right) => left - right);
+      return false;
+    }
+    window.push(value);
+    if (window.length < 250) return false;
+    const sorted = window.sort((left, right) => left - right);
+    window = [];
+    return kolmogorovPValue(kolmogorovDistance(reference, sorted), 500, 250) < 0.01;
+  };
+}
+
+// EWMA chart (λ = 0.01, limit 3.7 standard deviations of the statistic, reference-error included): the
+// classic detector for small gradual shifts, measured as the candidate "trend detector" (not shipped).
+function createExponentialAverage() {
+  const reference = [];
+  let mean = 0;
+  let std = 1;
+  let average = 0;
+  const smoothing = 0.01;
+  const limit = 3.7 * Math.sqrt(smoothing / (2 - smoothing) + 1 / 500);
+  return (value) => {
+    if (reference.length < 500) {
+      reference.push(value);
+      if (reference.length === 500) {
+        mean = reference.reduce((sum, item) => sum + item, 0) / 500;
+        std = Math.sqrt(reference.reduce((sum, item) => sum + (item - mean) ** 2, 0) / 499);
+      }
+      return false;
+    }
+    const standardized = Math.max(-4, Math.min(4, (value - mean) / std));
+    average = (1 - smoothing) * average + smoothing * standardized;
+    if (Math.abs(average) <= limit) return false;
+    average = 0;
+    return true;
+  };
+}
+
+const rampTo1SigmaOver2000 = (random, since) =>
+  gaussian(random) + (since >= 0 ? 100 * Math.min(1, since / 2000) : 0);
+
+function measureDetectorFunction({ create, generate, seeds, length, changeAt }) {
+  const delays = [];
+  let misses = 0;
+  let alarms = 0;
+  for (let seed = 1; seed <= seeds; seed += 1) {
+    const random = createSeededRandom(changeAt ? seed : 100_000 + seed);
+    const detect = create();
+    const change = changeAt ? 500 + 1000 + Math.floor(random.next() * 500) : Number.POSITIVE_INFINITY;
+    let delay;
+    for (let index = 0; index < (changeAt ? change + horizon : 500 + length); index += 1) {
+      const since = index - change;
+      const fired = detect(generate(random, since));
+      if (fired && since < 0) alarms += 1;
+      if (fired && since >= 0) {
+        delay = since;
+        break;
+      }
+    }
+    if (delay === undefined) misses += 1;
+    else delays.push(delay);
+  }
+  return changeAt ? summarizeDelays(delays, misses) : (alarms / (seeds * length)) * 10_000;
+}
+
+function runStatisticsScenarios() {
+  const rows = [];
+  for (const shift of [0.5, 1]) {
+    rows.push([
+      `false alarm (25-call +2σ burst) then a +${shift}σ step 0–499 calls later`,
+      "defaults",
+      "",
+      measureBurstThenStep({ shift }),
+    ]);
+  }
+  const stationaryOptions = quick ? 5 : 20;
+  rows.push([
+    "loopback warm-up (2 ms calls, JIT warming after the 10 skipped)",
+    "defaults, warmupSize 10, minimum effect off",
+    formatRate(
+      countScenarioAlarms({
+        options: { warmupSize: 10, minimumEffect: { duration: { relative: 0, absolute: 0 } } },
+        seeds: stationaryOptions,
+        length: 20_000,
+        generate: loopbackDuration,
+      }),
+    ),
+    "",
+  ]);
+  rows.push([
+    "loopback warm-up (2 ms calls, JIT warming after the 10 skipped)",
+    "defaults, warmupSize 10 (minimum effect 3% and 5 ms)",
+    formatRate(
+      countScenarioAlarms({
+        options: { warmupSize: 10 },
+        seeds: stationaryOptions,
+        length: 20_000,
+        generate: loopbackDuration,
+      }),
+    ),
+    "",
+  ]);
+  const seasonal = { seasonalPeriodMilliseconds: dayMilliseconds };
+  for (const [name, generate] of [
+    ["±15% daily cycle", cyclicDuration],
+    ["no cycle", flatDuration],
+  ]) {
+    for (const [label, options] of [
+      ["defaults", {}],
+      ["seasonal (1 day, 24 phases)", seasonal],
+    ]) {
+      rows.push([
+        `latency, ${name}: FA over 10 days; ×1.2 step 2–3 days in`,
+        label,
+        formatRate(
+          countScenarioAlarms({ options, seeds: stationaryOptions / 2, length: 10 * callsPerDay, generate }),
+        ),
+        measureLatencyStep({ options, generate }),
+      ]);
+    }
+  }
+  const rampRows = [
+    [
+      "CUSUM + PSI (defaults, rearm reset)",
+      () => {
+        const monitor = createDriftMonitor({ rearm: "reset" });
+        return (value) => monitor.observe({ key, scalars: { signal: value } }).length > 0;
+      },
+    ],
+    ["windowed Kolmogorov-Smirnov, 250, p < 0.01", createWindowedKolmogorov],
+    ["EWMA λ=0.01, 3.7σ (measured, not shipped)", createExponentialAverage],
+  ];
+  for (const [label, create] of rampRows) {
+    rows.push([
+      "ramp to +1σ over 2,000 calls",
+      label,
+      formatRate(
+        measureDetectorFunction({ create, generate: gaussian, seeds: stationarySeeds / 5, length: 50_000 }),
+      ),
+      measureDetectorFunction({ create, generate: rampTo1SigmaOver2000, seeds: changeSeeds, changeAt: true }),
+    ]);
+  }
+  for (const [name, generate] of [
+    ["Gaussian", gaussian],
+    ["log-normal", logNormal],
+  ]) {
+    for (const [label, signal] of [
+      ["unnamed signal (no minimum effect)", "signal"],
+      ["output_tokens (minimum effect 3%, 5 tokens)", "output_tokens"],
+    ]) {
+      let alarms = 0;
+      for (let seed = 1; seed <= stationarySeeds / 5; seed += 1) {
+        const random = createSeededRandom(300_000 + seed);
+        const monitor = createDriftMonitor();
+        for (let index = 0; index < 500 + 50_000; index += 1)
+          alarms += monitor.observe({ key, scalars: { [signal]: generate(random) } }).length;
+      }
+      rows.push([
+        `stationary ${name}`,
+        `defaults (rearm rebaseline), ${label}`,
+        formatRate((alarms / ((stationarySeeds / 5) * 50_000)) * 10_000),
+        "",
+      ]);
+    }
+  }
+  console.log("\n### Issue 17 scenarios\n");
+  console.log("| scenario | settings | FA per 10k | delay median / p90 |");
+  console.log("| --- | --- | --- | --- |");
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+}
+
 const started = Date.now();
 console.log(`## Sightline drift benchmark${quick ? " (quick)" : ""}`);
-if (only === undefined) {
-  runDetectionTables();
-  runCostTable();
-}
+if (only === undefined || only === "detection") runDetectionTables();
+if (only === undefined || only === "statistics") runStatisticsScenarios();
 if (only === undefined || only === "identity") runIdentityTables({ quick, printTable, formatRate });
+if (only === undefined || only === "cost") runCostTable();
 console.log(
   `\n_${((Date.now() - started) / 1000).toFixed(0)} s; seeded, so every run prints the same detection numbers._`,
 );

@@ -1,3 +1,4 @@
+import { checkPracticalSignificance } from "./check-practical-significance.js";
 import { computeDistanceThreshold } from "./compute-distance-threshold.js";
 import { computeJensenShannonDistance } from "./compute-jensen-shannon-distance.js";
 import { createCountMap, incrementCountMap } from "./create-count-map.js";
@@ -7,6 +8,7 @@ import type {
   ResolvedDriftOptions,
   SignalVerdict,
 } from "./internal-types.js";
+import { getMinimumEffect } from "./resolve-minimum-effect.js";
 import type { DriftScore } from "./types.js";
 
 // Evidently's default drift threshold for Jensen-Shannon distance on categorical columns.
@@ -77,9 +79,10 @@ function closeWindow(
  */
 export function observeCategoricalSignal(
   state: CategoricalSignalState,
-  input: { category: string; timestamp: number; settings: ResolvedDriftOptions },
+  input: { category: string; timestamp: number; settings: ResolvedDriftOptions; signal?: string },
 ): SignalVerdict[] {
   const { category, timestamp, settings } = input;
+  const effect = getMinimumEffect(settings.minimumEffect, input.signal);
   if (state.phase === "warming") {
     incrementCountMap(state.referenceCounts, { category, capacity: settings.topCategories });
     state.referenceCount += 1;
@@ -98,7 +101,7 @@ export function observeCategoricalSignal(
     timestamp >= window.startedAt + (settings.windowMilliseconds as number)
   ) {
     const verdict = closeWindow(state, { window, settings });
-    if (verdict !== undefined) verdicts.push(verdict);
+    if (verdict !== undefined && checkPracticalSignificance({ verdict, effect })) verdicts.push(verdict);
     window = createWindow(timestamp);
   }
   state.window = window;
@@ -110,7 +113,7 @@ export function observeCategoricalSignal(
   window.count += 1;
   if (!timeBased && window.count >= settings.windowSize) {
     const verdict = closeWindow(state, { window, settings });
-    if (verdict !== undefined) verdicts.push(verdict);
+    if (verdict !== undefined && checkPracticalSignificance({ verdict, effect })) verdicts.push(verdict);
     state.window = createWindow(timestamp);
   }
   if (verdicts.length > 0) {

@@ -128,7 +128,9 @@ function observeStream(
 ): DriftVerdict[] {
   const { observation, settings } = options;
   const verdicts: DriftVerdict[] = [];
-  const timestamp = settings.windowMilliseconds === undefined ? 0 : (observation.timestamp ?? Date.now());
+  const timed =
+    settings.windowMilliseconds !== undefined || settings.seasonalPeriodMilliseconds !== undefined;
+  const timestamp = timed ? (observation.timestamp ?? Date.now()) : 0;
   const identity = observation.identity;
   const identityVerdicts = checkIdentity(stream.identity, {
     responseModel: identity?.responseModel,
@@ -154,7 +156,7 @@ function observeStream(
       create: createScalarSignal,
     });
     if (signal === undefined) continue;
-    for (const verdict of observeScalarSignal(signal, { value, timestamp, settings })) {
+    for (const verdict of observeScalarSignal(signal, { value, timestamp, settings, signal: name })) {
       verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
     }
   }
@@ -168,7 +170,7 @@ function observeStream(
       create: createCategoricalSignal,
     });
     if (signal === undefined) continue;
-    for (const verdict of observeCategoricalSignal(signal, { category, timestamp, settings })) {
+    for (const verdict of observeCategoricalSignal(signal, { category, timestamp, settings, signal: name })) {
       verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
     }
   }

@@ -106,8 +106,14 @@ describe("PSI on reference-quantile bins (calibrated)", () => {
   });
 
   it("with the conventional fixed 0.1 on windows of 100, cries wolf far more often", () => {
+    // The detector on its own: the default minimum effect of `duration` would hide its noise.
     const result = stationaryRate({
-      monitor: { ...monitor, thresholds: "conventional", windowSize: 100 },
+      monitor: {
+        ...monitor,
+        thresholds: "conventional",
+        windowSize: 100,
+        minimumEffect: { duration: { relative: 0, absolute: 0 } },
+      },
       seedCount: 3,
     });
     expect(result.rate).toBeGreaterThan(5);

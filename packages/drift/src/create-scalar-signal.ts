@@ -1,16 +1,35 @@
+import { checkPracticalSignificance } from "./check-practical-significance.js";
 import { computeDistanceThreshold } from "./compute-distance-threshold.js";
 import { computePopulationStability } from "./compute-population-stability.js";
+import {
+  acknowledgeLevel,
+  addToRebaselineCandidate,
+  checkNewLevel,
+  checkUnreportedShift,
+  createRebaselineCandidate,
+  restartRebaselineCandidate,
+} from "./confirm-rebaseline.js";
 import { createCusum, updateCusum } from "./create-cusum.js";
 import { createPageHinkley, type PageHinkleyState, updatePageHinkley } from "./create-page-hinkley.js";
 import { findBinIndex } from "./create-quantile-bins.js";
 import { createScalarReference } from "./create-scalar-reference.js";
+import {
+  addToSeasonalProfile,
+  completeSeasonalProfile,
+  getSeasonalBucket,
+  removeSeason,
+} from "./create-seasonal-profile.js";
 import type {
+  RebaselineCandidate,
   ResolvedDriftOptions,
   ScalarReference,
   ScalarSignalState,
   ScalarWindow,
   SignalVerdict,
+  VerdictEvidence,
 } from "./internal-types.js";
+import { bufferPhase, learnSeason, startSeasonalLearning } from "./learn-scalar-season.js";
+import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import { summarizeBins } from "./summarize-bins.js";
 import type { DriftScore, DriftSummary } from "./types.js";
 
@@ -20,6 +39,13 @@ const clipLimit = 4;
 // Additive smoothing of the current window's bins (half a count, Jeffreys) keeps an empty bin finite.
 const pseudoCount = 0.5;
 const conventionalPopulationStability = 0.1;
+
+/** A verdict that crossed its threshold, before practical significance and re-baseline confirmation. */
+interface PendingVerdict {
+  verdict: SignalVerdict;
+  evidence: VerdictEvidence;
+  sequential: boolean;
+}
 
 /** Fresh scalar signal, collecting its reference. */
 export function createScalarSignal(): ScalarSignalState {
@@ -63,18 +89,43 @@ function summarizeReference(reference: ScalarReference, withBins: boolean): Drif
   return summary;
 }
 
+function resetDetectors(
+  state: ScalarSignalState,
+  options: { reference: ScalarReference; timestamp: number },
+): void {
+  state.sequential = createSequential(options.reference);
+  state.observations = 0;
+  state.window = createWindow(options.reference, options.timestamp);
+}
+
+/**
+ * After a raised verdict. `reset` keeps the reference. `rebaseline` starts a new reference in `buffer` but keeps
+ * the old one armed until the new one is complete (see `checkNewLevel`), so a false alarm just before a real
+ * change cannot make the new reference absorb it.
+ */
 function rearm(
   state: ScalarSignalState,
-  options: { settings: ResolvedDriftOptions; timestamp: number },
+  options: { settings: ResolvedDriftOptions; timestamp: number; evidence: VerdictEvidence },
 ): void {
   const reference = state.reference;
-  if (options.settings.rearm === "rebaseline" || reference === null) {
+  if (reference === null) {
     Object.assign(state, createScalarSignal());
     return;
   }
-  state.sequential = createSequential(reference);
-  state.observations = 0;
-  state.window = createWindow(reference, options.timestamp);
+  resetDetectors(state, { reference, timestamp: options.timestamp });
+  if (options.settings.rearm !== "rebaseline") return;
+  if (state.candidate === undefined) {
+    state.buffer = [];
+    state.candidate = createRebaselineCandidate(options.evidence);
+    return;
+  }
+  const restarted = restartRebaselineCandidate({
+    candidate: state.candidate,
+    buffer: state.buffer,
+    evidence: options.evidence,
+  });
+  state.candidate = restarted.candidate;
+  state.buffer = restarted.buffer;
 }
 
 function freeze(
@@ -82,21 +133,34 @@ function freeze(
   options: { settings: ResolvedDriftOptions; timestamp: number },
 ): void {
   const reference = createScalarReference({ buffer: state.buffer, settings: options.settings });
+  const learned = state.reference?.seasonal;
   state.phase = "monitoring";
-  state.buffer = [];
   state.reference = reference;
-  state.sequential = createSequential(reference);
-  state.observations = 0;
-  state.window = createWindow(reference, options.timestamp);
+  delete state.candidate;
+  resetDetectors(state, { reference, timestamp: options.timestamp });
+  if (learned?.offsets) {
+    // A new reference after a verdict was formed from de-seasonalised values; the phases stay as learned.
+    reference.seasonal = learned;
+  } else if (options.settings.seasonalPeriodMilliseconds !== undefined) {
+    startSeasonalLearning(state, { reference, settings: options.settings, timestamp: options.timestamp });
+    return;
+  }
+  state.buffer = [];
+  delete state.bufferBuckets;
+  delete state.bufferStartedAt;
+}
+
+function transformValue(reference: ScalarReference, value: number): number {
+  return reference.transform === "log" ? Math.log(Math.max(0, value) + reference.offset) : value;
 }
 
 function standardize(reference: ScalarReference, value: number): number {
-  const transformed = reference.transform === "log" ? Math.log(Math.max(0, value) + reference.offset) : value;
+  const transformed = transformValue(reference, value);
   const standardized = (transformed - reference.center) / reference.scale;
   return Math.max(-clipLimit, Math.min(clipLimit, standardized));
 }
 
-function checkSequential(state: ScalarSignalState, reference: ScalarReference): SignalVerdict | undefined {
+function checkSequential(state: ScalarSignalState, reference: ScalarReference): PendingVerdict | undefined {
   const sequential = state.sequential;
   if (sequential === null || reference.detector === "none") return undefined;
   if (state.observations < reference.minimumObservations) return undefined;
@@ -106,7 +170,11 @@ function checkSequential(state: ScalarSignalState, reference: ScalarReference): 
   const current = upward
     ? summarizeMoments(sequential.upperCount, sequential.upperSum, sequential.upperSumOfSquares)
     : summarizeMoments(sequential.lowerCount, sequential.lowerSum, sequential.lowerSumOfSquares);
-  return {
+  // Since the side last touched zero, S = Σ(z − k): the mean standardised value of the run is S/n + k
+  // (exact for the CUSUM; close for Page-Hinkley, whose running mean and fading shift it a little).
+  const count = Math.max(1, upward ? sequential.upperCount : sequential.lowerCount);
+  const shift = (upward ? 1 : -1) * (statistic / count + reference.slack);
+  const verdict: SignalVerdict = {
     kind: "drift",
     detector: reference.detector,
     statistic,
@@ -116,12 +184,13 @@ function checkSequential(state: ScalarSignalState, reference: ScalarReference): 
     current,
     direction: upward ? "up" : "down",
   };
+  return { verdict, evidence: { shift, count }, sequential: true };
 }
 
 function closeWindow(
   state: ScalarSignalState,
   options: { reference: ScalarReference; window: ScalarWindow; settings: ResolvedDriftOptions },
-): SignalVerdict | undefined {
+): PendingVerdict | undefined {
   const { reference, window, settings } = options;
   if (settings.scalarDistance === "none") return undefined;
   const statistic = computePopulationStability({
@@ -142,7 +211,8 @@ function closeWindow(
   state.lastDistance = statistic;
   state.lastDistanceThreshold = threshold;
   if (statistic <= threshold) return undefined;
-  return {
+  const evidence = { shift: (window.standardizedSum ?? 0) / Math.max(1, window.count), count: window.count };
+  const verdict: SignalVerdict = {
     kind: "drift",
     detector: "psi",
     statistic,
@@ -154,9 +224,15 @@ function closeWindow(
       distribution: summarizeBins({ edges: reference.edges, counts: window.counts }),
     },
   };
+  return { verdict, evidence, sequential: false };
 }
 
-function addToWindow(window: ScalarWindow, reference: ScalarReference, value: number): void {
+function addToWindow(
+  window: ScalarWindow,
+  options: { reference: ScalarReference; value: number; standardized: number },
+): void {
+  const { reference, value } = options;
+  window.standardizedSum = (window.standardizedSum ?? 0) + options.standardized;
   window.count += 1;
   window.sum += value;
   window.sumOfSquares += value * value;
@@ -165,25 +241,111 @@ function addToWindow(window: ScalarWindow, reference: ScalarReference, value: nu
 }
 
 /**
+ * The forming reference is complete: a verdict when it sits at a level nobody was told about (see
+ * `checkUnreportedShift`) and the difference matters; the caller adopts it either way.
+ */
+function confirmAdoption(
+  state: ScalarSignalState,
+  options: { reference: ScalarReference; effect: ResolvedMinimumEffect },
+): SignalVerdict | undefined {
+  const { reference } = options;
+  const candidate = state.candidate as RebaselineCandidate;
+  const check = checkUnreportedShift(candidate, {
+    count: state.buffer.length,
+    referenceCount: reference.count,
+  });
+  if (!check.unreported) return undefined;
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (const value of state.buffer) {
+    sum += value;
+    sumOfSquares += value * value;
+  }
+  const statistic = Math.abs(check.shift - (candidate.reported ?? candidate.level)) / check.standardError;
+  const verdict: SignalVerdict = {
+    kind: "drift",
+    detector: reference.detector === "none" ? "psi" : reference.detector,
+    statistic,
+    threshold: 3,
+    score: statistic / 3,
+    reference: summarizeReference(reference, false),
+    current: summarizeMoments(state.buffer.length, sum, sumOfSquares),
+    direction: check.shift >= 0 ? "up" : "down",
+  };
+  return checkPracticalSignificance({ verdict, effect: options.effect }) ? verdict : undefined;
+}
+
+/**
+ * Keeps the verdicts that matter: big enough to matter (the signal's minimum effect) and, while a new reference
+ * forms, at a level other than the one already reported. A dropped sequential verdict clears its detector.
+ */
+function judge(
+  state: ScalarSignalState,
+  options: {
+    pending: PendingVerdict[];
+    effect: ResolvedMinimumEffect;
+    reference: ScalarReference;
+    timestamp: number;
+  },
+): PendingVerdict[] {
+  const raised: PendingVerdict[] = [];
+  for (const pending of options.pending) {
+    if (!checkPracticalSignificance({ verdict: pending.verdict, effect: options.effect })) {
+      if (pending.sequential) {
+        state.sequential = createSequential(options.reference);
+        state.observations = 0;
+      }
+      continue;
+    }
+    const candidate = state.candidate;
+    if (candidate === undefined || checkNewLevel(candidate, pending.evidence)) {
+      raised.push(pending);
+      continue;
+    }
+    acknowledgeLevel(candidate, pending.evidence);
+    resetDetectors(state, { reference: options.reference, timestamp: options.timestamp });
+  }
+  return raised;
+}
+
+/**
  * Feeds one value to a scalar signal: during warm-up it joins the reference; afterwards it updates the
  * sequential mean detector and the current window, returning the verdicts that crossed on this value.
  */
 export function observeScalarSignal(
   state: ScalarSignalState,
-  input: { value: number; timestamp: number; settings: ResolvedDriftOptions },
+  input: { value: number; timestamp: number; settings: ResolvedDriftOptions; signal?: string },
 ): SignalVerdict[] {
-  const { value, timestamp, settings } = input;
+  const { timestamp, settings } = input;
+  let value = input.value;
   if (state.phase === "warming" || state.reference === null) {
     if ((state.skipped ?? 0) < settings.warmupSize) {
       state.skipped = (state.skipped ?? 0) + 1;
       return [];
     }
+    if (settings.seasonalPeriodMilliseconds !== undefined) bufferPhase(state, { timestamp, settings });
     state.buffer.push(value);
     if (state.buffer.length >= settings.referenceSize) freeze(state, { settings, timestamp });
     return [];
   }
   const reference = state.reference;
-  const verdicts: SignalVerdict[] = [];
+  const profile = reference.seasonal;
+  if (profile !== undefined) {
+    if (profile.offsets === null) {
+      learnSeason(state, {
+        reference,
+        value,
+        timestamp,
+        adopt: () => freeze(state, { settings, timestamp }),
+      });
+      return [];
+    }
+    const bucket = getSeasonalBucket(timestamp, { period: profile.period, buckets: profile.offsets.length });
+    addToSeasonalProfile(profile, { bucket, value });
+    completeSeasonalProfile(profile, timestamp);
+    value = removeSeason({ profile, bucket, value });
+  }
+  const pending: PendingVerdict[] = [];
   let window = state.window ?? createWindow(reference, timestamp);
   state.window = window;
   const timeBased = settings.windowMilliseconds !== undefined;
@@ -192,8 +354,8 @@ export function observeScalarSignal(
     window.count >= settings.minimumWindowCount &&
     timestamp >= window.startedAt + (settings.windowMilliseconds as number)
   ) {
-    const verdict = closeWindow(state, { reference, window, settings });
-    if (verdict !== undefined) verdicts.push(verdict);
+    const closed = closeWindow(state, { reference, window, settings });
+    if (closed !== undefined) pending.push(closed);
     window = createWindow(reference, timestamp);
     state.window = window;
   }
@@ -210,16 +372,28 @@ export function observeScalarSignal(
       magnitude: reference.slack,
       fading: reference.fading,
     });
+  if (state.candidate !== undefined) {
+    state.buffer.push(value);
+    addToRebaselineCandidate(state.candidate, standardized);
+  }
   const sequentialVerdict = checkSequential(state, reference);
-  if (sequentialVerdict !== undefined) verdicts.push(sequentialVerdict);
-  addToWindow(window, reference, value);
+  if (sequentialVerdict !== undefined) pending.push(sequentialVerdict);
+  addToWindow(window, { reference, value, standardized });
   if (!timeBased && window.count >= settings.windowSize) {
-    const verdict = closeWindow(state, { reference, window, settings });
-    if (verdict !== undefined) verdicts.push(verdict);
+    const closed = closeWindow(state, { reference, window, settings });
+    if (closed !== undefined) pending.push(closed);
     state.window = createWindow(reference, timestamp);
   }
-  if (verdicts.length > 0) rearm(state, { settings, timestamp });
-  return verdicts;
+  const effect = getMinimumEffect(settings.minimumEffect, input.signal);
+  const raised = judge(state, { pending, effect, reference, timestamp });
+  const first = raised[0];
+  if (first !== undefined) rearm(state, { settings, timestamp, evidence: first.evidence });
+  else if (state.candidate !== undefined && state.buffer.length >= settings.referenceSize) {
+    const adoption = confirmAdoption(state, { reference, effect });
+    freeze(state, { settings, timestamp });
+    if (adoption !== undefined) return [adoption];
+  }
+  return raised.map((item) => item.verdict);
 }
 
 /** Current scores of a scalar signal's detectors (none while it collects its reference). */

@@ -7,6 +7,7 @@ export { createSeededRandom } from "./create-seeded-random.js";
 export type {
   DriftCategoricalSignal,
   DriftDetector,
+  DriftMinimumEffect,
   DriftMonitor,
   DriftMonitorOptions,
   DriftMonitorStats,

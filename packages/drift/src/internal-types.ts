@@ -1,5 +1,7 @@
 import type { CusumState } from "./create-cusum.js";
 import type { PageHinkleyState } from "./create-page-hinkley.js";
+import type { SeasonalProfile } from "./create-seasonal-profile.js";
+import type { ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import type { DriftRearmMode, DriftStreamKey, DriftThresholdMode, DriftVerdict } from "./types.js";
 
 export interface ResolvedDriftOptions {
@@ -22,6 +24,10 @@ export interface ResolvedDriftOptions {
   maxSignalsPerKey: number;
   identityMemory: number;
   fingerprintPoolSize: number;
+  /** Per signal name; signals without an entry have none. */
+  minimumEffect: Record<string, ResolvedMinimumEffect>;
+  seasonalPeriodMilliseconds: number | undefined;
+  seasonalBuckets: number;
 }
 
 /** A verdict before the monitor stamps the stream key on it. */
@@ -42,6 +48,8 @@ export interface ScalarReference {
   threshold: number;
   fading: number;
   minimumObservations: number;
+  /** With `seasonalPeriodMilliseconds`: the levels per phase (absent otherwise, and in older snapshots). */
+  seasonal?: SeasonalProfile;
 }
 
 export interface ScalarWindow {
@@ -50,6 +58,31 @@ export interface ScalarWindow {
   sumOfSquares: number;
   counts: number[];
   startedAt: number;
+  /** Sum of the standardised values (absent in snapshots from before re-baseline confirmation). */
+  standardizedSum?: number;
+}
+
+/** How far a verdict's evidence sits from the reference, in reference standard deviations, and on how many values. */
+export interface VerdictEvidence {
+  shift: number;
+  count: number;
+}
+
+/**
+ * A new reference forming (in the signal's `buffer`) after a verdict while the previous reference stays armed.
+ * `sum` and `count` are of the values since the detectors were last cleared, standardised against the armed
+ * reference; `level` is the shift of the last crossing (raised or not), from `levelCount` values.
+ */
+export interface RebaselineCandidate {
+  sum: number;
+  count: number;
+  level: number;
+  levelCount: number;
+  /** Shift of the last raised verdict and its number of values (absent in older snapshots). */
+  reported?: number;
+  reportedCount?: number;
+  /** Sum of the standardised values in the forming reference. */
+  bufferSum?: number;
 }
 
 export interface ScalarSignalState {
@@ -63,6 +96,11 @@ export interface ScalarSignalState {
   window: ScalarWindow | null;
   lastDistance: number | null;
   lastDistanceThreshold: number | null;
+  /** With `seasonalPeriodMilliseconds`: the phase of each value in `buffer`, and when the buffer started. */
+  bufferBuckets?: number[];
+  bufferStartedAt?: number;
+  /** Set while a new reference forms in `buffer` after a verdict (`rearm: "rebaseline"`). */
+  candidate?: RebaselineCandidate;
 }
 
 export interface CategoricalWindow {

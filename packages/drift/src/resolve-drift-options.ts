@@ -1,4 +1,5 @@
 import type { ResolvedDriftOptions } from "./internal-types.js";
+import { resolveMinimumEffects } from "./resolve-minimum-effect.js";
 import type { DriftMonitorOptions } from "./types.js";
 
 function positiveInteger(value: number | undefined, fallback: number): number {
@@ -9,6 +10,20 @@ function positiveInteger(value: number | undefined, fallback: number): number {
 function probability(value: number | undefined, fallback: number): number {
   if (value === undefined || !Number.isFinite(value) || value <= 0 || value >= 1) return fallback;
   return value;
+}
+
+/** The practical-significance and seasonal settings (kept apart so each concern merges on its own). */
+function resolveStatisticsOptions(
+  options: DriftMonitorOptions,
+): Pick<ResolvedDriftOptions, "minimumEffect" | "seasonalPeriodMilliseconds" | "seasonalBuckets"> {
+  const period = options.seasonalPeriodMilliseconds;
+  return {
+    minimumEffect: resolveMinimumEffects(options.minimumEffect),
+    seasonalPeriodMilliseconds:
+      typeof period === "number" && Number.isFinite(period) && period > 0 ? period : undefined,
+    // Each phase needs a few dozen calls of its own; more than 96 phases would rarely get them.
+    seasonalBuckets: Math.min(96, Math.max(2, positiveInteger(options.seasonalBuckets, 24))),
+  };
 }
 
 /** Fills defaults and clamps nonsense so the detectors never see an invalid setting. */
@@ -46,5 +61,6 @@ export function resolveDriftOptions(options: DriftMonitorOptions = {}): Resolved
     maxSignalsPerKey: positiveInteger(options.maxSignalsPerKey, 32),
     identityMemory: positiveInteger(options.identityMemory, 8),
     fingerprintPoolSize: Math.max(2, positiveInteger(options.fingerprintPoolSize, 64)),
+    ...resolveStatisticsOptions(options),
   };
 }

@@ -98,6 +98,14 @@ export interface DriftScore {
   score: number;
 }
 
+/** A minimum effect: a verdict needs a change of at least both bounds (see {@link DriftMonitorOptions.minimumEffect}). */
+export interface DriftMinimumEffect {
+  /** Share of the reference level (scalar: of the reference mean; categorical: of the category's reference share). Default `0`. */
+  relative?: number;
+  /** In the signal's own unit (seconds, tokens, ratio; categorical: share, 0.01 = one point). Default `0`. */
+  absolute?: number;
+}
+
 /** Threshold mode: learned from the reference's own noise, or the conventional fixed numbers. */
 export type DriftThresholdMode = "calibrated" | "conventional";
 
@@ -138,8 +146,30 @@ export interface DriftMonitorOptions {
   transform?: "auto" | "log" | "none";
   /** Distinct categories kept per categorical signal; the rest share an `other` bucket. Default `16`. */
   topCategories?: number;
-  /** After a drift verdict: `rebaseline` learns a new reference from the next observations; `reset` keeps the reference and clears the detector. Default `"rebaseline"`. */
+  /**
+   * After a drift verdict: `rebaseline` learns a new reference from the next observations while the previous
+   * one stays armed (a verdict at a level other than the one just reported is still raised, so a false alarm
+   * cannot let the new reference absorb a real change); `reset` keeps the reference and clears the detector.
+   * Default `"rebaseline"`.
+   */
   rearm?: DriftRearmMode;
+  /**
+   * Smallest change worth a verdict, per signal name, merged over the defaults: a verdict needs the change
+   * to reach both the relative and the absolute bound. Defaults: `duration`, `time_to_first_chunk` 3% and
+   * 0.005 (seconds); `output_tokens`, `input_tokens` 3% and 5 tokens; `cache_hit_ratio` 0.02; `finish_reason`,
+   * `tool_call`, `error_type`, `refusal` 0.01 (one point of a category's share). Other signals: none.
+   * `{ relative: 0, absolute: 0 }` turns a default off.
+   */
+  minimumEffect?: Record<string, DriftMinimumEffect>;
+  /**
+   * Seasonal traffic: the mean detectors compare each value with the reference of its phase of a cycle of
+   * this many milliseconds (read from `timestamp`), learned over one whole cycle, e.g. `86_400_000` for a
+   * daily cycle. Costs: no mean verdict before a full cycle was seen; `seasonalBuckets` numbers per signal.
+   * Default unset (no seasonality).
+   */
+  seasonalPeriodMilliseconds?: number;
+  /** Phases of the seasonal cycle, each with its own reference level. Default `24`. */
+  seasonalBuckets?: number;
   /**
    * Streams monitored at once. Beyond it, a new key takes the slot of a stream idle for `8 × maxKeys`
    * observations; failing that, a key with a `feature` is rolled into its parent stream (the same key without
