@@ -283,7 +283,10 @@ const refusalAfter = 0.06;
 const refusalFlag = (random, since) =>
   random.next() < (since >= 0 ? refusalAfter : refusalBefore) ? "yes" : "no";
 const refusalRows = [
-  { name: "provider fields, core's default monitor (Jensen-Shannon, window 250)", options: { warmupSize: 10 } },
+  {
+    name: "provider fields, core's default monitor (Jensen-Shannon, window 250)",
+    options: { warmupSize: 10 },
+  },
   { name: "provider fields, Jensen-Shannon, window 100", options: { warmupSize: 10, windowSize: 100 } },
   { name: "provider fields, Jensen-Shannon, window 500", options: { warmupSize: 10, windowSize: 500 } },
 ];
