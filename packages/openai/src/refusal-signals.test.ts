@@ -1,6 +1,8 @@
 import { createDriftMonitor, type DriftMonitor } from "@sightline/core";
-import type { MockScript } from "@sightline/testing";
+import { createHostRoutingFetch, type MockScript } from "@sightline/testing";
+import { AzureOpenAI } from "openai";
 import { describe, expect, it } from "vitest";
+import { observeOpenAI } from "./observe-openai.js";
 import { useOpenAITestContext, waitForSpans } from "./test-helpers.js";
 
 // Provider-reported refusals: read from the response's own fields, so content capture stays off (the default).
@@ -83,6 +85,49 @@ describe("chat completions report the provider's refusal with content capture of
     );
     expect(result.attributes["sightline.response.refusal"]).toBeUndefined();
     expect(result.refusal).toBe("no");
+  });
+});
+
+describe("Azure OpenAI through the real AzureOpenAI client", () => {
+  async function azureChat(script: MockScript, stream: boolean) {
+    ctx.server.enqueue(script);
+    const { monitor, refusals } = recordingMonitor();
+    const raw = new AzureOpenAI({
+      apiKey: "azure-key",
+      endpoint: "https://acme.openai.azure.com",
+      apiVersion: "2024-10-21",
+      maxRetries: 0,
+      fetch: createHostRoutingFetch(ctx.server.url),
+    });
+    const client = observeOpenAI(raw, {
+      tracerProvider: ctx.telemetry.tracerProvider,
+      meterProvider: ctx.telemetry.meterProvider,
+      drift: { monitor },
+    });
+    if (stream) {
+      const chunks = await client.chat.completions.create({ model: "gpt-4o", messages, stream: true });
+      for await (const _chunk of chunks);
+    } else {
+      await client.chat.completions.create({ model: "gpt-4o", messages });
+    }
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    return { attributes: span?.attributes ?? {}, refusal: refusals[0] };
+  }
+
+  it.each([false, true])(
+    "safe filter results on the prompt and answer are no refusal (stream: %s)",
+    async (stream) => {
+      const result = await azureChat({}, stream);
+      expect(result.attributes["gen_ai.provider.name"]).toBe("azure.ai.openai");
+      expect(result.attributes["sightline.response.refusal"]).toBeUndefined();
+      expect(result.refusal).toBe("no");
+    },
+  );
+
+  it("a content-filtered answer (finish_reason and a filtered category) is a refusal", async () => {
+    const result = await azureChat({ finishReason: "content_filter" }, false);
+    expect(result.attributes["sightline.response.refusal"]).toBe("content_filter");
+    expect(result.refusal).toBe("yes");
   });
 });
 
