@@ -3,11 +3,12 @@ import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
 import { type ModelV4Usage, mapModelV4Usage } from "./map-model-v4-usage.js";
+import { readAISDKRefusal } from "./read-ai-sdk-refusal.js";
 
 /** A provider model's `doGenerate` result, as far as Sightline reads it. */
 export interface ModelGenerateResult {
   content?: unknown;
-  finishReason?: { unified?: unknown };
+  finishReason?: { unified?: unknown; raw?: unknown };
   usage?: unknown;
   response?: { id?: string; modelId?: string };
 }
@@ -25,6 +26,7 @@ export function mapGenerateResult(options: {
     id: result.response?.id,
     model: modelId ? mapAISDKProvider(options.provider, modelId).model : undefined,
     finishReasons: [reason],
+    refusal: readAISDKRefusal(result.finishReason),
     usage: mapModelV4Usage(result.usage as ModelV4Usage | undefined),
   };
   if (options.captureContent) response.outputMessages = () => mapAISDKOutputMessages(result.content, reason);

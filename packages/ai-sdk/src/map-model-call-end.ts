@@ -4,6 +4,7 @@ import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { mapAISDKProvider } from "./map-ai-sdk-provider.js";
 import { type AISDKUsage, mapAISDKUsage } from "./map-ai-sdk-usage.js";
+import { readAISDKRefusal } from "./read-ai-sdk-refusal.js";
 
 /** The model-call end event fields Sightline reads. */
 export interface ModelCallEnd {
@@ -25,6 +26,7 @@ export function mapModelCallEnd(event: ModelCallEnd, captureContent: boolean): G
     id: event.responseId,
     model: mapAISDKProvider(event.provider, event.modelId).model,
     finishReasons: [reason],
+    refusal: readAISDKRefusal(event.finishReason),
     usage: mapAISDKUsage(event.usage),
   };
   const server = readOrigin(event.request?.url);

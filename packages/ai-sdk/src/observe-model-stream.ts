@@ -2,6 +2,7 @@ import { type GenAIResponse, type Operation, reportTelemetryError } from "@sight
 import { mapAISDKOutputMessages } from "./map-ai-sdk-content.js";
 import { mapAISDKFinishReason } from "./map-ai-sdk-finish-reason.js";
 import { type ModelV4Usage, mapModelV4Usage } from "./map-model-v4-usage.js";
+import { readAISDKRefusal } from "./read-ai-sdk-refusal.js";
 
 /** Stream parts that carry output, for time to first chunk and the gaps between chunks. */
 const OUTPUT_PARTS = new Set(["text-delta", "reasoning-delta", "tool-input-delta", "tool-call"]);
@@ -59,6 +60,7 @@ export function observeModelStream<Part extends { type: string }>(options: {
             finishReason = mapAISDKFinishReason(
               (part.finishReason as { unified?: unknown } | undefined)?.unified,
             );
+            response.refusal = readAISDKRefusal(part.finishReason);
             response.usage = mapModelV4Usage(part.usage as ModelV4Usage | undefined);
           } else if (part.type === "error") {
             end("error", part.error);

@@ -19,6 +19,7 @@ import { mapAISDKUsage } from "./map-ai-sdk-usage.js";
 import { type ModelGenerateResult, mapGenerateResult } from "./map-generate-result.js";
 import { type LanguageModelCallFields, mapLanguageModelRequest } from "./map-language-model-request.js";
 import { type ModelCallEnd, mapModelCallEnd, readOrigin, serverAttributes } from "./map-model-call-end.js";
+import { readAISDKRefusal } from "./read-ai-sdk-refusal.js";
 import { resolveCallContext } from "./resolve-call-context.js";
 import { resolveModelCallContext } from "./resolve-model-call-context.js";
 import type { SightlineAISDKOptions } from "./types.js";
@@ -236,6 +237,7 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
         id: event.response?.id,
         model: mapAISDKProvider(event.provider, event.response?.modelId ?? event.modelId).model,
         finishReasons: [reason],
+        refusal: readAISDKRefusal(event.finishReason),
         usage: mapAISDKUsage(event.usage),
         outputMessages: captureContent
           ? () => mapAISDKOutputMessages([{ type: "text", text: event.objectText }], reason)

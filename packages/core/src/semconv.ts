@@ -68,6 +68,11 @@ export const ATTR_SIGHTLINE_STREAM_OUTCOME = "sightline.stream.outcome";
 export const ATTR_SIGHTLINE_STREAM_CHUNKS = "sightline.stream.chunks";
 /** Set when a captured content attribute was shortened to fit the byte bound. */
 export const ATTR_SIGHTLINE_CONTENT_TRUNCATED = "sightline.content.truncated";
+/**
+ * The provider's own refusal or safety outcome, as the provider spells it (`content_filter`, `refusal`, `SAFETY`,
+ * `guardrail_intervened`, …); set only when a response field reports one, with or without content capture.
+ */
+export const ATTR_SIGHTLINE_RESPONSE_REFUSAL = "sightline.response.refusal";
 /** Set to `false` when a non-streaming response body was never read by the caller. */
 export const ATTR_SIGHTLINE_RESPONSE_READ = "sightline.response.read";
 /**

@@ -1,6 +1,6 @@
 // Drift benchmark: detection delay and false alarms of each detector and threshold mode on seeded streams,
 // plus cost per observation and bytes per stream. Runs on the built dist: `pnpm bench` (builds first).
-// Usage: node --expose-gc bench/drift.bench.mjs [--quick] [--only=detection|statistics|identity|cost]
+// Usage: node --expose-gc bench/drift.bench.mjs [--quick] [--only=detection|statistics|identity|refusal|cost]
 import { createDriftMonitor, createSeededRandom } from "../dist/index.js";
 import { runIdentityTables } from "./identity-scenarios.mjs";
 
@@ -561,11 +561,123 @@ function runStatisticsScenarios() {
   for (const row of rows) console.log(`| ${row.join(" | ")} |`);
 }
 
+// Refusal rate from provider fields (issue 17): each call carries the provider's own refusal outcome (content
+// capture off), fed as core's drift finisher feeds it (`refusal: "yes" | "no"`), to a monitor with core's default
+// options. Before provider fields a capture-off app fed no refusal signal at all. The Bernoulli CUSUM row is a
+// yardstick, not shipped: a rate detector tuned for a tripling from the reference's own rate, its threshold picked
+// on these same stationary streams (oracle) to stay under 0.5 false alarms per 10,000.
+const refusalBefore = 0.02;
+const refusalAfter = 0.06;
+const refusalFlag = (random, since) =>
+  random.next() < (since >= 0 ? refusalAfter : refusalBefore) ? "yes" : "no";
+const refusalRows = [
+  {
+    name: "provider fields, core's default monitor (Jensen-Shannon, window 250)",
+    options: { warmupSize: 10 },
+  },
+  { name: "provider fields, Jensen-Shannon, window 100", options: { warmupSize: 10, windowSize: 100 } },
+  { name: "provider fields, Jensen-Shannon, window 500", options: { warmupSize: 10, windowSize: 500 } },
+];
+
+/** A one-sided Bernoulli CUSUM on `yes`, with p0 from the first `referenceSize` flags and p1 = 3·p0. */
+function createBernoulliCusum({ referenceSize, threshold }) {
+  let seen = 0;
+  let yes = 0;
+  let up = 0;
+  let down = 0;
+  let sum = 0;
+  return (flag) => {
+    if (seen < referenceSize) {
+      seen += 1;
+      if (flag === "yes") yes += 1;
+      if (seen === referenceSize) {
+        const p0 = Math.max(yes, 1) / referenceSize;
+        const p1 = Math.min(3 * p0, 0.99);
+        up = Math.log(p1 / p0);
+        down = Math.log((1 - p1) / (1 - p0));
+      }
+      return false;
+    }
+    sum = Math.max(0, sum + (flag === "yes" ? up : down));
+    if (sum <= threshold) return false;
+    sum = 0;
+    return true;
+  };
+}
+
+function runBernoulliCusum({ threshold, seeds, change }) {
+  const referenceSize = 500;
+  const delays = [];
+  let alarms = 0;
+  let observations = 0;
+  let misses = 0;
+  for (let seed = 1; seed <= seeds; seed += 1) {
+    const random = createSeededRandom(change ? seed : 100_000 + seed);
+    const detect = createBernoulliCusum({ referenceSize, threshold });
+    if (!change) {
+      for (let index = 0; index < referenceSize + stationaryLength; index += 1)
+        if (detect(refusalFlag(random, -1))) alarms += 1;
+      observations += stationaryLength;
+      continue;
+    }
+    const changeAt = referenceSize + 1000 + Math.floor(random.next() * 500);
+    let delay;
+    for (let index = 0; index < changeAt + horizon; index += 1) {
+      const since = index - changeAt;
+      if (detect(refusalFlag(random, since)) && since >= 0) {
+        delay = since;
+        break;
+      }
+    }
+    if (delay === undefined) misses += 1;
+    else delays.push(delay);
+  }
+  return { falseAlarms: observations ? (alarms / observations) * 10_000 : 0, delays, misses };
+}
+
+function runRefusalTable() {
+  const rows = [];
+  for (const row of refusalRows) {
+    rows.push([
+      row.name,
+      formatRate(
+        countFalseAlarms({
+          options: row.options,
+          kind: "categorical",
+          generate: (random) => refusalFlag(random, -1),
+          seeds: stationarySeeds,
+        }),
+      ),
+      measureDelays({ options: row.options, kind: "categorical", generate: refusalFlag }),
+    ]);
+    process.stderr.write(`done: ${row.name}\n`);
+  }
+  // Smallest threshold (0.5 steps) whose stationary false-alarm rate stays at or under 0.5 per 10,000.
+  let threshold = 4;
+  let stationary = runBernoulliCusum({ threshold, seeds: stationarySeeds, change: false });
+  while (stationary.falseAlarms > 0.5) {
+    threshold += 0.5;
+    stationary = runBernoulliCusum({ threshold, seeds: stationarySeeds, change: false });
+  }
+  const changed = runBernoulliCusum({ threshold, seeds: changeSeeds, change: true });
+  rows.push([
+    `yardstick: Bernoulli CUSUM ×3, h=${threshold} (oracle threshold, not shipped)`,
+    formatRate(stationary.falseAlarms),
+    summarizeDelays(changed.delays, changed.misses),
+  ]);
+  printTable({
+    title: `Refusal rate ${refusalBefore * 100}% → ${refusalAfter * 100}% from provider fields (every call labelled, content capture off; same units, ${changeSeeds} seeds)`,
+    columns: ["FA stationary 2%", "refusal 2%→6%"],
+    rows,
+  });
+}
+
 const started = Date.now();
 console.log(`## Sightline drift benchmark${quick ? " (quick)" : ""}`);
 if (only === undefined || only === "detection") runDetectionTables();
 if (only === undefined || only === "statistics") runStatisticsScenarios();
 if (only === undefined || only === "identity") runIdentityTables({ quick, printTable, formatRate });
+if (only === undefined || only === "refusal") runRefusalTable();
 if (only === undefined || only === "cost") runCostTable();
 console.log(
   `\n_${((Date.now() - started) / 1000).toFixed(0)} s; seeded, so every run prints the same detection numbers._`,

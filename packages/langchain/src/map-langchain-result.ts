@@ -1,5 +1,6 @@
 import { asNumber, asString, type GenAIResponse, type GenAIUsage } from "@sightline/core/provider";
 import { type LangChainMessageLike, mapLangChainOutputMessages } from "./map-langchain-messages.js";
+import { readLangChainRefusal } from "./read-langchain-refusal.js";
 
 /** The fields Sightline reads from a LangChain message in a result. */
 interface ResultMessage extends LangChainMessageLike {
@@ -16,6 +17,7 @@ interface ResultMessage extends LangChainMessageLike {
     output_token_details?: { reasoning?: number; audio?: number };
   };
   response_metadata?: Record<string, unknown>;
+  additional_kwargs?: Record<string, unknown>;
 }
 
 /** A LangChain `LLMResult`, as far as Sightline reads it. */
@@ -61,6 +63,10 @@ export function mapLangChainResult(
       asString(result?.llmOutput?.model_name) ??
       asString(result?.llmOutput?.model),
     finishReasons: finishReasons.length > 0 ? finishReasons : undefined,
+    refusal: readLangChainRefusal({
+      finishReasons,
+      messages: generations.map((generation) => generation.message),
+    }),
     usage,
     serviceTier: asString(metadata.service_tier) ?? asString(info.service_tier),
     systemFingerprint: asString(metadata.system_fingerprint) ?? asString(info.system_fingerprint),

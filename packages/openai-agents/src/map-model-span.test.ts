@@ -62,3 +62,20 @@ describe("splitProvider", () => {
     expect(splitProvider(undefined)).toEqual({ provider: "openai", model: undefined });
   });
 });
+
+describe("mapModelSpan refusals", () => {
+  it("reads a chat completion's content_filter stop and refusal text", () => {
+    const filtered = mapModelSpan({
+      type: "generation",
+      model: "gpt-4o",
+      output: [{ choices: [{ finish_reason: "content_filter", message: {} }] }],
+    });
+    expect(filtered.response.refusal).toBe("content_filter");
+    const refused = mapModelSpan({
+      type: "generation",
+      model: "gpt-4o",
+      output: [{ choices: [{ finish_reason: "stop", message: { refusal: "I can't." } }] }],
+    });
+    expect(refused.response.refusal).toBe("refusal");
+  });
+});

@@ -10,6 +10,7 @@ import {
   type GenAIUsage,
 } from "@sightline/core/provider";
 import { GEN_AI_OPERATION_CHAT } from "@sightline/core/semconv";
+import { readCompletionRefusal, readResponseRefusal } from "./read-model-span-refusal.js";
 
 /** One model call as the SDK's `response` or `generation` span describes it, in core's shapes. */
 export interface MappedModelCall {
@@ -44,8 +45,16 @@ function mapResponse(data: Fields): MappedModelCall {
       functionCalls.push({ name, callId: asString(fields.call_id), arguments: asString(fields.arguments) });
   }
   const status = asString(response.status);
+  const refusal = readResponseRefusal(response);
+  const incomplete = refusal === "content_filter" ? "content_filter" : "length";
   const finishReason =
-    functionCalls.length > 0 ? "tool_call" : status === "incomplete" ? "length" : status ? "stop" : undefined;
+    functionCalls.length > 0
+      ? "tool_call"
+      : status === "incomplete"
+        ? incomplete
+        : status
+          ? "stop"
+          : undefined;
   return {
     request: { operation: GEN_AI_OPERATION_CHAT, model },
     target: { provider },
@@ -53,6 +62,7 @@ function mapResponse(data: Fields): MappedModelCall {
       id: asString(response.id) ?? asString(data.response_id),
       model,
       finishReasons: finishReason ? [finishReason] : undefined,
+      refusal,
       usage: usage
         ? mapUsage({
             input: usage.input_tokens,
@@ -95,6 +105,7 @@ function mapGeneration(data: Fields): MappedModelCall {
       id: asString(completion.id),
       model: splitProvider(asString(completion.model)).model ?? model,
       finishReasons: finishReasons.length > 0 ? finishReasons : undefined,
+      refusal: readCompletionRefusal(completion),
       usage: usage
         ? mapUsage({
             input: usage.input_tokens,

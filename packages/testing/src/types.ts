@@ -96,6 +96,12 @@ export interface MockScript {
   builtinToolCalls?: ("web_search" | "file_search" | "code_interpreter")[];
   /** OpenAI audio only: seconds the uploaded audio lasts (transcription usage and `duration`). Default `8.5`. */
   audioSeconds?: number;
+  /**
+   * OpenAI chat and Responses only: the model declines through the `refusal` field. Chat sends it as the
+   * message's `refusal` (streamed as `delta.refusal` pieces) with `content: null`; Responses as a `refusal`
+   * content part of the message (streamed as `response.refusal.delta` events). Default: none.
+   */
+  refusal?: string;
   /** Gemini only: block the prompt (`promptFeedback.blockReason`, e.g. `"SAFETY"`) and send no candidates. */
   blockReason?: string;
   /**

@@ -11,6 +11,7 @@ import {
 } from "@sightline/core/provider";
 import { mapAnthropicFinishReason } from "../map-anthropic-finish-reason.js";
 import { mapAnthropicUsage } from "../map-anthropic-usage.js";
+import { readAnthropicRefusal } from "../read-anthropic-refusal.js";
 import { mapAnthropicContentBlocks } from "./map-anthropic-content-blocks.js";
 
 interface BlockState {
@@ -83,6 +84,7 @@ export function createMessagesStreamAccumulator(options: {
         id,
         model,
         finishReasons: stopReason ? [stopReason] : undefined,
+        refusal: readAnthropicRefusal(stopReason),
         usage: Object.keys(usage).length > 0 ? mapAnthropicUsage(usage) : undefined,
         serviceTier,
         outputMessages: () => [

@@ -1,6 +1,7 @@
 import { asFields, asString, type GenAIResponse } from "@sightline/core/provider";
 import { mapAnthropicFinishReason } from "../map-anthropic-finish-reason.js";
 import { mapAnthropicUsage } from "../map-anthropic-usage.js";
+import { readAnthropicRefusal } from "../read-anthropic-refusal.js";
 import { mapAnthropicContentBlocks } from "./map-anthropic-content-blocks.js";
 
 /** Maps a `message` body to core's response shape (one output message: Anthropic has no `n`). */
@@ -12,6 +13,7 @@ export function mapMessagesResponse(body: unknown): GenAIResponse {
     id: asString(fields.id),
     model: asString(fields.model),
     finishReasons: stopReason ? [stopReason] : undefined,
+    refusal: readAnthropicRefusal(stopReason),
     usage: mapAnthropicUsage(fields.usage),
     serviceTier: asString(usage.service_tier),
     outputMessages: () => [

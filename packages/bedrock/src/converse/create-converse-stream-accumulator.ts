@@ -10,6 +10,7 @@ import {
   type StreamAccumulator,
 } from "@sightline/core/provider";
 import { mapFinishReason } from "../map-finish-reason.js";
+import { readBedrockRefusal } from "../read-bedrock-refusal.js";
 import { mapConverseUsage } from "./map-converse-usage.js";
 
 interface BlockState {
@@ -86,6 +87,7 @@ export function createConverseStreamAccumulator(
       return {
         id,
         finishReasons: reason ? [reason] : undefined,
+        refusal: readBedrockRefusal(stopReason),
         usage: mapConverseUsage(usage),
         serviceTier,
         outputMessages: () => [

@@ -1,5 +1,6 @@
 import { asFields, asString, type GenAIResponse } from "@sightline/core/provider";
 import { mapFinishReason } from "../map-finish-reason.js";
+import { readBedrockRefusal } from "../read-bedrock-refusal.js";
 import { mapConverseContent } from "./map-converse-messages.js";
 import { mapConverseUsage } from "./map-converse-usage.js";
 
@@ -15,6 +16,7 @@ export function mapConverseResponse(output: unknown): GenAIResponse {
   return {
     id: asString(asFields(body.$metadata).requestId),
     finishReasons: reason ? [reason] : undefined,
+    refusal: readBedrockRefusal(body.stopReason),
     usage: mapConverseUsage(body.usage),
     serviceTier: asString(asFields(body.serviceTier).type),
     outputMessages: () => [

@@ -1,5 +1,6 @@
 import { asFields, asString, type GenAIResponse, type GenAIUsage } from "@sightline/core/provider";
 import { mapFinishReason } from "../map-finish-reason.js";
+import { readBedrockRefusal } from "../read-bedrock-refusal.js";
 import { decodeJsonBytes } from "./decode-json-bytes.js";
 import type { InvokeBodyReading } from "./read-invoke-body.js";
 import { readInvokeBody } from "./read-invoke-body.js";
@@ -45,6 +46,7 @@ export function buildInvokeResponse(
     id: reading.id ?? requestId,
     model: reading.model,
     finishReasons: reason ? [reason] : undefined,
+    refusal: readBedrockRefusal(reading.stopReason),
     usage,
     outputMessages: () => [
       {

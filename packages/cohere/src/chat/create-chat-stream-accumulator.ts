@@ -10,6 +10,7 @@ import {
 } from "@sightline/core/provider";
 import { ATTR_COHERE_RESPONSE_FINISH_REASON, mapCohereFinishReason } from "../map-cohere-finish-reason.js";
 import { mapCohereUsage } from "../map-cohere-usage.js";
+import { readCohereRefusal } from "../read-cohere-refusal.js";
 import { readField } from "../read-field.js";
 
 interface ToolCallState {
@@ -85,6 +86,7 @@ export function createChatStreamAccumulator(settings: AccumulatorSettings): Stre
       return {
         id,
         finishReasons: finishReason === undefined ? undefined : [finishReason],
+        refusal: readCohereRefusal(rawFinishReason),
         usage: mapped.usage,
         attributes: {
           ...mapped.attributes,

@@ -1,6 +1,7 @@
 import { asFields, asString, type GenAIResponse, type MessagePart } from "@sightline/core/provider";
 import { ATTR_COHERE_RESPONSE_FINISH_REASON, mapCohereFinishReason } from "../map-cohere-finish-reason.js";
 import { mapCohereUsage } from "../map-cohere-usage.js";
+import { readCohereRefusal } from "../read-cohere-refusal.js";
 import { readField } from "../read-field.js";
 import { mapCohereContent, mapCohereToolCalls } from "./map-cohere-messages.js";
 
@@ -17,6 +18,7 @@ export function mapChatResponse(response: unknown): GenAIResponse {
   return {
     id: asString(body.id),
     finishReasons: finishReason === undefined ? undefined : [finishReason],
+    refusal: readCohereRefusal(raw),
     usage,
     attributes: {
       ...attributes,

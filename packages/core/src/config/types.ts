@@ -89,7 +89,10 @@ export interface SightlineOptions {
 export interface DriftOptions {
   /** The monitor to feed. Default: `getDefaultDriftMonitor()`. */
   monitor?: DriftMonitor;
-  /** Decides whether an answer is a refusal (used only when content capture is on). Default: a phrase heuristic. */
+  /**
+   * Decides whether an answer's text is a refusal, used only when content capture is on, on top of the refusals the
+   * provider reports in its own fields (always counted). Default: a phrase heuristic.
+   */
   detectRefusal?: (text: string) => boolean;
 }
 

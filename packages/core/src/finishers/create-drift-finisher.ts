@@ -21,14 +21,17 @@ import {
 import { getModelFamily } from "./get-model-family.js";
 import { observeDriftScores } from "./observe-drift-scores.js";
 import { observeDriftStreams } from "./observe-drift-streams.js";
+import { readRefusal } from "./read-refusal.js";
 import type { DetectRefusal, FinishedOperation, OperationFinisher } from "./types.js";
 
 /**
  * Feeds every finished operation to the drift monitor and turns its verdicts into span events on
  * the operation that crossed a threshold, plus a counter; the current scores are exported as a
  * gauge read at collection time. Streams are keyed by provider, requested model, operation and
- * feature; the response model and system fingerprint are observed identities of the stream. Refusals are judged only when the output text is already at
- * hand (content capture on), so drift detection never makes content leave the process.
+ * feature; the response model and system fingerprint are observed identities of the stream. Refusals come from
+ * the provider's own fields (`response.refusal`) with or without content capture; the text heuristic only adds
+ * to them when the output text is already at hand (content capture on), so drift detection never makes content
+ * leave the process.
  */
 export function createDriftFinisher(options: {
   monitor: DriftMonitor;
@@ -90,7 +93,7 @@ function toObservation(
       categories.finish_reason = finishReason;
       categories.tool_call = /tool|function/.test(finishReason) ? "yes" : "no";
     }
-    const refusal = detectRefusalIn(operation, options);
+    const refusal = readRefusal(operation, options);
     if (refusal !== undefined) categories.refusal = refusal ? "yes" : "no";
   }
   categories.error_type = operation.errorType ?? "none";
@@ -110,21 +113,6 @@ function toObservation(
       ? { responseModel: response.model, systemFingerprint: response.systemFingerprint }
       : undefined,
   };
-}
-
-function detectRefusalIn(
-  operation: FinishedOperation,
-  options: { detectRefusal?: DetectRefusal; captureContent: boolean },
-): boolean | undefined {
-  if (!options.captureContent || !options.detectRefusal || !operation.response?.outputMessages)
-    return undefined;
-  const messages = operation.response.outputMessages();
-  if (messages.some((message) => message.parts.some((part) => part.type === "refusal"))) return true;
-  const text = messages
-    .flatMap((message) => message.parts)
-    .map((part) => (part.type === "text" && typeof part.content === "string" ? part.content : ""))
-    .join(" ");
-  return text ? options.detectRefusal(text) : undefined;
 }
 
 function recordVerdict(operation: FinishedOperation, verdict: DriftVerdict): void {

@@ -9,6 +9,7 @@ import {
   ATTR_GEN_AI_USAGE_INPUT_TOKENS,
   ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
   ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
+  ATTR_SIGHTLINE_RESPONSE_REFUSAL,
 } from "../semconv.js";
 import type { GenAIResponse } from "./operation-shapes.js";
 
@@ -19,6 +20,8 @@ export function buildResponseAttributes(response: GenAIResponse): Attributes {
   if (typeof response.model === "string") attributes[ATTR_GEN_AI_RESPONSE_MODEL] = response.model;
   const reasons = response.finishReasons?.filter((reason) => typeof reason === "string");
   if (reasons?.length) attributes[ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = reasons;
+  if (typeof response.refusal === "string" && response.refusal)
+    attributes[ATTR_SIGHTLINE_RESPONSE_REFUSAL] = response.refusal;
   const usage = response.usage;
   if (usage) {
     setCount(attributes, ATTR_GEN_AI_USAGE_INPUT_TOKENS, usage.inputTokens);

@@ -124,6 +124,12 @@ export interface GenAIResponse {
   serviceTier?: string;
   /** The backend configuration fingerprint, when the provider reports one (a change is a drift signal). */
   systemFingerprint?: string;
+  /**
+   * The provider's own refusal or safety outcome, as the provider spells it (`content_filter`, `refusal`,
+   * `SAFETY`, `guardrail_intervened`, …), when one of its response fields reports one; unset for an ordinary
+   * answer. Read without content capture: it feeds `sightline.response.refusal` and the drift refusal rate.
+   */
+  refusal?: string;
   /** Provider-specific attributes (e.g. `openai.response.system_fingerprint`). */
   attributes?: Attributes;
   /**

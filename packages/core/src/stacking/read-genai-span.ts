@@ -141,6 +141,8 @@ export function readForeignCall(span: GenAISpanLike): ForeignCall | undefined {
   if (id !== undefined) response.id = id;
   const finishReasons = readFinishReasons(attributes);
   if (finishReasons) response.finishReasons = finishReasons;
+  // Semconv's own finish reason for a filtered answer: the one refusal another tool's span can report.
+  if (finishReasons?.includes("content_filter")) response.refusal = "content_filter";
   const usage = readUsage(attributes);
   if (usage) response.usage = usage;
   const serviceTier =

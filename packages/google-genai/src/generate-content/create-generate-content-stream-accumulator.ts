@@ -12,6 +12,7 @@ import {
 } from "@sightline/core/provider";
 import { mapGeminiFinishReason } from "../map-gemini-finish-reason.js";
 import { mapGeminiUsage } from "../map-gemini-usage.js";
+import { readGeminiRefusal } from "../read-gemini-refusal.js";
 import { mapGeminiPart } from "./map-gemini-parts.js";
 import { mapPromptFeedback } from "./map-generate-content-response.js";
 
@@ -67,12 +68,14 @@ export function createGenerateContentStreamAccumulator(options: {
       return flags;
     },
     finish(): GenAIResponse {
+      const finishReasons = candidates.length
+        ? Array.from(candidates, (candidate) => candidate?.finishReason ?? "error")
+        : undefined;
       return {
         id,
         model,
-        finishReasons: candidates.length
-          ? Array.from(candidates, (candidate) => candidate?.finishReason ?? "error")
-          : undefined,
+        finishReasons,
+        refusal: readGeminiRefusal({ finishReasons, promptFeedback }),
         usage: mapGeminiUsage(usageMetadata),
         attributes: mapPromptFeedback(promptFeedback),
         outputMessages: () =>

@@ -8,6 +8,7 @@ import {
 } from "@sightline/core/provider";
 import { mapGeminiFinishReason } from "../map-gemini-finish-reason.js";
 import { mapGeminiUsage } from "../map-gemini-usage.js";
+import { readGeminiRefusal } from "../read-gemini-refusal.js";
 import { mapGeminiRole } from "./map-gemini-contents.js";
 import { mapGeminiParts } from "./map-gemini-parts.js";
 
@@ -18,12 +19,14 @@ export const ATTR_GCP_GEMINI_PROMPT_BLOCK_REASON = "gcp.gemini.prompt_feedback.b
 export function mapGenerateContentResponse(body: unknown): GenAIResponse {
   const fields = asFields(body);
   const candidates = asArray(fields.candidates).map(asFields);
+  const finishReasons = candidates.length
+    ? candidates.map((candidate) => asString(candidate.finishReason) ?? "error")
+    : undefined;
   return {
     id: asString(fields.responseId),
     model: asString(fields.modelVersion),
-    finishReasons: candidates.length
-      ? candidates.map((candidate) => asString(candidate.finishReason) ?? "error")
-      : undefined,
+    finishReasons,
+    refusal: readGeminiRefusal({ finishReasons, promptFeedback: fields.promptFeedback }),
     usage: mapGeminiUsage(fields.usageMetadata),
     attributes: mapPromptFeedback(fields.promptFeedback),
     outputMessages: () =>

@@ -14,6 +14,7 @@ import {
 } from "@sightline/core/provider";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
+import { hasAzureContentFilter, readOpenAIRefusal } from "../read-openai-refusal.js";
 import { openAIResponseAttributes } from "./map-chat-response.js";
 import { mapPerplexityBilledUnits } from "./map-perplexity-billed-units.js";
 import { readReasoningText } from "./read-reasoning-text.js";
@@ -43,6 +44,9 @@ export function createChatStreamAccumulator(options: {
   let usage: GenAIUsage | undefined;
   let billedUnits: GenAIBilledUnits[] = [];
   let responseFields: Record<string, unknown> = {};
+  // Refusal signals are kept whether or not content is captured: a flag each, never the text.
+  let refused = false;
+  let filtered = false;
   const choices: ChoiceState[] = [];
 
   const choiceAt = (index: number): ChoiceState => {
@@ -63,6 +67,7 @@ export function createChatStreamAccumulator(options: {
         responseFields = { system_fingerprint: fields.system_fingerprint, service_tier: fields.service_tier };
       }
       let flags: number = ChunkFlags.None;
+      if (!filtered && hasAzureContentFilter(fields)) filtered = true;
       const chunkChoices = asArray(fields.choices);
       for (const rawChoice of chunkChoices) {
         const choice = asFields(rawChoice);
@@ -83,6 +88,7 @@ export function createChatStreamAccumulator(options: {
         }
         if (typeof delta.refusal === "string" && delta.refusal.length > 0) {
           flags |= ChunkFlags.Output;
+          refused = true;
           if (captureContent)
             state.refusal = appendCapturedText(state.refusal, delta.refusal, maxContentLength);
         }
@@ -103,12 +109,14 @@ export function createChatStreamAccumulator(options: {
       return flags;
     },
     finish(): GenAIResponse {
+      const finishReasons = choices.length
+        ? Array.from(choices, (choice) => choice?.finishReason ?? "error")
+        : undefined;
       return {
         id,
         model,
-        finishReasons: choices.length
-          ? Array.from(choices, (choice) => choice?.finishReason ?? "error")
-          : undefined,
+        finishReasons,
+        refusal: readOpenAIRefusal({ finishReasons, refused, filtered }),
         usage,
         billedUnits: billedUnits.length ? billedUnits : undefined,
         serviceTier: asString(responseFields.service_tier),

@@ -13,6 +13,7 @@ import {
 } from "@sightline/core/semconv";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
+import { hasAzureContentFilter, readOpenAIRefusal } from "../read-openai-refusal.js";
 import { mapChatToolCalls } from "./map-chat-tool-calls.js";
 import { mapPerplexityBilledUnits } from "./map-perplexity-billed-units.js";
 import { readReasoningText } from "./read-reasoning-text.js";
@@ -22,10 +23,16 @@ export function mapChatResponse(body: unknown): GenAIResponse {
   const fields = asFields(body);
   const choices = asArray(fields.choices).map(asFields);
   const billedUnits = mapPerplexityBilledUnits(fields.usage);
+  const finishReasons = choices.map((choice) => asString(choice.finish_reason) ?? "error");
   return {
     id: asString(fields.id),
     model: asString(fields.model),
-    finishReasons: choices.map((choice) => asString(choice.finish_reason) ?? "error"),
+    finishReasons,
+    refusal: readOpenAIRefusal({
+      finishReasons,
+      refused: choices.some((choice) => Boolean(asString(asFields(choice.message).refusal))),
+      filtered: hasAzureContentFilter(fields),
+    }),
     usage: mapOpenAIUsage(fields.usage),
     serviceTier: asString(fields.service_tier),
     systemFingerprint: asString(fields.system_fingerprint),

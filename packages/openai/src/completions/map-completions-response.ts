@@ -8,6 +8,7 @@ import {
 import { openAIResponseAttributes } from "../chat/map-chat-response.js";
 import { mapOpenAIFinishReason } from "../map-openai-finish-reason.js";
 import { mapOpenAIUsage } from "../map-openai-usage.js";
+import { hasAzureContentFilter, readOpenAIRefusal } from "../read-openai-refusal.js";
 
 /** Maps a `text_completion` body to core's response shape: one finish reason and output message per choice. */
 export function mapCompletionsResponse(body: unknown): GenAIResponse {
@@ -15,10 +16,12 @@ export function mapCompletionsResponse(body: unknown): GenAIResponse {
   const choices = asArray(fields.choices)
     .map(asFields)
     .sort((left, right) => Number(left.index ?? 0) - Number(right.index ?? 0));
+  const finishReasons = choices.map((choice) => asString(choice.finish_reason) ?? "error");
   return {
     id: asString(fields.id),
     model: asString(fields.model),
-    finishReasons: choices.map((choice) => asString(choice.finish_reason) ?? "error"),
+    finishReasons,
+    refusal: readOpenAIRefusal({ finishReasons, filtered: hasAzureContentFilter(fields) }),
     usage: mapOpenAIUsage(fields.usage),
     systemFingerprint: asString(fields.system_fingerprint),
     attributes: openAIResponseAttributes(fields),

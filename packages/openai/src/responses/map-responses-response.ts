@@ -22,6 +22,7 @@ export function mapResponsesResponse(body: unknown): GenAIResponse {
     id: asString(fields.id),
     model: asString(fields.model),
     finishReasons: finishReason ? [finishReason] : undefined,
+    refusal: readResponsesRefusal(finishReason, output),
     usage: mapOpenAIUsage(fields.usage),
     serviceTier: tier,
     attributes: tier
@@ -55,6 +56,19 @@ function mapResponsesFinishReason(
   }
   if (status === "failed") return "error";
   return status;
+}
+
+/** `content_filter` from `incomplete_details.reason`, `refusal` from a `refusal` content part of a message. */
+function readResponsesRefusal(
+  finishReason: string | undefined,
+  output: Record<string, unknown>[],
+): string | undefined {
+  if (finishReason === "content_filter") return "content_filter";
+  const refused = output.some(
+    (item) =>
+      item.type === "message" && asArray(item.content).some((part) => asFields(part).type === "refusal"),
+  );
+  return refused ? "refusal" : undefined;
 }
 
 function mapOutputItem(item: Record<string, unknown>): MessagePart[] {

@@ -34,6 +34,8 @@ export function buildChatCompletionChunks(
       chunk(index, { role: "assistant", content: answer.text === null ? null : "", refusal: null }),
     );
     for (const piece of splitText(answer.text ?? "", pieces)) chunks.push(chunk(index, { content: piece }));
+    for (const piece of splitText(answer.refusal ?? "", pieces))
+      chunks.push(chunk(index, { refusal: piece }));
     for (const [callIndex, call] of answer.toolCalls.entries()) {
       chunks.push(
         chunk(index, {

@@ -21,7 +21,7 @@ export function buildChatCompletion(options: BuildChatCompletionOptions): Record
   const message: Record<string, unknown> = {
     role: "assistant",
     content: answer.text,
-    refusal: null,
+    refusal: answer.refusal,
     annotations: [],
   };
   if (answer.toolCalls.length > 0) {

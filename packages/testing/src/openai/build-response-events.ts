@@ -21,7 +21,21 @@ export function buildResponseEvents(options: BuildResponseOptions & { chunks: nu
   add({ type: "response.in_progress", response: inProgress });
   for (const [outputIndex, item] of buildResponseOutput(options).entries()) {
     const itemId = item.id;
-    if (item.type === "message") {
+    if (item.type === "message" && options.answer.refusal !== null) {
+      const refusal = options.answer.refusal;
+      const location = { item_id: itemId, output_index: outputIndex, content_index: 0 };
+      add({
+        type: "response.output_item.added",
+        output_index: outputIndex,
+        item: { ...item, status: "in_progress", content: [] },
+      });
+      add({ type: "response.content_part.added", ...location, part: { type: "refusal", refusal: "" } });
+      for (const delta of splitText(refusal, options.chunks)) {
+        add({ type: "response.refusal.delta", ...location, delta });
+      }
+      add({ type: "response.refusal.done", ...location, refusal });
+      add({ type: "response.content_part.done", ...location, part: { type: "refusal", refusal } });
+    } else if (item.type === "message") {
       const text = options.answer.text ?? "";
       const emptyPart = { type: "output_text", text: "", annotations: [], logprobs: [] };
       const part = { ...emptyPart, text };

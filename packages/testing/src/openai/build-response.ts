@@ -58,13 +58,17 @@ export function getResponseOutcome(finishReason: string): ResponseOutcome {
 export function buildResponseOutput(options: BuildResponseOptions): Record<string, unknown>[] {
   const { answer, sequence } = options;
   const items = buildBuiltinToolCalls({ tools: options.builtinToolCalls ?? [], sequence });
-  if (answer.text !== null) {
+  if (answer.text !== null || answer.refusal !== null) {
     items.push({
       id: `msg_mock${sequence}`,
       type: "message",
       status: "completed",
       role: "assistant",
-      content: [{ type: "output_text", text: answer.text, annotations: [], logprobs: [] }],
+      content: [
+        answer.refusal !== null
+          ? { type: "refusal", refusal: answer.refusal }
+          : { type: "output_text", text: answer.text, annotations: [], logprobs: [] },
+      ],
     });
   }
   for (const [index, call] of answer.toolCalls.entries()) {

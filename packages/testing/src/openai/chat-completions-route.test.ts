@@ -213,3 +213,32 @@ describe("chat completions, streaming", () => {
     expect(finished).toEqual([0, 1]);
   });
 });
+
+describe("scripted refusals", () => {
+  const refusal = "I can't help with that.";
+
+  it("chat: the message's refusal field with null content, streamed as delta.refusal", async () => {
+    server.enqueue({ refusal }, { refusal, chunks: 2 });
+    const completion = await client.chat.completions.create({ model: "gpt-4o", messages });
+    expect(completion.choices[0]?.message).toMatchObject({ content: null, refusal });
+    const stream = await client.chat.completions.create({ model: "gpt-4o", messages, stream: true });
+    const pieces: string[] = [];
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta;
+      if (delta?.refusal) pieces.push(delta.refusal);
+    }
+    expect(pieces).toHaveLength(2);
+    expect(pieces.join("")).toBe(refusal);
+  });
+
+  it("responses: a refusal content part, streamed as response.refusal.delta events", async () => {
+    server.enqueue({ refusal }, { refusal });
+    const response = await client.responses.create({ model: "gpt-4o", input: "hi" });
+    const message = response.output.find((item) => item.type === "message");
+    expect(message?.type === "message" ? message.content : undefined).toEqual([{ type: "refusal", refusal }]);
+    const stream = await client.responses.create({ model: "gpt-4o", input: "hi", stream: true });
+    let streamed = "";
+    for await (const event of stream) if (event.type === "response.refusal.delta") streamed += event.delta;
+    expect(streamed).toBe(refusal);
+  });
+});

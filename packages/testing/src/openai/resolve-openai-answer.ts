@@ -19,8 +19,10 @@ export interface ResolvedToolCall {
 
 /** What one OpenAI-format answer contains, with every script default applied. */
 export interface OpenAIAnswer {
-  /** Assistant text, or `null` for a tool-call-only answer. */
+  /** Assistant text, or `null` for a tool-call-only answer or a refusal. */
   text: string | null;
+  /** The `refusal` text of a declined answer, or `null`. */
+  refusal: string | null;
   /** Tool calls, possibly empty. */
   toolCalls: ResolvedToolCall[];
   /** Finish reason. */
@@ -58,8 +60,10 @@ export function resolveOpenAIAnswer(options: ResolveOpenAIAnswerOptions): OpenAI
     name: call.name,
     arguments: call.arguments,
   }));
-  const text = script.text ?? defaultText(toolCalls.length > 0, options.jsonSchema);
-  const answerText = (text ?? "") + toolCalls.map((call) => call.name + call.arguments).join("");
+  const refusal = script.refusal ?? null;
+  const text =
+    refusal !== null ? null : (script.text ?? defaultText(toolCalls.length > 0, options.jsonSchema));
+  const answerText = (text ?? refusal ?? "") + toolCalls.map((call) => call.name + call.arguments).join("");
   const usage = script.omitUsage
     ? undefined
     : {
@@ -70,6 +74,7 @@ export function resolveOpenAIAnswer(options: ResolveOpenAIAnswerOptions): OpenAI
       };
   return {
     text,
+    refusal,
     toolCalls,
     finishReason: script.finishReason ?? (toolCalls.length > 0 ? "tool_calls" : "stop"),
     model: script.model ?? resolveResponseModel(body.model, "gpt-mock"),

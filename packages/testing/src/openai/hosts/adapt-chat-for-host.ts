@@ -48,7 +48,9 @@ export function adaptChatCompletionForHost(
     const message = { ...(choice.message as Record<string, unknown>) };
     if (reasoningField) message[reasoningField] = reasoning ?? null;
     if (context.host !== "openrouter") delete message.annotations;
-    const extra = context.host === "azure" ? { content_filter_results: CONTENT_FILTER_RESULTS } : {};
+    // Azure marks the category that stopped a content-filtered answer.
+    const results = choice.finish_reason === "content_filter" ? FILTERED_RESULTS : CONTENT_FILTER_RESULTS;
+    const extra = context.host === "azure" ? { content_filter_results: results } : {};
     return { ...choice, message, ...extra };
   });
   if (context.answer.usage) {
@@ -149,3 +151,6 @@ const CONTENT_FILTER_RESULTS = {
   sexual: { filtered: false, severity: "safe" },
   violence: { filtered: false, severity: "safe" },
 };
+
+/** Azure's per-choice results when the filter stopped the answer. */
+const FILTERED_RESULTS = { ...CONTENT_FILTER_RESULTS, violence: { filtered: true, severity: "high" } };

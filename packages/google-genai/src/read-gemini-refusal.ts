@@ -1,0 +1,27 @@
+import { asFields, asString } from "@sightline/core/provider";
+
+/** Candidate finish reasons that mean the answer was stopped by a safety, recitation or policy filter. */
+const BLOCKING_FINISH_REASONS = new Set([
+  "SAFETY",
+  "RECITATION",
+  "BLOCKLIST",
+  "PROHIBITED_CONTENT",
+  "SPII",
+  "IMAGE_SAFETY",
+  "IMAGE_PROHIBITED_CONTENT",
+  "IMAGE_RECITATION",
+]);
+
+/**
+ * The refusal a Gemini answer reports: the prompt's `promptFeedback.blockReason` (no candidates come back), else
+ * the first candidate `finishReason` that is a safety or policy stop (`SAFETY`, `RECITATION`, `BLOCKLIST`,
+ * `PROHIBITED_CONTENT`, `SPII`, image variants). Needs no content capture.
+ */
+export function readGeminiRefusal(input: {
+  finishReasons?: readonly (string | undefined)[];
+  promptFeedback: unknown;
+}): string | undefined {
+  const blockReason = asString(asFields(input.promptFeedback).blockReason);
+  if (blockReason && blockReason !== "BLOCKED_REASON_UNSPECIFIED") return blockReason;
+  return input.finishReasons?.find((reason) => reason !== undefined && BLOCKING_FINISH_REASONS.has(reason));
+}
