@@ -1,12 +1,4 @@
-const CONTENT_FILTER_REASONS = new Set([
-  "SAFETY",
-  "RECITATION",
-  "BLOCKLIST",
-  "PROHIBITED_CONTENT",
-  "SPII",
-  "IMAGE_SAFETY",
-  "IMAGE_PROHIBITED_CONTENT",
-]);
+import { GEMINI_BLOCKING_FINISH_REASONS } from "./gemini-blocking-finish-reasons.js";
 
 /**
  * Maps a Gemini candidate `finishReason` to the normalized enum semconv uses inside output
@@ -17,6 +9,6 @@ export function mapGeminiFinishReason(reason: string | undefined, calledTool: bo
   if (reason === undefined) return "error";
   if (reason === "STOP") return calledTool ? "tool_call" : "stop";
   if (reason === "MAX_TOKENS") return "length";
-  if (CONTENT_FILTER_REASONS.has(reason)) return "content_filter";
+  if (GEMINI_BLOCKING_FINISH_REASONS.has(reason)) return "content_filter";
   return reason.toLowerCase();
 }

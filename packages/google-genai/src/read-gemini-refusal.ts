@@ -1,16 +1,5 @@
 import { asFields, asString } from "@sightline/core/provider";
-
-/** Candidate finish reasons that mean the answer was stopped by a safety, recitation or policy filter. */
-const BLOCKING_FINISH_REASONS = new Set([
-  "SAFETY",
-  "RECITATION",
-  "BLOCKLIST",
-  "PROHIBITED_CONTENT",
-  "SPII",
-  "IMAGE_SAFETY",
-  "IMAGE_PROHIBITED_CONTENT",
-  "IMAGE_RECITATION",
-]);
+import { GEMINI_BLOCKING_FINISH_REASONS } from "./gemini-blocking-finish-reasons.js";
 
 /**
  * The refusal a Gemini answer reports: the prompt's `promptFeedback.blockReason` (no candidates come back), else
@@ -23,5 +12,7 @@ export function readGeminiRefusal(input: {
 }): string | undefined {
   const blockReason = asString(asFields(input.promptFeedback).blockReason);
   if (blockReason && blockReason !== "BLOCKED_REASON_UNSPECIFIED") return blockReason;
-  return input.finishReasons?.find((reason) => reason !== undefined && BLOCKING_FINISH_REASONS.has(reason));
+  return input.finishReasons?.find(
+    (reason) => reason !== undefined && GEMINI_BLOCKING_FINISH_REASONS.has(reason),
+  );
 }
