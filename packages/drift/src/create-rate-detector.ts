@@ -7,6 +7,12 @@ import type { DriftScore } from "./types.js";
 // A crossing while a new reference forms reports a change of its own when its rate differs from the reported
 // one by more than three standard errors (as for the scalar detectors, see confirm-rebaseline.ts).
 const newLevelZ = 3;
+// A rare outcome's reference rate is known only roughly from one reference (10 refusals in 500 calls), and the
+// threshold has to allow for that. So the reference keeps growing, a block of `referenceSize` calls at a time, up
+// to this many references: each block joins it unless the chart alarmed during it or its rate lies more than
+// three standard errors above the reference's (the start of a change stays out), and the chart is redesigned.
+const referenceGrowthLimit = 8;
+const growthZ = 3;
 
 /** Fresh rate detector for one watched outcome of a categorical signal, collecting its reference. */
 export function createRateDetector(outcome: string): RateDetectorState {
@@ -43,6 +49,8 @@ function adoptReference(
 ): void {
   state.referenceCount = options.count;
   state.referenceHits = options.hits;
+  state.blockCount = 0;
+  state.blockHits = 0;
   state.design = designBernoulliCusum({
     hits: options.hits,
     count: options.count,
@@ -54,6 +62,39 @@ function adoptReference(
   state.runCount = 0;
   state.runHits = 0;
   state.candidate = undefined;
+}
+
+function checkBlockInControl(state: RateDetectorState): boolean {
+  const rate = Math.max(1, state.referenceHits) / state.referenceCount;
+  const blockRate = (state.blockHits ?? 0) / Math.max(1, state.blockCount ?? 0);
+  const spread = Math.sqrt(
+    rate * (1 - rate) * (1 / Math.max(1, state.blockCount ?? 0) + 1 / state.referenceCount),
+  );
+  return blockRate - rate <= growthZ * spread;
+}
+
+// Joins a complete, in-control block to the reference and redesigns the chart, carrying its evidence over.
+function growReference(
+  state: RateDetectorState,
+  options: { settings: ResolvedDriftOptions; effect: ResolvedMinimumEffect },
+): void {
+  const previous = state.design;
+  const statistic = state.statistic;
+  const run = { count: state.runCount, hits: state.runHits };
+  adoptReference(state, {
+    hits: state.referenceHits + (state.blockHits ?? 0),
+    count: state.referenceCount + (state.blockCount ?? 0),
+    ...options,
+  });
+  if (previous === null || state.design === null) return;
+  state.statistic = Math.min(
+    state.design.threshold,
+    Math.round((statistic * previous.unit) / state.design.unit),
+  );
+  if (state.statistic > 0) {
+    state.runCount = run.count;
+    state.runHits = run.hits;
+  }
 }
 
 /**
@@ -80,6 +121,9 @@ export function observeRateDetector(
   if (state.candidate !== undefined) {
     state.candidate.count += 1;
     state.candidate.hits += hit;
+  } else if (state.referenceCount < referenceGrowthLimit * settings.referenceSize) {
+    state.blockCount = (state.blockCount ?? 0) + 1;
+    state.blockHits = (state.blockHits ?? 0) + hit;
   }
   state.statistic = Math.max(0, state.statistic + (hit === 1 ? design.jump : -design.step));
   if (state.statistic === 0) {
@@ -105,6 +149,9 @@ export function observeRateDetector(
     };
     const isNew = settings.rearm === "reset" || checkNewRate(state, run);
     if (isNew && checkPracticalSignificance({ verdict: candidate, effect })) verdict = candidate;
+    // Calls that led to an alarm never join the reference.
+    state.blockCount = 0;
+    state.blockHits = 0;
     if (settings.rearm === "rebaseline") {
       if (isNew) state.candidate = { count: 0, hits: 0, reportedRate: share, reportedCount: run.count };
       else if (state.candidate !== undefined) {
@@ -120,6 +167,12 @@ export function observeRateDetector(
   }
   if (state.candidate !== undefined && state.candidate.count >= settings.referenceSize) {
     adoptReference(state, { hits: state.candidate.hits, count: state.candidate.count, settings, effect });
+  } else if ((state.blockCount ?? 0) >= settings.referenceSize) {
+    if (checkBlockInControl(state)) growReference(state, { settings, effect });
+    else {
+      state.blockCount = 0;
+      state.blockHits = 0;
+    }
   }
   return verdict;
 }

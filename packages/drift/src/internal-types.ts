@@ -133,6 +133,9 @@ export interface RateDetectorState {
   /** Observations and watched outcomes since the chart last was zero (the estimated change point). */
   runCount: number;
   runHits: number;
+  /** Calls (and watched outcomes) since the reference last grew, joining it once a block is complete. */
+  blockCount?: number;
+  blockHits?: number;
   candidate?: RateRebaselineCandidate;
 }
 
