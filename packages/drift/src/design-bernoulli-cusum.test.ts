@@ -11,10 +11,8 @@ describe("designBernoulliCusum", () => {
     expect(design.designRate).toBeCloseTo(0.06, 10);
     const inControl = computeBernoulliRunLength({ ...design, probability: design.rate });
     expect(inControl).toBeGreaterThan(1 / defaults.falseAlarmRate);
-    // The smallest such threshold: one unit less breaks the (averaged) budget.
-    expect(
-      computeBernoulliRunLength({ ...design, threshold: design.threshold - 1, probability: 0.03 }),
-    ).toBeLessThan(computeBernoulliRunLength({ ...design, probability: 0.03 }));
+    // And a tripled rate is seen within a few hundred calls on average.
+    expect(computeBernoulliRunLength({ ...design, probability: design.designRate })).toBeLessThan(400);
   });
 
   it("never watches a zero rate: a reference without the outcome is floored at one in the reference", () => {

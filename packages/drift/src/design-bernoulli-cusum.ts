@@ -37,22 +37,27 @@ function createPosteriorRates(options: { hits: number; count: number }): number[
   return rates;
 }
 
-function computeAlarmRate(options: {
+// Whether the alarm rate averaged over the plausible in-control rates stays within the budget. The highest rates
+// weigh most, so they go first and a threshold that fails is usually rejected after one or two run lengths.
+function checkAlarmRate(options: {
   design: Omit<BernoulliCusumDesign, "threshold">;
   threshold: number;
-  rates: number[];
-}): number {
+  rates: readonly number[];
+  falseAlarmRate: number;
+}): boolean {
+  const budget = options.falseAlarmRate * options.rates.length;
   let sum = 0;
-  for (const probability of options.rates) {
+  for (let index = options.rates.length - 1; index >= 0; index -= 1) {
     const length = computeBernoulliRunLength({
       jump: options.design.jump,
       step: options.design.step,
       threshold: options.threshold,
-      probability,
+      probability: options.rates[index] as number,
     });
     sum += 1 / Math.max(1, length);
+    if (sum > budget) return false;
   }
-  return sum / options.rates.length;
+  return true;
 }
 
 /**
@@ -78,14 +83,15 @@ export function designBernoulliCusum(options: {
   const partial = { rate, designRate, jump, step, unit: down / step };
   const rates = createPosteriorRates({ hits: options.hits, count });
   const meets = (threshold: number) =>
-    computeAlarmRate({ design: partial, threshold, rates }) <= options.falseAlarmRate;
+    checkAlarmRate({ design: partial, threshold, rates, falseAlarmRate: options.falseAlarmRate });
+  // Bracket by doubling from one jump, then bisect to within 1% (keeping the side that meets the budget).
   let low = jump;
   let high = 2 * jump;
   while (!meets(high) && high < 1_000_000) {
     low = high;
     high *= 2;
   }
-  while (high - low > 1) {
+  while (high - low > Math.max(1, 0.01 * high)) {
     const middle = Math.floor((low + high) / 2);
     if (meets(middle)) high = middle;
     else low = middle;
