@@ -79,7 +79,8 @@ describe("Bernoulli CUSUM on the refusal rate", () => {
     for (const flag of flags.slice(0, 1000))
       original.observe({ key: testKey, categories: { refusal: flag } });
     const snapshot = original.snapshot();
-    const rate = (snapshot.streams[0]?.categories.refusal as { rate?: { design: unknown } }).rate;
+    const refusal = snapshot.streams[0]?.categories.refusal as { rate?: { design: unknown } } | undefined;
+    const rate = refusal?.rate;
     expect(rate?.design).not.toBeNull();
     expect(JSON.stringify(rate).length).toBeLessThan(600);
     const restored = createDriftMonitor({ initialState: snapshot });

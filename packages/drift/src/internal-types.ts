@@ -1,7 +1,7 @@
 import type { CusumState } from "./create-cusum.js";
-import type { BernoulliCusumDesign } from "./design-bernoulli-cusum.js";
 import type { PageHinkleyState } from "./create-page-hinkley.js";
 import type { SeasonalProfile } from "./create-seasonal-profile.js";
+import type { BernoulliCusumDesign } from "./design-bernoulli-cusum.js";
 import type { ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import type { DriftRearmMode, DriftStreamKey, DriftThresholdMode, DriftVerdict } from "./types.js";
 
