@@ -563,68 +563,77 @@ function runStatisticsScenarios() {
 
 // Refusal rate from provider fields (issue 17): each call carries the provider's own refusal outcome (content
 // capture off), fed as core's drift finisher feeds it (`refusal: "yes" | "no"`), to a monitor with core's default
-// options. Before provider fields a capture-off app fed no refusal signal at all. The Bernoulli CUSUM row is a
-// yardstick, not shipped: a rate detector tuned for a tripling from the reference's own rate, its threshold picked
-// on these same stationary streams (oracle) to stay under 0.5 false alarms per 10,000.
+// options (plus `rearm: "reset"`, as in every false-alarm count here, so a false alarm is never absorbed). The
+// Jensen-Shannon rows watch the signal under another name, so the rate detector stays out of them; the rate
+// detector row counts only its own verdicts; the last row is core's default monitor on `refusal` (both).
+// The rate detector's threshold comes from its design (falseAlarmRate, the reference's size), not these streams.
 const refusalBefore = 0.02;
 const refusalAfter = 0.06;
-const refusalFlag = (random, since) =>
-  random.next() < (since >= 0 ? refusalAfter : refusalBefore) ? "yes" : "no";
+const refusalSmallAfter = 0.04;
 const refusalRows = [
   {
-    name: "provider fields, core's default monitor (Jensen-Shannon, window 250)",
+    name: "Jensen-Shannon, window 250 (core's default monitor before the rate detector)",
     options: { warmupSize: 10 },
+    signal: "refusal_flag",
   },
-  { name: "provider fields, Jensen-Shannon, window 100", options: { warmupSize: 10, windowSize: 100 } },
-  { name: "provider fields, Jensen-Shannon, window 500", options: { warmupSize: 10, windowSize: 500 } },
+  {
+    name: "Jensen-Shannon, window 100",
+    options: { warmupSize: 10, windowSize: 100 },
+    signal: "refusal_flag",
+  },
+  {
+    name: "Jensen-Shannon, window 500",
+    options: { warmupSize: 10, windowSize: 500 },
+    signal: "refusal_flag",
+  },
+  {
+    name: "Bernoulli CUSUM ×3 (`bernoulli_cusum` verdicts only)",
+    options: { warmupSize: 10 },
+    signal: "refusal",
+    detector: "bernoulli_cusum",
+  },
+  {
+    name: "core's default monitor on `refusal` (both detectors)",
+    options: { warmupSize: 10 },
+    signal: "refusal",
+  },
 ];
 
-/** A one-sided Bernoulli CUSUM on `yes`, with p0 from the first `referenceSize` flags and p1 = 3·p0. */
-function createBernoulliCusum({ referenceSize, threshold }) {
-  let seen = 0;
-  let yes = 0;
-  let up = 0;
-  let down = 0;
-  let sum = 0;
-  return (flag) => {
-    if (seen < referenceSize) {
-      seen += 1;
-      if (flag === "yes") yes += 1;
-      if (seen === referenceSize) {
-        const p0 = Math.max(yes, 1) / referenceSize;
-        const p1 = Math.min(3 * p0, 0.99);
-        up = Math.log(p1 / p0);
-        down = Math.log((1 - p1) / (1 - p0));
-      }
-      return false;
-    }
-    sum = Math.max(0, sum + (flag === "yes" ? up : down));
-    if (sum <= threshold) return false;
-    sum = 0;
-    return true;
-  };
+function observeRefusal(monitor, row, flag) {
+  const verdicts = monitor.observe({ key, categories: { [row.signal]: flag } });
+  return row.detector === undefined
+    ? verdicts
+    : verdicts.filter((verdict) => verdict.detector === row.detector);
 }
 
-function runBernoulliCusum({ threshold, seeds, change }) {
-  const referenceSize = 500;
-  const delays = [];
+function countRefusalAlarms({ row, rate }) {
+  const referenceSize = row.options.referenceSize ?? 500;
   let alarms = 0;
   let observations = 0;
-  let misses = 0;
-  for (let seed = 1; seed <= seeds; seed += 1) {
-    const random = createSeededRandom(change ? seed : 100_000 + seed);
-    const detect = createBernoulliCusum({ referenceSize, threshold });
-    if (!change) {
-      for (let index = 0; index < referenceSize + stationaryLength; index += 1)
-        if (detect(refusalFlag(random, -1))) alarms += 1;
-      observations += stationaryLength;
-      continue;
+  for (let seed = 1; seed <= stationarySeeds; seed += 1) {
+    const random = createSeededRandom(100_000 + seed);
+    const monitor = createDriftMonitor({ rearm: "reset", ...row.options });
+    for (let index = 0; index < referenceSize + stationaryLength; index += 1) {
+      alarms += observeRefusal(monitor, row, random.next() < rate ? "yes" : "no").length;
     }
+    observations += stationaryLength;
+  }
+  return (alarms / observations) * 10_000;
+}
+
+function measureRefusalDelays({ row, after }) {
+  const referenceSize = row.options.referenceSize ?? 500;
+  const delays = [];
+  let misses = 0;
+  for (let seed = 1; seed <= changeSeeds; seed += 1) {
+    const random = createSeededRandom(seed);
     const changeAt = referenceSize + 1000 + Math.floor(random.next() * 500);
+    const monitor = createDriftMonitor({ rearm: "reset", ...row.options });
     let delay;
     for (let index = 0; index < changeAt + horizon; index += 1) {
       const since = index - changeAt;
-      if (detect(refusalFlag(random, since)) && since >= 0) {
+      const flag = random.next() < (since >= 0 ? after : refusalBefore) ? "yes" : "no";
+      if (observeRefusal(monitor, row, flag).length > 0 && since >= 0) {
         delay = since;
         break;
       }
@@ -632,7 +641,7 @@ function runBernoulliCusum({ threshold, seeds, change }) {
     if (delay === undefined) misses += 1;
     else delays.push(delay);
   }
-  return { falseAlarms: observations ? (alarms / observations) * 10_000 : 0, delays, misses };
+  return summarizeDelays(delays, misses);
 }
 
 function runRefusalTable() {
@@ -640,34 +649,21 @@ function runRefusalTable() {
   for (const row of refusalRows) {
     rows.push([
       row.name,
-      formatRate(
-        countFalseAlarms({
-          options: row.options,
-          kind: "categorical",
-          generate: (random) => refusalFlag(random, -1),
-          seeds: stationarySeeds,
-        }),
-      ),
-      measureDelays({ options: row.options, kind: "categorical", generate: refusalFlag }),
+      ...[0.005, refusalBefore, 0.1].map((rate) => formatRate(countRefusalAlarms({ row, rate }))),
+      measureRefusalDelays({ row, after: refusalAfter }),
+      measureRefusalDelays({ row, after: refusalSmallAfter }),
     ]);
     process.stderr.write(`done: ${row.name}\n`);
   }
-  // Smallest threshold (0.5 steps) whose stationary false-alarm rate stays at or under 0.5 per 10,000.
-  let threshold = 4;
-  let stationary = runBernoulliCusum({ threshold, seeds: stationarySeeds, change: false });
-  while (stationary.falseAlarms > 0.5) {
-    threshold += 0.5;
-    stationary = runBernoulliCusum({ threshold, seeds: stationarySeeds, change: false });
-  }
-  const changed = runBernoulliCusum({ threshold, seeds: changeSeeds, change: true });
-  rows.push([
-    `yardstick: Bernoulli CUSUM ×3, h=${threshold} (oracle threshold, not shipped)`,
-    formatRate(stationary.falseAlarms),
-    summarizeDelays(changed.delays, changed.misses),
-  ]);
   printTable({
-    title: `Refusal rate ${refusalBefore * 100}% → ${refusalAfter * 100}% from provider fields (every call labelled, content capture off; same units, ${changeSeeds} seeds)`,
-    columns: ["FA stationary 2%", "refusal 2%→6%"],
+    title: `Refusal rate from provider fields (every call labelled, content capture off; FA per 10k over ${stationarySeeds} × ${stationaryLength} calls, delays median / p90 over ${changeSeeds} seeds, horizon ${horizon})`,
+    columns: [
+      "FA stationary 0.5%",
+      "FA stationary 2%",
+      "FA stationary 10%",
+      `refusal 2%→${refusalAfter * 100}%`,
+      `refusal 2%→${refusalSmallAfter * 100}%`,
+    ],
     rows,
   });
 }

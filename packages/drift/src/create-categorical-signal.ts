@@ -2,6 +2,7 @@ import { checkPracticalSignificance } from "./check-practical-significance.js";
 import { computeDistanceThreshold } from "./compute-distance-threshold.js";
 import { computeJensenShannonDistance } from "./compute-jensen-shannon-distance.js";
 import { createCountMap, incrementCountMap } from "./create-count-map.js";
+import { createRateDetector, getRateScores, observeRateDetector } from "./create-rate-detector.js";
 import type {
   CategoricalSignalState,
   CategoricalWindow,
@@ -76,6 +77,7 @@ function closeWindow(
 /**
  * Feeds one category to a categorical signal: during warm-up it joins the reference's top-K counts; afterwards
  * it joins the current window, which is compared with the reference (Jensen-Shannon distance) when it closes.
+ * A signal with a watched outcome (`rateOutcomes`) also feeds its rate detector, which keeps its own reference.
  */
 export function observeCategoricalSignal(
   state: CategoricalSignalState,
@@ -83,6 +85,16 @@ export function observeCategoricalSignal(
 ): SignalVerdict[] {
   const { category, timestamp, settings } = input;
   const effect = getMinimumEffect(settings.minimumEffect, input.signal);
+  const verdicts: SignalVerdict[] = [];
+  const outcome =
+    input.signal !== undefined && Object.hasOwn(settings.rateOutcomes, input.signal)
+      ? settings.rateOutcomes[input.signal]
+      : undefined;
+  if (outcome !== undefined) {
+    if (state.rate === undefined || state.rate.outcome !== outcome) state.rate = createRateDetector(outcome);
+    const verdict = observeRateDetector(state.rate, { category, settings, effect });
+    if (verdict !== undefined) verdicts.push(verdict);
+  }
   if (state.phase === "warming") {
     incrementCountMap(state.referenceCounts, { category, capacity: settings.topCategories });
     state.referenceCount += 1;
@@ -90,9 +102,8 @@ export function observeCategoricalSignal(
       state.phase = "monitoring";
       state.window = createWindow(timestamp);
     }
-    return [];
+    return verdicts;
   }
-  const verdicts: SignalVerdict[] = [];
   let window = state.window ?? createWindow(timestamp);
   const timeBased = settings.windowMilliseconds !== undefined;
   if (
@@ -116,19 +127,25 @@ export function observeCategoricalSignal(
     if (verdict !== undefined && checkPracticalSignificance({ verdict, effect })) verdicts.push(verdict);
     state.window = createWindow(timestamp);
   }
-  if (verdicts.length > 0) {
-    if (settings.rearm === "rebaseline") Object.assign(state, createCategoricalSignal());
-    else state.window = createWindow(timestamp);
+  // The rate detector re-arms on its own; a distance verdict restarts the window's reference only.
+  if (verdicts.some((verdict) => verdict.detector === "jensen_shannon")) {
+    if (settings.rearm === "rebaseline") {
+      const rate = state.rate;
+      Object.assign(state, createCategoricalSignal());
+      if (rate !== undefined) state.rate = rate;
+    } else state.window = createWindow(timestamp);
   }
   return verdicts;
 }
 
-/** Current score of a categorical signal (the last closed window), if any. */
+/** Current scores of a categorical signal (its rate detector, and the last closed window), if any. */
 export function getCategoricalScores(state: CategoricalSignalState): Omit<DriftScore, "key" | "signal">[] {
+  const rate = getRateScores(state.rate);
   if (state.phase !== "monitoring" || state.lastDistance === null || state.lastDistanceThreshold === null)
-    return [];
-  if (state.lastDistanceThreshold <= 0) return [];
+    return rate;
+  if (state.lastDistanceThreshold <= 0) return rate;
   return [
+    ...rate,
     {
       detector: "jensen_shannon",
       statistic: state.lastDistance,

@@ -1,6 +1,7 @@
 import type { CusumState } from "./create-cusum.js";
 import type { PageHinkleyState } from "./create-page-hinkley.js";
 import type { SeasonalProfile } from "./create-seasonal-profile.js";
+import type { BernoulliCusumDesign } from "./design-bernoulli-cusum.js";
 import type { ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import type { DriftRearmMode, DriftStreamKey, DriftThresholdMode, DriftVerdict } from "./types.js";
 
@@ -28,6 +29,9 @@ export interface ResolvedDriftOptions {
   minimumEffect: Record<string, ResolvedMinimumEffect>;
   seasonalPeriodMilliseconds: number | undefined;
   seasonalBuckets: number;
+  /** Watched outcome per categorical signal name, for the rate detector. */
+  rateOutcomes: Record<string, string>;
+  rateRatio: number;
 }
 
 /** A verdict before the monitor stamps the stream key on it. */
@@ -109,8 +113,36 @@ export interface CategoricalWindow {
   startedAt: number;
 }
 
+/** A rate detector's new reference forming after a verdict, and the rate it reported. */
+export interface RateRebaselineCandidate {
+  count: number;
+  hits: number;
+  reportedRate: number;
+  reportedCount: number;
+}
+
+/** Bernoulli CUSUM on one watched outcome of a categorical signal (a few numbers). */
+export interface RateDetectorState {
+  outcome: string;
+  referenceCount: number;
+  referenceHits: number;
+  /** Null while the reference forms. */
+  design: BernoulliCusumDesign | null;
+  /** Chart value in integer units (`design.unit` nats each). */
+  statistic: number;
+  /** Observations and watched outcomes since the chart last was zero (the estimated change point). */
+  runCount: number;
+  runHits: number;
+  /** Calls (and watched outcomes) since the reference last grew, joining it once a block is complete. */
+  blockCount?: number;
+  blockHits?: number;
+  candidate?: RateRebaselineCandidate;
+}
+
 export interface CategoricalSignalState {
   phase: "warming" | "monitoring";
+  /** With a watched outcome (`rateOutcomes`): its rate detector (absent otherwise, and in older snapshots). */
+  rate?: RateDetectorState;
   referenceCounts: Record<string, number>;
   referenceCount: number;
   window: CategoricalWindow | null;

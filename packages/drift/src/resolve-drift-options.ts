@@ -12,10 +12,25 @@ function probability(value: number | undefined, fallback: number): number {
   return value;
 }
 
+/** Watched outcomes merged over the default (`refusal: "yes"`); `false` or `""` turns one off. */
+function resolveRateOutcomes(options: DriftMonitorOptions["rateOutcomes"]): Record<string, string> {
+  const resolved: Record<string, string> = { refusal: "yes" };
+  if (options === undefined || options === null || typeof options !== "object") return resolved;
+  for (const name of Object.keys(options)) {
+    const outcome = options[name];
+    if (typeof outcome === "string" && outcome !== "") resolved[name] = outcome;
+    else delete resolved[name];
+  }
+  return resolved;
+}
+
 /** The practical-significance and seasonal settings (kept apart so each concern merges on its own). */
 function resolveStatisticsOptions(
   options: DriftMonitorOptions,
-): Pick<ResolvedDriftOptions, "minimumEffect" | "seasonalPeriodMilliseconds" | "seasonalBuckets"> {
+): Pick<
+  ResolvedDriftOptions,
+  "minimumEffect" | "seasonalPeriodMilliseconds" | "seasonalBuckets" | "rateOutcomes" | "rateRatio"
+> {
   const period = options.seasonalPeriodMilliseconds;
   return {
     minimumEffect: resolveMinimumEffects(options.minimumEffect),
@@ -23,6 +38,11 @@ function resolveStatisticsOptions(
       typeof period === "number" && Number.isFinite(period) && period > 0 ? period : undefined,
     // Each phase needs a few dozen calls of its own; more than 96 phases would rarely get them.
     seasonalBuckets: Math.min(96, Math.max(2, positiveInteger(options.seasonalBuckets, 24))),
+    rateOutcomes: resolveRateOutcomes(options.rateOutcomes),
+    rateRatio:
+      typeof options.rateRatio === "number" && Number.isFinite(options.rateRatio) && options.rateRatio > 1
+        ? options.rateRatio
+        : 3,
   };
 }
 

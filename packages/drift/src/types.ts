@@ -40,7 +40,14 @@ export interface DriftObservation {
 }
 
 /** Which detector produced a verdict or score. */
-export type DriftDetector = "page_hinkley" | "cusum" | "psi" | "jensen_shannon" | "identity" | (string & {});
+export type DriftDetector =
+  | "page_hinkley"
+  | "cusum"
+  | "psi"
+  | "jensen_shannon"
+  | "bernoulli_cusum"
+  | "identity"
+  | (string & {});
 
 /** Summary of the observations on one side of a comparison. */
 export interface DriftSummary {
@@ -170,6 +177,14 @@ export interface DriftMonitorOptions {
   seasonalPeriodMilliseconds?: number;
   /** Phases of the seasonal cycle, each with its own reference level. Default `24`. */
   seasonalBuckets?: number;
+  /**
+   * Rare outcome watched per categorical signal by a rate detector (a one-sided Bernoulli CUSUM, detector
+   * `bernoulli_cusum`) beside its Jensen-Shannon window, merged over the default `{ refusal: "yes" }`; `false`
+   * turns one off. Its threshold keeps false alarms at `falseAlarmRate`, allowing for the reference's own noise.
+   */
+  rateOutcomes?: Record<string, string | false>;
+  /** Rise of a watched outcome's rate the rate detector is tuned for, as a multiple of the reference rate (at least the signal's minimum effect above it). Default `3`. */
+  rateRatio?: number;
   /**
    * Streams monitored at once. Beyond it, a new key takes the slot of a stream idle for `8 × maxKeys`
    * observations; failing that, a key with a `feature` is rolled into its parent stream (the same key without
