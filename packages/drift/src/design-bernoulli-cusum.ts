@@ -1,3 +1,4 @@
+import { DEFAULT_BERNOULLI_THRESHOLDS } from "./bernoulli-design-table.js";
 import { computeBernoulliRunLength } from "./compute-bernoulli-run-length.js";
 import { computeNormalQuantile } from "./compute-normal-quantile.js";
 
@@ -72,6 +73,8 @@ export function designBernoulliCusum(options: {
   ratio: number;
   minimumEffect: number;
   falseAlarmRate: number;
+  /** Use the precomputed thresholds of the default watch where they apply. Default: true. */
+  table?: boolean;
 }): BernoulliCusumDesign {
   const count = Math.max(1, options.count);
   const rate = Math.min(0.5, Math.max(rateFloor, Math.max(1, options.hits) / count));
@@ -81,6 +84,13 @@ export function designBernoulliCusum(options: {
   const step = Math.max(1, Math.ceil((jumpResolution * down) / up));
   const jump = Math.max(1, Math.round((step * up) / down));
   const partial = { rate, designRate, jump, step, unit: down / step };
+  // Designing for a reference with a handful of outcomes takes up to a few hundred milliseconds, far too long on a
+  // call's path: the default watch's thresholds for those references are precomputed, others are memoised.
+  const tabled = options.table === false ? undefined : lookUpDefaultThreshold(options);
+  if (tabled !== undefined) return { ...partial, threshold: tabled };
+  const memoKey = `${options.hits}:${count}:${options.ratio}:${options.minimumEffect}:${options.falseAlarmRate}`;
+  const memoised = options.table === false ? undefined : designMemo.get(memoKey);
+  if (memoised !== undefined) return { ...partial, threshold: memoised };
   const rates = createPosteriorRates({ hits: options.hits, count });
   const meets = (threshold: number) =>
     checkAlarmRate({ design: partial, threshold, rates, falseAlarmRate: options.falseAlarmRate });
@@ -96,5 +106,22 @@ export function designBernoulliCusum(options: {
     if (meets(middle)) high = middle;
     else low = middle;
   }
+  if (designMemo.size >= DESIGN_MEMO_LIMIT) designMemo.clear();
+  designMemo.set(memoKey, high);
   return { ...partial, threshold: high };
+}
+
+const DESIGN_MEMO_LIMIT = 1024;
+const designMemo = new Map<string, number>();
+
+function lookUpDefaultThreshold(options: {
+  hits: number;
+  count: number;
+  ratio: number;
+  minimumEffect: number;
+  falseAlarmRate: number;
+}): number | undefined {
+  if (options.ratio !== 3 || options.minimumEffect !== 0.01 || options.falseAlarmRate !== 0.00002)
+    return undefined;
+  return DEFAULT_BERNOULLI_THRESHOLDS[`${options.count}:${options.hits}`];
 }

@@ -2,7 +2,7 @@ import { compileEntry } from "../compile-entry.js";
 import type { CompiledMode, CompiledRates } from "../internal-types.js";
 import { formatDecimalRate, parseDecimalRate } from "../parse-decimal-rate.js";
 import { PRICE_FIELDS } from "../price-fields.js";
-import type { CatalogEntry, PriceRegistry, PriceSet, PricingMode } from "../types.js";
+import type { CatalogEntry, PriceRegistry, PricingMode } from "../types.js";
 import type { LiteLLMConversion } from "./convert-litellm-map.js";
 
 /** One price on which the catalog and LiteLLM differ, in USD per 1M tokens. */
