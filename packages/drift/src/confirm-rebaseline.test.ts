@@ -32,6 +32,13 @@ describe("re-baselining after a verdict", () => {
     expect(delays.filter((delay) => delay === undefined)).toHaveLength(0);
   });
 
+  it("catches a 0.5σ step 0–39 calls after a burst, while the verdict's new reference forms", () => {
+    // The run that crosses for the step begins at the burst's verdict, its tail in it, so its level looks
+    // like the burst's; the watch for a return (watch-return.ts) sees the stream back at the old level first.
+    const delays = Array.from({ length: 40 }, (_, index) => burstThenStep({ seed: 100 + index, gap: index }));
+    expect(delays.filter((delay) => delay === undefined)).toHaveLength(0);
+  });
+
   it("reports a lasting change once, then adopts it as the new reference", () => {
     const random = createSeededRandom(3);
     const monitor = createDriftMonitor({ meanDetector: "cusum" });

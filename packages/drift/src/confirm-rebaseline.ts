@@ -37,6 +37,9 @@ export function addToRebaselineCandidate(candidate: RebaselineCandidate, standar
  * burst is followed by values at the old level, so a real change after it stands out.
  */
 export function checkNewLevel(candidate: RebaselineCandidate, evidence: VerdictEvidence): boolean {
+  // The stream went back to the armed reference after the verdict (see `watchReturn`): the change reported
+  // did not last, so any crossing now is another.
+  if (candidate.returned === true) return true;
   const evidenceCount = Math.max(1, Math.min(evidence.count, candidate.count));
   const fromLevel = Math.sqrt(1 / evidenceCount + 1 / candidate.levelCount);
   if (Math.abs(evidence.shift - candidate.level) > newLevelZ * fromLevel) return true;
@@ -76,6 +79,7 @@ export function restartRebaselineCandidate(options: {
       reported: options.evidence.shift,
       reportedCount: Math.max(1, options.evidence.count),
       bufferSum: options.evidence.shift * kept,
+      restarted: true,
     },
     buffer: kept === 0 ? [] : options.buffer.slice(-kept),
   };
@@ -83,17 +87,23 @@ export function restartRebaselineCandidate(options: {
 
 /**
  * Confirmation before adopting a complete new reference: where it sits, in standard deviations of the armed
- * reference, and whether it falls short of the last reported shift (or lies the other way) by more than three
- * standard errors while still differing from the armed reference by as much. Such a reference holds a change nobody was told about (a step right after a
- * burst's verdict, say), so adopting it silently would swallow that change.
+ * reference, and whether it falls short of the last reported shift (or lies the other way) by more than
+ * three standard errors while still differing from the armed reference by as much; or, once the stream was
+ * seen back at the armed reference, whether it differs from that by as much. Such a reference holds a change
+ * nobody was told about (a step right after a burst's verdict, say), so adopting it silently would swallow
+ * that change. `compared` is the level it was judged against, and `standardError` that comparison's.
  */
 export function checkUnreportedShift(
   candidate: RebaselineCandidate,
   options: { count: number; referenceCount: number },
-): { shift: number; unreported: boolean; standardError: number } {
+): { shift: number; unreported: boolean; standardError: number; compared: number } {
   const count = Math.max(1, options.count);
   const shift = (candidate.bufferSum ?? 0) / count;
   const fromReference = Math.sqrt(1 / count + 1 / Math.max(1, options.referenceCount));
+  const beyondReference = Math.abs(shift) > newLevelZ * fromReference;
+  // After a return, the reported change did not last, so a reference away from the armed one is news.
+  if (candidate.returned === true)
+    return { shift, unreported: beyondReference, standardError: fromReference, compared: 0 };
   const reportedCount = Math.max(1, candidate.reportedCount ?? candidate.levelCount);
   const fromReported = Math.sqrt(1 / count + 1 / reportedCount);
   const reported = candidate.reported ?? candidate.level;
@@ -101,8 +111,6 @@ export function checkUnreportedShift(
   // diluted by the values before it); settling short of it, or the other way, is news.
   const shortOfReported = Math.sign(shift) !== Math.sign(reported) || Math.abs(shift) < Math.abs(reported);
   const unreported =
-    shortOfReported &&
-    Math.abs(shift) > newLevelZ * fromReference &&
-    Math.abs(shift - reported) > newLevelZ * fromReported;
-  return { shift, unreported, standardError: fromReported };
+    shortOfReported && beyondReference && Math.abs(shift - reported) > newLevelZ * fromReported;
+  return { shift, unreported, standardError: fromReported, compared: reported };
 }

@@ -32,6 +32,7 @@ import { bufferPhase, learnSeason, startSeasonalLearning } from "./learn-scalar-
 import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import { summarizeBins } from "./summarize-bins.js";
 import type { DriftScore, DriftSummary } from "./types.js";
+import { watchReturn } from "./watch-return.js";
 
 // Standardised values are winsorised at ±4σ (a Huber-type bound) so one extreme call (a 30k-token answer,
 // a timeout) adds at most a fraction of the threshold instead of raising an alarm on its own.
@@ -261,7 +262,7 @@ function confirmAdoption(
     sum += value;
     sumOfSquares += value * value;
   }
-  const statistic = Math.abs(check.shift - (candidate.reported ?? candidate.level)) / check.standardError;
+  const statistic = Math.abs(check.shift - check.compared) / check.standardError;
   const verdict: SignalVerdict = {
     kind: "drift",
     detector: reference.detector === "none" ? "psi" : reference.detector,
@@ -375,6 +376,11 @@ export function observeScalarSignal(
   if (state.candidate !== undefined) {
     state.buffer.push(value);
     addToRebaselineCandidate(state.candidate, standardized);
+    watchReturn(state.candidate, {
+      standardized,
+      threshold: reference.threshold,
+      formed: state.buffer.length,
+    });
   }
   const sequentialVerdict = checkSequential(state, reference);
   if (sequentialVerdict !== undefined) pending.push(sequentialVerdict);

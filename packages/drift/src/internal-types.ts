@@ -87,6 +87,10 @@ export interface RebaselineCandidate {
   reportedCount?: number;
   /** Sum of the standardised values in the forming reference. */
   bufferSum?: number;
+  /** The watch for a return to the armed reference (see `watchReturn`), off once the candidate restarted. */
+  restarted?: boolean;
+  returnStatistic?: number;
+  returned?: boolean;
 }
 
 export interface ScalarSignalState {
