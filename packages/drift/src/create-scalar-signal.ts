@@ -1,6 +1,4 @@
 import { checkPracticalSignificance } from "./check-practical-significance.js";
-import { computeDistanceThreshold } from "./compute-distance-threshold.js";
-import { computePopulationStability } from "./compute-population-stability.js";
 import {
   acknowledgeLevel,
   addToRebaselineCandidate,
@@ -11,7 +9,6 @@ import {
 } from "./confirm-rebaseline.js";
 import { createCusum, updateCusum } from "./create-cusum.js";
 import { createPageHinkley, type PageHinkleyState, updatePageHinkley } from "./create-page-hinkley.js";
-import { findBinIndex } from "./create-quantile-bins.js";
 import { createScalarReference } from "./create-scalar-reference.js";
 import {
   addToSeasonalProfile,
@@ -30,23 +27,14 @@ import type {
 } from "./internal-types.js";
 import { bufferPhase, learnSeason, startSeasonalLearning } from "./learn-scalar-season.js";
 import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
-import { summarizeBins } from "./summarize-bins.js";
+import { addToWindow, closeWindow, createWindow, type PendingVerdict } from "./scalar-window.js";
+import { summarizeMoments, summarizeReference } from "./summarize-scalar.js";
 import type { DriftScore, DriftSummary } from "./types.js";
 import { watchReturn } from "./watch-return.js";
 
 // Standardised values are winsorised at ±4σ (a Huber-type bound) so one extreme call (a 30k-token answer,
 // a timeout) adds at most a fraction of the threshold instead of raising an alarm on its own.
 const clipLimit = 4;
-// Additive smoothing of the current window's bins (half a count, Jeffreys) keeps an empty bin finite.
-const pseudoCount = 0.5;
-const conventionalPopulationStability = 0.1;
-
-/** A verdict that crossed its threshold, before practical significance and re-baseline confirmation. */
-interface PendingVerdict {
-  verdict: SignalVerdict;
-  evidence: VerdictEvidence;
-  sequential: boolean;
-}
 
 /** Fresh scalar signal, collecting its reference. */
 export function createScalarSignal(): ScalarSignalState {
@@ -62,32 +50,9 @@ export function createScalarSignal(): ScalarSignalState {
   };
 }
 
-function createWindow(reference: ScalarReference, startedAt: number): ScalarWindow {
-  return {
-    count: 0,
-    sum: 0,
-    sumOfSquares: 0,
-    counts: new Array<number>(reference.counts.length).fill(0),
-    startedAt,
-  };
-}
-
 function createSequential(reference: ScalarReference): NonNullable<ScalarSignalState["sequential"]> {
   if (reference.detector === "cusum") return createCusum();
   return createPageHinkley(reference.fading === 1 ? reference.count : 0);
-}
-
-function summarizeMoments(count: number, sum: number, sumOfSquares: number): DriftSummary {
-  if (count === 0) return { count };
-  const mean = sum / count;
-  const variance = count > 1 ? Math.max(0, (sumOfSquares - count * mean * mean) / (count - 1)) : 0;
-  return { count, mean, std: Math.sqrt(variance) };
-}
-
-function summarizeReference(reference: ScalarReference, withBins: boolean): DriftSummary {
-  const summary: DriftSummary = { count: reference.count, mean: reference.mean, std: reference.std };
-  if (withBins) summary.distribution = summarizeBins({ edges: reference.edges, counts: reference.counts });
-  return summary;
 }
 
 function resetDetectors(
@@ -186,59 +151,6 @@ function checkSequential(state: ScalarSignalState, reference: ScalarReference): 
     direction: upward ? "up" : "down",
   };
   return { verdict, evidence: { shift, count }, sequential: true };
-}
-
-function closeWindow(
-  state: ScalarSignalState,
-  options: { reference: ScalarReference; window: ScalarWindow; settings: ResolvedDriftOptions },
-): PendingVerdict | undefined {
-  const { reference, window, settings } = options;
-  if (settings.scalarDistance === "none") return undefined;
-  const statistic = computePopulationStability({
-    referenceCounts: reference.counts,
-    currentCounts: window.counts,
-    pseudoCount: settings.thresholds === "conventional" ? 0 : pseudoCount,
-  });
-  const threshold =
-    settings.thresholds === "conventional"
-      ? conventionalPopulationStability
-      : computeDistanceThreshold({
-          statistic: "psi",
-          categories: reference.counts.length,
-          referenceCount: reference.count,
-          currentCount: window.count,
-          falseAlarmProbability: settings.windowFalseAlarmProbability,
-        });
-  state.lastDistance = statistic;
-  state.lastDistanceThreshold = threshold;
-  if (statistic <= threshold) return undefined;
-  const evidence = { shift: (window.standardizedSum ?? 0) / Math.max(1, window.count), count: window.count };
-  const verdict: SignalVerdict = {
-    kind: "drift",
-    detector: "psi",
-    statistic,
-    threshold,
-    score: statistic / threshold,
-    reference: summarizeReference(reference, true),
-    current: {
-      ...summarizeMoments(window.count, window.sum, window.sumOfSquares),
-      distribution: summarizeBins({ edges: reference.edges, counts: window.counts }),
-    },
-  };
-  return { verdict, evidence, sequential: false };
-}
-
-function addToWindow(
-  window: ScalarWindow,
-  options: { reference: ScalarReference; value: number; standardized: number },
-): void {
-  const { reference, value } = options;
-  window.standardizedSum = (window.standardizedSum ?? 0) + options.standardized;
-  window.count += 1;
-  window.sum += value;
-  window.sumOfSquares += value * value;
-  const index = findBinIndex(reference.edges, value);
-  window.counts[index] = (window.counts[index] as number) + 1;
 }
 
 /**
