@@ -21,7 +21,6 @@ import type {
   ResolvedDriftOptions,
   ScalarReference,
   ScalarSignalState,
-  ScalarWindow,
   SignalVerdict,
   VerdictEvidence,
 } from "./internal-types.js";
@@ -29,7 +28,7 @@ import { bufferPhase, learnSeason, startSeasonalLearning } from "./learn-scalar-
 import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import { addToWindow, closeWindow, createWindow, type PendingVerdict } from "./scalar-window.js";
 import { summarizeMoments, summarizeReference } from "./summarize-scalar.js";
-import type { DriftScore, DriftSummary } from "./types.js";
+import type { DriftScore } from "./types.js";
 import { watchReturn } from "./watch-return.js";
 
 // Standardised values are winsorised at ±4σ (a Huber-type bound) so one extreme call (a 30k-token answer,
