@@ -1,5 +1,6 @@
 import { ConverseCommand, ConverseStreamCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
-import { createDriftMonitor, type DriftMonitor } from "@sightline/core";
+import { createDriftMonitor } from "@sightline/core";
+import { recordDriftCategory } from "@sightline/testing";
 import { describe, expect, it } from "vitest";
 import { useBedrockTestContext, waitForSpans } from "./test-helpers.js";
 
@@ -8,22 +9,9 @@ const ctx = useBedrockTestContext();
 const modelId = "anthropic.claude-haiku-4-5-20251001-v1:0";
 const messages = [{ role: "user" as const, content: [{ text: "hi" }] }];
 
-/** A real monitor whose observations are kept, to read the refusal category each call fed. */
-function recordingMonitor(monitor: DriftMonitor = createDriftMonitor()) {
-  const refusals: (string | undefined)[] = [];
-  const recording: DriftMonitor = {
-    ...monitor,
-    observe: (observation) => {
-      refusals.push(observation.categories?.refusal);
-      return monitor.observe(observation);
-    },
-  };
-  return { monitor: recording, refusals };
-}
-
 async function call(finishReason: string | undefined, kind: "converse" | "stream" | "invoke") {
   ctx.server.enqueue(finishReason ? { finishReason } : {});
-  const { monitor, refusals } = recordingMonitor();
+  const { monitor, values: refusals } = recordDriftCategory(createDriftMonitor(), "refusal");
   const client = ctx.observed({ drift: { monitor } });
   if (kind === "converse") await client.send(new ConverseCommand({ modelId, messages }));
   else if (kind === "stream") {

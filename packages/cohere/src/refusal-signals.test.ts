@@ -1,4 +1,5 @@
-import { createDriftMonitor, type DriftMonitor } from "@sightline/core";
+import { createDriftMonitor } from "@sightline/core";
+import { recordDriftCategory } from "@sightline/testing";
 import { describe, expect, it } from "vitest";
 import { useCohereTestContext, waitForSpans } from "./test-helpers.js";
 
@@ -6,23 +7,10 @@ import { useCohereTestContext, waitForSpans } from "./test-helpers.js";
 const ctx = useCohereTestContext();
 const request = { model: "command-a-03-2025", messages: [{ role: "user" as const, content: "hi" }] };
 
-/** A real monitor whose observations are kept, to read the refusal category each call fed. */
-function recordingMonitor(monitor: DriftMonitor = createDriftMonitor()) {
-  const refusals: (string | undefined)[] = [];
-  const recording: DriftMonitor = {
-    ...monitor,
-    observe: (observation) => {
-      refusals.push(observation.categories?.refusal);
-      return monitor.observe(observation);
-    },
-  };
-  return { monitor: recording, refusals };
-}
-
 describe.each([false, true])("chat (stream: %s)", (stream) => {
   async function call(finishReason?: string) {
     ctx.server.enqueue(finishReason ? { finishReason } : {});
-    const { monitor, refusals } = recordingMonitor();
+    const { monitor, values: refusals } = recordDriftCategory(createDriftMonitor(), "refusal");
     const client = ctx.observed({ drift: { monitor } });
     if (stream) for await (const _event of await client.chatStream(request));
     else await client.chat(request);

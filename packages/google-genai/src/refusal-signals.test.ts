@@ -1,28 +1,16 @@
-import { createDriftMonitor, type DriftMonitor } from "@sightline/core";
+import { createDriftMonitor } from "@sightline/core";
 import type { MockScript } from "@sightline/testing";
+import { recordDriftCategory } from "@sightline/testing";
 import { describe, expect, it } from "vitest";
 import { useGoogleGenAITestContext, waitForSpans } from "./test-helpers.js";
 
 // Provider-reported refusals: read from `finishReason` and `promptFeedback`, so content capture stays off.
 const ctx = useGoogleGenAITestContext();
 
-/** A real monitor whose observations are kept, to read the refusal category each call fed. */
-function recordingMonitor(monitor: DriftMonitor = createDriftMonitor()) {
-  const refusals: (string | undefined)[] = [];
-  const recording: DriftMonitor = {
-    ...monitor,
-    observe: (observation) => {
-      refusals.push(observation.categories?.refusal);
-      return monitor.observe(observation);
-    },
-  };
-  return { monitor: recording, refusals };
-}
-
 describe.each([false, true])("generateContent (stream: %s)", (stream) => {
   async function call(script: MockScript) {
     ctx.server.enqueue(script);
-    const { monitor, refusals } = recordingMonitor();
+    const { monitor, values: refusals } = recordDriftCategory(createDriftMonitor(), "refusal");
     const ai = ctx.observed({ drift: { monitor } });
     const request = { model: "gemini-2.5-flash", contents: "hi" };
     if (stream) {

@@ -1,5 +1,5 @@
-import { createDriftMonitor, type DriftMonitor } from "@sightline/core";
-import { createHostRoutingFetch, type MockScript } from "@sightline/testing";
+import { createDriftMonitor } from "@sightline/core";
+import { createHostRoutingFetch, type MockScript, recordDriftCategory } from "@sightline/testing";
 import { AzureOpenAI } from "openai";
 import { describe, expect, it } from "vitest";
 import { observeOpenAI } from "./observe-openai.js";
@@ -9,22 +9,9 @@ import { useOpenAITestContext, waitForSpans } from "./test-helpers.js";
 const ctx = useOpenAITestContext();
 const messages = [{ role: "user" as const, content: "hi" }];
 
-/** A real monitor whose observations are kept, to read the refusal category each call fed. */
-function recordingMonitor(monitor: DriftMonitor = createDriftMonitor()) {
-  const refusals: (string | undefined)[] = [];
-  const recording: DriftMonitor = {
-    ...monitor,
-    observe: (observation) => {
-      refusals.push(observation.categories?.refusal);
-      return monitor.observe(observation);
-    },
-  };
-  return { monitor: recording, refusals };
-}
-
 async function chat(script: MockScript, stream = false) {
   ctx.server.enqueue(script);
-  const { monitor, refusals } = recordingMonitor();
+  const { monitor, values: refusals } = recordDriftCategory(createDriftMonitor(), "refusal");
   const client = ctx.observed({ drift: { monitor } });
   if (stream) {
     const chunks = await client.chat.completions.create({ model: "gpt-4o", messages, stream: true });
@@ -38,7 +25,7 @@ async function chat(script: MockScript, stream = false) {
 
 async function respond(script: MockScript, stream = false) {
   ctx.server.enqueue(script);
-  const { monitor, refusals } = recordingMonitor();
+  const { monitor, values: refusals } = recordDriftCategory(createDriftMonitor(), "refusal");
   const client = ctx.observed({ drift: { monitor } });
   if (stream) {
     const events = await client.responses.create({ model: "gpt-4o", input: "hi", stream: true });
@@ -91,7 +78,7 @@ describe("chat completions report the provider's refusal with content capture of
 describe("Azure OpenAI through the real AzureOpenAI client", () => {
   async function azureChat(script: MockScript, stream: boolean) {
     ctx.server.enqueue(script);
-    const { monitor, refusals } = recordingMonitor();
+    const { monitor, values: refusals } = recordDriftCategory(createDriftMonitor(), "refusal");
     const raw = new AzureOpenAI({
       apiKey: "azure-key",
       endpoint: "https://acme.openai.azure.com",
