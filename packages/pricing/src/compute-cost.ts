@@ -1,3 +1,4 @@
+import { findLongContextTier } from "./find-long-context-tier.js";
 import type { CompiledEntry, CompiledMode, CompiledRates } from "./internal-types.js";
 import { isListPriceTier } from "./list-price-tier-names.js";
 import type { CostBreakdown, MatchKind, NormalizedUsage } from "./types.js";
@@ -60,7 +61,7 @@ export function computeCost({ compiled, match, usage, serviceTier, batch }: Comp
   const outputTotal = Math.max(toCount(usage.outputTokens), reasoning + audioOutput + imageOutput);
 
   // The tier is chosen by the whole prompt, cache included, and then applies to every token of the request.
-  const tier = mode.tiers.find((candidate) => inputTotal > candidate.aboveInputTokens);
+  const tier = findLongContextTier(mode, inputTotal);
   const rates: CompiledRates = tier ? tier.rates : mode.base;
 
   const counts: PartCounts = {

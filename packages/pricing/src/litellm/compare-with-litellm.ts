@@ -1,4 +1,5 @@
 import { compileEntry } from "../compile-entry.js";
+import { findLongContextTier } from "../find-long-context-tier.js";
 import type { CompiledMode, CompiledRates } from "../internal-types.js";
 import { formatDecimalRate, parseDecimalRate } from "../parse-decimal-rate.js";
 import { PRICE_FIELDS } from "../price-fields.js";
@@ -91,6 +92,5 @@ function compareMode(
 }
 
 function ratesFor(mode: CompiledMode, above: number): CompiledRates {
-  if (above === 0) return mode.base;
-  return mode.tiers.find((tier) => above + 1 > tier.aboveInputTokens)?.rates ?? mode.base;
+  return (above === 0 ? undefined : findLongContextTier(mode, above + 1))?.rates ?? mode.base;
 }
