@@ -1,6 +1,7 @@
 export { createSightlineExport } from "./create-sightline-export.js";
 export { createSightlineViews } from "./create-sightline-views.js";
 export { init } from "./init.js";
+export type { InstrumentationLike } from "./register-instrumentations.js";
 export type {
   ExporterPreset,
   HoneycombOptions,

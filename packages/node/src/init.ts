@@ -1,18 +1,18 @@
 import { diag } from "@opentelemetry/api";
-import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
-import { NodeSDK } from "@opentelemetry/sdk-node";
 import { createSightlineSpanProcessor, getDefaultPriceRegistry, type PriceRefresh } from "@sightline/core";
 import { resolvePricesOptions, startConfiguredPriceRefresh } from "@sightline/core/provider";
 import { buildExport } from "./create-sightline-export.js";
 import { findRegisteredTracerProvider } from "./find-registered-tracer-provider.js";
 import { installExitHooks } from "./install-exit-hooks.js";
+import { createEnvReader } from "./read-env.js";
 import { resolveExportSettings } from "./resolve-export-settings.js";
 import { settleWithin } from "./settle-within.js";
+import { type StartedOtelSdk, startOtelSdk } from "./start-otel-sdk.js";
 import type { InitOptions, SightlineTelemetry } from "./types.js";
 
 /**
- * Sets up OpenTelemetry for a Node app in one call: `@opentelemetry/sdk-node` with OTLP/HTTP trace and
- * metric exporters for a preset (`otlp`, `jaeger`, `honeycomb`, `console`, `none`), semconv bucket views,
+ * Sets up OpenTelemetry for a Node app in one call: the OTel JS SDK's tracer and meter providers, the
+ * AsyncLocalStorage context manager and W3C propagators, with OTLP/HTTP trace and metric exporters for a preset (`otlp`, `jaeger`, `honeycomb`, `console`, `none`), semconv bucket views,
  * and a flush on exit. `flush()` and `shutdown()` (so the exit hooks too) return within `shutdownTimeoutMs`;
  * export failures are said through `options.log`. Bad options throw one `SightlineError` before anything
  * starts. When another tracer provider is already registered, nothing is registered: it says so and how
@@ -63,20 +63,17 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
     ...(options.spanProcessors ?? []),
     ...exported.spanProcessors,
   ];
-  const sdk = new NodeSDK({
-    ...(settings.serviceName === undefined ? {} : { serviceName: settings.serviceName }),
-    ...(options.resourceAttributes === undefined
-      ? {}
-      : { resource: defaultResource().merge(resourceFromAttributes(options.resourceAttributes)) }),
-    spanProcessors,
-    metricReaders: exported.metricReaders,
-    views: exported.views,
-    instrumentations: options.instrumentations ?? [],
-    // Sightline sends no logs; without this the SDK would start an OTLP log exporter from the environment.
-    logRecordProcessors: [],
-  });
+  let sdk: StartedOtelSdk;
   try {
-    sdk.start();
+    sdk = startOtelSdk({
+      read: createEnvReader(env),
+      serviceName: settings.serviceName,
+      resourceAttributes: options.resourceAttributes,
+      spanProcessors,
+      metricReaders: exported.metricReaders,
+      views: exported.views,
+      instrumentations: options.instrumentations ?? [],
+    });
   } catch (error) {
     diag.error("sightline: the OpenTelemetry SDK failed to start; telemetry is off", error);
     log(`the OpenTelemetry SDK failed to start, telemetry is off: ${String(error)}`);

@@ -1,8 +1,8 @@
 import type { Attributes } from "@opentelemetry/api";
 import type { IMetricReader, ViewOptions } from "@opentelemetry/sdk-metrics";
-import type { NodeSDKConfiguration } from "@opentelemetry/sdk-node";
 import type { SpanProcessor } from "@opentelemetry/sdk-trace";
 import type { PriceRefresh, PricesOptions } from "@sightline/core";
+import type { InstrumentationLike } from "./register-instrumentations.js";
 
 /** Where telemetry goes: a backend preset, any OTLP/HTTP endpoint, the console, or nowhere. */
 export type ExporterPreset = "otlp" | "jaeger" | "honeycomb" | "console" | "none";
@@ -59,7 +59,7 @@ export interface InitOptions {
   /** Extra resource attributes. Default: none. Env: `OTEL_RESOURCE_ATTRIBUTES` (read by the OTel SDK). */
   resourceAttributes?: Attributes;
   /** OpenTelemetry instrumentations to enable, e.g. `new HttpInstrumentation()`. Default: none. */
-  instrumentations?: NodeSDKConfiguration["instrumentations"];
+  instrumentations?: (InstrumentationLike | InstrumentationLike[])[];
   /** Span processors to run before Sightline's exporting one. Default: none. */
   spanProcessors?: SpanProcessor[];
   /**
