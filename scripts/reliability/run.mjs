@@ -6,9 +6,10 @@
 //   node scripts/reliability/run.mjs            # everything
 //   node scripts/reliability/run.mjs --quick    # fewer calls, for a look while developing
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { packPackages } from "../pack-packages.mjs";
 import { HOSTILE_CASES, runHostileCase } from "./hostile-inputs.mjs";
 import { startOtlpFaultSink } from "./otlp-fault-sink.mjs";
 import { printTable } from "./print-table.mjs";
@@ -52,18 +53,7 @@ const work = join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "sigh
 const tarballs = join(work, "tarballs");
 const app = join(work, "app");
 
-await stage("pack the packages", () => {
-  rmSync(tarballs, { recursive: true, force: true });
-  mkdirSync(tarballs, { recursive: true });
-  for (const name of readdirSync(join(root, "packages"))) {
-    const manifest = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8"));
-    if (manifest.private) continue;
-    execFileSync("pnpm", ["pack", "--pack-destination", tarballs], {
-      cwd: join(root, "packages", name),
-      stdio: "ignore",
-    });
-  }
-});
+await stage("pack the packages", () => packPackages(tarballs));
 
 await stage("install a plain app from the tarballs (npm)", () => {
   rmSync(app, { recursive: true, force: true });
