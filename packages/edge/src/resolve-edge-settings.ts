@@ -20,7 +20,7 @@ const DEFAULT_ENDPOINT = "http://localhost:4318";
  * runtimes have none of their own: a Worker gets its `env` binding per request.
  */
 export function resolveEdgeSettings(options: EdgeInitOptions): EdgeSettings {
-  const env = options.env ?? readProcessEnv();
+  const env = (options.env ?? readProcessEnv()) as Record<string, unknown>;
   const read = (name: string) => {
     const value = env[name];
     return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;

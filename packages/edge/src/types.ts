@@ -57,7 +57,8 @@ export interface EdgeInitOptions {
    * Environment to read the variables above from: the Worker's `env` binding, `process.env` or
    * `Deno.env.toObject()`. Default: `globalThis.process?.env` when there is one, else none.
    */
-  env?: Record<string, unknown>;
+  // `object`, not a record type: a Worker's `Env` interface has no index signature.
+  env?: object;
 }
 
 /** The running telemetry returned by {@link init}. */
