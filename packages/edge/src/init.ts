@@ -3,6 +3,7 @@ import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } 
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { MeterProvider } from "@opentelemetry/sdk-metrics";
 import { TracerProvider } from "@opentelemetry/sdk-trace";
+import { createSightlineSpanProcessor } from "@sightline/core";
 import { createAsyncLocalStorageContextManager } from "./create-async-local-storage-context-manager.js";
 import { createBufferingSpanProcessor } from "./create-buffering-span-processor.js";
 import { createExportReporter } from "./create-export-reporter.js";
@@ -57,6 +58,8 @@ export function init(options: EdgeInitOptions = {}): EdgeTelemetry {
   const tracerProvider = new TracerProvider({
     resource,
     spanProcessors: [
+      // As in @sightline/node: prices other tools' GenAI spans and keeps a call two tools see to one span.
+      createSightlineSpanProcessor(),
       createBufferingSpanProcessor({
         send: sendWith(settings.tracesUrl, "traces"),
         reporter,
