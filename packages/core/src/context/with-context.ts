@@ -8,6 +8,7 @@ import {
   ATTR_USER_ID,
 } from "../semconv.js";
 import type { SightlineContext } from "./types.js";
+import { warnMissingContextManager } from "./warn-missing-context-manager.js";
 
 const SIGHTLINE_CONTEXT_KEY = createContextKey("sightline.context");
 
@@ -22,14 +23,19 @@ export interface ResolvedSightlineContext {
 /**
  * Runs `fn` with `values` attached to every GenAI span started inside it (including across
  * `await`, given a context manager, which every Node OTel SDK setup registers). Nested calls merge,
- * inner values winning. Returns what `fn` returns.
+ * inner values winning. Returns what `fn` returns. Without a context manager the values cannot be
+ * kept; the first such call says so once through `diag.warn`.
  * @example
  * await withContext({ feature: "support-reply", conversationId: ticket.id }, () => openai.chat.completions.create(...));
  */
 export function withContext<T>(values: SightlineContext, fn: () => T): T {
   const merged = Object.freeze({ ...getSightlineContext(), ...dropUndefined(values) });
   const resolved = resolveContext(merged);
-  return context.with(context.active().setValue(SIGHTLINE_CONTEXT_KEY, { values: merged, resolved }), fn);
+  const entered = context.active().setValue(SIGHTLINE_CONTEXT_KEY, { values: merged, resolved });
+  return context.with(entered, () => {
+    warnMissingContextManager(entered);
+    return fn();
+  });
 }
 
 /** The Sightline context active here (empty outside `withContext`). */
