@@ -12,7 +12,8 @@ stage_done() {
   echo "  ⏱ $1: $((SECONDS - stage_started)) s"
   stage_started=$SECONDS
 }
-bash scripts/ensure-toolchain.sh
+# Sourced, so the project-local pnpm it may install stays on PATH for every stage below.
+source scripts/ensure-toolchain.sh
 stage_done "toolchain and workspace install"
 
 # promtool proves the generated Prometheus rules; install Debian's package where we can.
