@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PNPM_VERSION=12.4.2
+# pnpm would otherwise suggest a newer version, which refuses this lockfile, and a curl installer.
+export pnpm_config_update_notifier=false
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
   local_pnpm_home="$PWD/.cache/pnpm-$PNPM_VERSION"
   if [ "$("$local_pnpm_home/node_modules/.bin/pnpm" --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
