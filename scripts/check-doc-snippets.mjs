@@ -126,6 +126,20 @@ async function checkSnippet({ name, snippet, tarballs, mock, receiver }) {
       };
     }
   }
+  // npm installs a tree with an unmet peer (a second @opentelemetry/api, and spans vanish) with only a warning.
+  const tree = await run({
+    command: "npm",
+    args: ["ls", "--all"],
+    cwd: app,
+    nodeBinary,
+    timeoutMs: RUN_TIMEOUT_MS,
+  });
+  if (tree.code !== 0) {
+    return {
+      pass: false,
+      detail: `npm ls --all finds problems after the install:\n${tree.output.slice(-3000)}`,
+    };
+  }
   for (const [fileName, text] of snippet.files) writeFileSync(join(app, fileName), text);
   const entry = [...snippet.files.keys()].at(-1);
   receiver.reset();
