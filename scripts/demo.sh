@@ -4,9 +4,51 @@
 # (chat, stream, tools, embeddings, an error, a model that changes behaviour); the traces appear as
 # trees with tokens, cost and drift events, then a summary per model. Ends by itself.
 # OPENAI_API_KEY=… calls OpenAI instead of the mock; OTEL_EXPORTER_OTLP_ENDPOINT=… exports there instead.
+# A first build takes a minute or more on a small machine, so each stage is named as it starts, each
+# package as its build starts, and each stage's time is printed when it ends: a new user sees it working.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
-bash scripts/ensure-toolchain.sh
-pnpm exec turbo run build --filter=@example/demo... --output-logs=errors-only
+demo_started=$SECONDS
+stage_started=$SECONDS
+# Names the stage that starts now.
+stage_start() {
+  echo "▶ $1"
+  stage_started=$SECONDS
+}
+# Prints how long the stage that just ended took.
+stage_done() {
+  echo "  ⏱ $1: $((SECONDS - stage_started)) s"
+}
+
+stage_start "1/3 installing pnpm and the workspace's packages (from the lockfile)"
+# Sourced, so the project-local pnpm it may install stays on PATH here.
+source scripts/ensure-toolchain.sh
+stage_done "install"
+
+filter=--filter=@example/demo...
+task_count=$(pnpm exec turbo run build "$filter" --dry=json 2>/dev/null |
+  node -e 'let text = ""; process.stdin.on("data", (d) => (text += d)).on("end", () => console.log(JSON.parse(text).tasks.length))' ||
+  echo "?")
+stage_start "2/3 building the demo and the $task_count packages it uses (cached builds are instant)"
+started_tasks=0
+# turbo prints one "<package>:build: cache miss, executing …" line ("cache hit, …", "cache bypass, …" with
+# TURBO_FORCE) as each task starts.
+if ! pnpm exec turbo run build "$filter" --output-logs=hash-only 2>&1 |
+  while IFS= read -r line; do
+    if [[ $line =~ ^([^[:space:]]+):build:\ cache\ ([a-z]+) ]]; then
+      started_tasks=$((started_tasks + 1))
+      state=$([ "${BASH_REMATCH[2]}" = hit ] && echo "cached" || echo "building")
+      echo "  [$started_tasks/$task_count] ${BASH_REMATCH[1]}: $state ($((SECONDS - stage_started)) s)"
+    fi
+  done; then
+  echo "✗ the build failed; its errors (the packages that built are cached, so this is quick):"
+  pnpm exec turbo run build "$filter" --output-logs=errors-only
+  exit 1
+fi
+stage_done "build"
+
+stage_start "3/3 running the demo"
 node examples/demo/dist/main.js
+stage_done "demo"
+echo "  ⏱ whole demo: $((SECONDS - demo_started)) s"

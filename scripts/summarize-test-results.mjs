@@ -1,6 +1,7 @@
 // Sums the vitest JSON reports of every package into the one plain line CI reads:
 // "vitest: N passed, N failed, N skipped". Reports of the extra Node runs
-// (test-results.node<major>.json) are counted too, with a line per Node version before the total.
+// (test-results.node<major>.json), the reliability suite and the doc snippets are counted too, with a line
+// per runtime or suite before the total.
 // Fails when a test failed, a suite failed to load, or nothing ran at all.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -51,6 +52,10 @@ const reliabilityReport = join(root, "scripts", "reliability", "test-results.jso
 if (existsSync(reliabilityReport))
   add(JSON.parse(readFileSync(reliabilityReport, "utf8")), "reliability suite");
 else missing.push("scripts/reliability (its report is missing: the suite did not finish)");
+// The docs' snippets (scripts/check-doc-snippets.mjs) write one result per snippet in the same shape.
+const docSnippetsReport = join(root, "scripts", "doc-snippets", "test-results.json");
+if (existsSync(docSnippetsReport)) add(JSON.parse(readFileSync(docSnippetsReport, "utf8")), "doc snippets");
+else missing.push("scripts/doc-snippets (its report is missing: check-doc-snippets.mjs did not finish)");
 if (missing.length > 0)
   console.log(`packages without a test report (their suite did not run): ${missing.join(", ")}`);
 if (totals.brokenSuites > 0) console.log(`${totals.brokenSuites} test file(s) failed to load`);

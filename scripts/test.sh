@@ -12,7 +12,8 @@ stage_done() {
   echo "  ⏱ $1: $((SECONDS - stage_started)) s"
   stage_started=$SECONDS
 }
-bash scripts/ensure-toolchain.sh
+# Sourced, so the project-local pnpm it may install stays on PATH for every stage below.
+source scripts/ensure-toolchain.sh
 stage_done "toolchain and workspace install"
 
 # promtool proves the generated Prometheus rules; install Debian's package where we can.
@@ -35,7 +36,7 @@ stage_done "dependency rules"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
-rm -f scripts/reliability/test-results.json
+rm -f scripts/reliability/test-results.json scripts/doc-snippets/test-results.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
 stage_done "build, type-check and tests on Node $(node --version)"
 # Every telemetry name alerts, the CLI, provenance and the docs use must be exported by core's semconv
@@ -54,6 +55,11 @@ if command -v promtool >/dev/null 2>&1; then
   bash packages/alerts/scripts/check-prometheus-rules.sh || status=$?
   stage_done "promtool on the rendered rules"
 fi
+# The docs' marked snippets as a new user runs them: a plain npm app per path, the doc's install line
+# (Sightline from the packed tarballs), the doc's code against the mock LLM server, a span at an OTLP
+# receiver; the Node 20 path on this machine's Node, the others on Node 22. One test result per snippet.
+node scripts/check-doc-snippets.mjs || status=$?
+stage_done "doc snippets"
 # The reliability suite: the packed tarballs in a plain npm app, under load and faults.
 node scripts/reliability/run.mjs || status=$?
 stage_done "reliability suite"

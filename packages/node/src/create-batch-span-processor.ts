@@ -1,6 +1,7 @@
 import { context, diag, TraceFlags } from "@opentelemetry/api";
 import { suppressTracing } from "@opentelemetry/core";
 import type { ReadableSpan, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace";
+import { keepProcessAliveWhile } from "./keep-process-alive-while.js";
 
 /** Options of {@link createBatchSpanProcessor}; the defaults are the OpenTelemetry SDK's. */
 export interface BatchSpanProcessorOptions {
@@ -112,14 +113,21 @@ export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): Sp
       if (queue.length >= maxExportBatchSize) void drain(false);
       else schedule();
     },
-    forceFlush: () => drain(true),
+    // Called by whoever owns the processor (init's bounded flush, or an app's own SDK): held up to the export bound.
+    forceFlush: () =>
+      keepProcessAliveWhile({ work: () => drain(true), timeoutMs: options.exportTimeoutMillis }),
     async shutdown() {
       if (isShutdown) return;
       isShutdown = true;
       shutdownStartedAt = performance.now();
       clearTimer();
-      await drain(true);
-      await exporter.shutdown();
+      await keepProcessAliveWhile({
+        work: async () => {
+          await drain(true);
+          await exporter.shutdown();
+        },
+        timeoutMs: options.exportTimeoutMillis,
+      });
     },
   };
 }

@@ -2,6 +2,7 @@ import { context, diag } from "@opentelemetry/api";
 import { suppressTracing } from "@opentelemetry/core";
 import { MetricReader, type PushMetricExporter, type ResourceMetrics } from "@opentelemetry/sdk-metrics";
 import type { ExportReporter } from "./internal-types.js";
+import { keepProcessAliveWhile } from "./keep-process-alive-while.js";
 
 /** Options of {@link createPeriodicMetricReader}. */
 export interface PeriodicMetricReaderOptions {
@@ -44,11 +45,17 @@ class PeriodicMetricReader extends MetricReader {
     unref(this.#interval);
   }
 
-  protected override async onForceFlush(): Promise<void> {
-    // A run in progress may have collected before the latest points: wait for it, then run again.
-    await this.#running;
-    await this.#run();
-    await this.#options.exporter.forceFlush();
+  protected override onForceFlush(): Promise<void> {
+    // Asked for by whoever owns the reader (init's bounded flush, or an app's own SDK): held up to the export bound.
+    return keepProcessAliveWhile({
+      work: async () => {
+        // A run in progress may have collected before the latest points: wait for it, then run again.
+        await this.#running;
+        await this.#run();
+        await this.#options.exporter.forceFlush();
+      },
+      timeoutMs: this.#options.exportTimeoutMillis,
+    });
   }
 
   protected override async onShutdown(): Promise<void> {
