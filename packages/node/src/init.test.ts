@@ -219,6 +219,25 @@ describe("init", () => {
     expect(agentSpan?.attributes["gen_ai.usage.cost"]).toBeUndefined();
   });
 
+  it("a second init() while one runs returns the running telemetry, and a fresh one after shutdown", async () => {
+    telemetry = init({ endpoint: receiver.url, flushOnExit: false, log, env: {} });
+    const again = init({ exporter: "console", log, env: {} });
+    expect(again).toBe(telemetry);
+    expect(logged).toEqual([]);
+    await chat();
+    await again.flush();
+    expect(receiver.spans().map((span) => span.name)).toEqual(["chat gpt-4o-mini"]);
+    await telemetry.shutdown();
+    trace.disable();
+    metrics.disable();
+    context.disable();
+    propagation.disable();
+    const fresh = init({ exporter: "none", flushOnExit: false, log, env: {} });
+    expect(fresh).not.toBe(again);
+    expect(fresh.started).toBe(true);
+    telemetry = fresh;
+  });
+
   it("an already registered tracer provider is left alone, with instructions", async () => {
     const existing = new TracerProvider();
     trace.setGlobalTracerProvider(existing);

@@ -10,13 +10,17 @@ import { settleWithin } from "./settle-within.js";
 import { type StartedOtelSdk, startOtelSdk } from "./start-otel-sdk.js";
 import type { InitOptions, SightlineTelemetry } from "./types.js";
 
+/** The telemetry `init` started and has not shut down yet; a second `init` call returns it. */
+let running: SightlineTelemetry | undefined;
+
 /**
  * Sets up OpenTelemetry for a Node app in one call: the OTel JS SDK's tracer and meter providers, the
  * AsyncLocalStorage context manager and W3C propagators, with OTLP/HTTP trace and metric exporters for a preset (`otlp`, `jaeger`, `honeycomb`, `console`, `none`), semconv bucket views,
  * and a flush on exit. `flush()` and `shutdown()` (so the exit hooks too) return within `shutdownTimeoutMs`;
  * export failures are said through `options.log`. Bad options throw one `SightlineError` before anything
  * starts. When another tracer provider is already registered, nothing is registered: it says so and how
- * to add Sightline's export.
+ * to add Sightline's export. A second call while one is running returns the running one, options
+ * ignored, so any module can reach `flush()`.
  * @example
  * import { init } from "@sightline/node";
  * const telemetry = init({ serviceName: "support-bot", exporter: "honeycomb" });
@@ -24,6 +28,9 @@ import type { InitOptions, SightlineTelemetry } from "./types.js";
  * await telemetry.shutdown();
  */
 export function init(options: InitOptions = {}): SightlineTelemetry {
+  // A route or a second module asking for the telemetry gets the one already running, so it can flush it
+  // (Next.js `after()`, a serverless handler) without a second provider or a misleading warning.
+  if (running) return running;
   const settings = resolveExportSettings(options);
   const env = options.env ?? process.env;
   const pricesSettings = resolvePricesOptions(options.prices, (name) => env[name]);
@@ -108,6 +115,7 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
 
   function shutdown(): Promise<void> {
     shutdownPromise ??= (async () => {
+      if (running === telemetry) running = undefined;
       uninstallExitHooks();
       prices?.stop();
       for (const reporter of exported.reporters) reporter.close();
@@ -127,7 +135,7 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
     return shutdownPromise;
   }
 
-  return {
+  const telemetry: SightlineTelemetry = {
     started: true,
     exporter: settings.preset,
     description: exported.description,
@@ -135,4 +143,6 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
     flush,
     shutdown,
   };
+  running = telemetry;
+  return telemetry;
 }

@@ -1,4 +1,4 @@
-import { trace } from "@opentelemetry/api";
+import { init } from "@sightline/node";
 import { after } from "next/server";
 import { askMockModel } from "../../../lib/ask-mock-model";
 
@@ -7,14 +7,9 @@ export const dynamic = "force-dynamic";
 
 /** A Node-runtime route; its span is exported by the SDK that instrumentation.ts started with @sightline/node. */
 export async function GET(request: Request): Promise<Response> {
-  // On serverless hosts the instance may freeze after the response: export first, after it is sent.
-  after(() => flushTracerProvider());
+  // init() returns the telemetry instrumentation.ts started. On serverless hosts the instance may freeze
+  // after the response, so export once the response is sent.
+  const telemetry = init();
+  after(() => telemetry.flush());
   return askMockModel(request);
-}
-
-/** Flushes the registered tracer provider (the one @sightline/node's init() set up), if it can flush. */
-async function flushTracerProvider(): Promise<void> {
-  const registered = trace.getTracerProvider() as { getDelegate?: () => unknown };
-  const provider = (registered.getDelegate?.() ?? registered) as { forceFlush?: () => Promise<void> };
-  await provider.forceFlush?.();
 }
