@@ -12,6 +12,13 @@ const RUNNERS = {
 
 const mockUrls = JSON.parse(process.env.SCENARIO_MOCK_URLS ?? "{}");
 const providers = (process.env.SCENARIO_PROVIDERS || Object.keys(RUNNERS).join(",")).split(",");
+// Which runtime really runs this file (Bun and Deno report a Node version too), for the runner to confirm.
+const runtime = globalThis.Bun
+  ? `bun ${globalThis.Bun.version}`
+  : globalThis.Deno
+    ? `deno ${globalThis.Deno.version.deno}`
+    : `node ${process.versions.node}`;
+console.log(`RUNTIME ${runtime}`);
 const recorder = createSpanRecorder();
 for (const provider of providers) {
   // Imported one provider at a time, so an SDK that fails to load fails only its own scenarios.
