@@ -3,9 +3,10 @@
 import Anthropic from "@anthropic-ai/sdk";
 import { observeAnthropic } from "@sightline/anthropic";
 import { withContext } from "@sightline/core";
-import { catchError, checkSameError, checkSpan, usageAttributes } from "./check-span.mjs";
+import { catchError, checkSameError } from "./check-same-error.mjs";
+import { checkSpan, usageAttributes } from "./check-span.mjs";
 import { ANSWER, CONTEXT_VALUES, ERROR_STATUS, USAGE } from "./mock-scripts.mjs";
-import { expectEqual, runScenario as runOneScenario } from "./record-checks.mjs";
+import { expectEqual, runScenario as runOneScenario } from "./run-scenario.mjs";
 
 const MODEL = "claude-matrix-test";
 const request = { model: MODEL, max_tokens: 64, messages: [{ role: "user", content: "Say hello." }] };

@@ -1,6 +1,6 @@
 // The span checks every scenario shares: one GenAI span with the right name and gen_ai.* attributes,
 // token counts equal to what the mock reported, and for failed calls an error status and error.type.
-import { expectEqual } from "./record-checks.mjs";
+import { expectEqual } from "./run-scenario.mjs";
 
 const SPAN_STATUS_ERROR = 2;
 
@@ -32,28 +32,4 @@ export function usageAttributes(usage) {
     "gen_ai.usage.input_tokens": usage.inputTokens,
     "gen_ai.usage.output_tokens": usage.outputTokens,
   };
-}
-
-/** Calls `call` and returns what it threw (undefined when it did not throw). */
-export async function catchError(call) {
-  try {
-    await call();
-    return undefined;
-  } catch (error) {
-    return error;
-  }
-}
-
-/** Checks that the wrapped client's error is the raw client's: same class, status and message. */
-export function checkSameError(expect, { raw, wrapped, status }) {
-  expect("the wrapped call threw", wrapped !== undefined, "no error");
-  expect(
-    "same error class as the raw client",
-    wrapped !== undefined &&
-      raw !== undefined &&
-      Object.getPrototypeOf(wrapped) === Object.getPrototypeOf(raw),
-    `${wrapped?.constructor?.name} vs ${raw?.constructor?.name}`,
-  );
-  expectEqual(expect, "error status", wrapped?.status, status);
-  expectEqual(expect, "same error message as the raw client", wrapped?.message, raw?.message);
 }

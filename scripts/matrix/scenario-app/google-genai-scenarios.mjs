@@ -3,9 +3,10 @@
 import * as genai from "@google/genai";
 import { withContext } from "@sightline/core";
 import { observeGoogleGenAI } from "@sightline/google-genai";
-import { catchError, checkSameError, checkSpan, usageAttributes } from "./check-span.mjs";
+import { catchError, checkSameError } from "./check-same-error.mjs";
+import { checkSpan, usageAttributes } from "./check-span.mjs";
 import { ANSWER, CONTEXT_VALUES, ERROR_STATUS, USAGE } from "./mock-scripts.mjs";
-import { expectEqual, runScenario as runOneScenario } from "./record-checks.mjs";
+import { expectEqual, runScenario as runOneScenario } from "./run-scenario.mjs";
 
 const MODEL = "gemini-2.5-flash";
 const EMBEDDINGS_MODEL = "text-embedding-004";

@@ -3,9 +3,10 @@
 import { withContext } from "@sightline/core";
 import { observeOpenAI } from "@sightline/openai";
 import OpenAI from "openai";
-import { catchError, checkSameError, checkSpan, usageAttributes } from "./check-span.mjs";
+import { catchError, checkSameError } from "./check-same-error.mjs";
+import { checkSpan, usageAttributes } from "./check-span.mjs";
 import { ANSWER, CONTEXT_VALUES, ERROR_STATUS, USAGE } from "./mock-scripts.mjs";
-import { expectEqual, runScenario as runOneScenario } from "./record-checks.mjs";
+import { expectEqual, runScenario as runOneScenario } from "./run-scenario.mjs";
 
 const CHAT_MODEL = "gpt-4o-mini";
 const EMBEDDINGS_MODEL = "text-embedding-3-small";

@@ -1,6 +1,6 @@
-// The scenarios' only output format: one line per check, `CHECK pass|fail <scenario> :: <what>`, which
-// the matrix runner (scripts/matrix/run-scenario-app.mjs) collects. Plain console output, so it reads
-// the same on Node, Bun and Deno.
+// Runs one scenario and prints its checks in the suite's only output format, one line per check,
+// `CHECK pass|fail <scenario> :: <what>`, which the matrix runner (../run-scenario-app.mjs) collects.
+// Plain console output, so it reads the same on Node, Bun and Deno.
 
 /**
  * Runs one scenario: `body` gets `expect(what, condition, detail)` to record each check. A scenario that
