@@ -1,6 +1,7 @@
 // Installs the scenario suite as a user would get it: a plain npm app with the packed Sightline tarballs,
 // the OTel API and SDK pieces an app brings, and chosen versions of the provider SDKs. npm's own cache
-// is shared by every install, so only the first install of a version reaches the registry.
+// is shared by every install, so a version's tarball is downloaded once; the version lists are still
+// asked for each time (no --prefer-offline), so "the latest 6.x" is the registry's latest, not the cache's.
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -63,7 +64,7 @@ export function installScenarioApp({ directory, tarballs, sdkVersions }) {
     join(directory, "package.json"),
     JSON.stringify({ name: "sightline-scenario-app", private: true, type: "module", dependencies }, null, 2),
   );
-  execFileSync("npm", ["install", "--prefer-offline", "--no-fund", "--no-audit", "--loglevel=error"], {
+  execFileSync("npm", ["install", "--no-fund", "--no-audit", "--loglevel=error"], {
     cwd: directory,
     stdio: ["ignore", "inherit", "inherit"],
   });
