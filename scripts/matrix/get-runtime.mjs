@@ -21,11 +21,16 @@ const RUNTIMES = {
 };
 
 /**
- * Returns `{ label, command, arguments }` for `kind` at `version`, installing the runtime's npm package
+ * Returns `{ label, command, arguments }` for `kind` at `version`: this process's own Node when the
+ * version is its, otherwise installing the runtime's npm package
  * into .cache/<kind>-<version> (folder name kept for Node as scripts/test-other-node-versions.sh uses it)
  * when it is not there yet.
  */
 export function getRuntime(kind, version) {
+  // The Node running this script needs no download.
+  if (kind === "node" && version === process.versions.node) {
+    return { label: `node ${version}`, command: process.execPath, arguments: [] };
+  }
   const runtime = RUNTIMES[kind];
   const home = join(root, ".cache", `${kind}-${version}`);
   const binary = join(home, runtime.binary);

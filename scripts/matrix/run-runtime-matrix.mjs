@@ -1,6 +1,6 @@
 // The runtime matrix: the scenario suite (scenario-app/) from the packed tarballs in one plain npm app,
-// run on Node 22, Node 24, Bun and Deno. Prints one line per runtime with its pass count and writes
-// test-results.runtimes.json for the closing line. Expects the workspace to be built.
+// run on the machine's Node, Node 22, Node 24, Bun and Deno. Prints one line per runtime with its pass
+// count and writes test-results.runtimes.json for the closing line. Expects the workspace to be built.
 //
 //   node scripts/matrix/run-runtime-matrix.mjs
 import { join } from "node:path";
@@ -12,8 +12,13 @@ import { runScenarioApp } from "./run-scenario-app.mjs";
 import { formatPassCount, writeMatrixResults } from "./write-matrix-results.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-/** Runtime kind and version; Node's match scripts/test-other-node-versions.sh so the binaries are shared. */
+/**
+ * Runtime kind and version: the machine's own Node (the oldest line the library packages declare, 20.19+),
+ * then Node 22 and 24 as scripts/test-other-node-versions.sh pins them (so the binaries are shared), Bun
+ * and Deno.
+ */
 export const RUNTIMES = [
+  ["node", process.versions.node],
   ["node", "22.23.5"],
   ["node", "24.22.3"],
   ["bun", "1.4.5"],
