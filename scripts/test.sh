@@ -49,8 +49,9 @@ stage_done "provider scaffold"
 # The library packages again on Node 22 and 24 (the supported range is 20.19 through 24).
 bash scripts/test-other-node-versions.sh || status=$?
 stage_done "library tests on Node 22 and 24"
-# The scenario suite (scripts/matrix/scenario-app/) from the packed tarballs in a plain npm app, on
-# the machine's Node, Node 22 and 24, Bun and Deno; then on Node 22 with the oldest and newest supported provider SDKs.
+# The scenario suite (scripts/matrix/scenario-app/) from the packed tarballs in a plain npm app, on the
+# machine's Node, Node 22 and 24, Bun and Deno; then on Node 22 with the oldest and newest supported
+# provider SDKs.
 node scripts/matrix/run-runtime-matrix.mjs || status=$?
 stage_done "runtime matrix (Node $(node --version), Node 22, Node 24, Bun, Deno)"
 node scripts/matrix/run-client-version-matrix.mjs || status=$?
