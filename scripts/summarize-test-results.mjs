@@ -1,7 +1,7 @@
 // Sums the vitest JSON reports of every package into the one plain line CI reads:
 // "vitest: N passed, N failed, N skipped". Reports of the extra Node runs
-// (test-results.node<major>.json), the reliability suite and the doc snippets are counted too, with a line
-// per runtime or suite before the total.
+// (test-results.node<major>.json), the reliability suite, the doc snippets and the runtime and
+// client-version matrices are counted too, with a line per runtime or suite before the total.
 // Fails when a test failed, a suite failed to load, or nothing ran at all.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -56,6 +56,15 @@ else missing.push("scripts/reliability (its report is missing: the suite did not
 const docSnippetsReport = join(root, "scripts", "doc-snippets", "test-results.json");
 if (existsSync(docSnippetsReport)) add(JSON.parse(readFileSync(docSnippetsReport, "utf8")), "doc snippets");
 else missing.push("scripts/doc-snippets (its report is missing: check-doc-snippets.mjs did not finish)");
+// The runtime and client-version matrices (scripts/matrix/): one check per scenario × runtime or × SDK version.
+for (const [name, runtime] of [
+  ["runtimes", "runtime matrix"],
+  ["client-versions", "client-version matrix"],
+]) {
+  const report = join(root, "scripts", "matrix", `test-results.${name}.json`);
+  if (existsSync(report)) add(JSON.parse(readFileSync(report, "utf8")), runtime);
+  else missing.push(`scripts/matrix (the ${runtime} report is missing: it did not finish)`);
+}
 if (missing.length > 0)
   console.log(`packages without a test report (their suite did not run): ${missing.join(", ")}`);
 if (totals.brokenSuites > 0) console.log(`${totals.brokenSuites} test file(s) failed to load`);

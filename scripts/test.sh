@@ -36,7 +36,7 @@ stage_done "dependency rules"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
-rm -f scripts/reliability/test-results.json scripts/doc-snippets/test-results.json
+rm -f scripts/reliability/test-results.json scripts/doc-snippets/test-results.json scripts/matrix/test-results*.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
 stage_done "build, type-check and tests on Node $(node --version)"
 # Every telemetry name alerts, the CLI, provenance and the docs use must be exported by core's semconv
@@ -50,6 +50,13 @@ stage_done "provider scaffold"
 # The library packages again on Node 22 and 24 (the supported range is 20.19 through 24).
 bash scripts/test-other-node-versions.sh || status=$?
 stage_done "library tests on Node 22 and 24"
+# The scenario suite (scripts/matrix/scenario-app/) from the packed tarballs in a plain npm app, on the
+# machine's Node, Node 22 and 24, Bun and Deno; then on Node 22 with the oldest and newest supported
+# provider SDKs.
+node scripts/matrix/run-runtime-matrix.mjs || status=$?
+stage_done "runtime matrix (Node $(node --version), Node 22, Node 24, Bun, Deno)"
+node scripts/matrix/run-client-version-matrix.mjs || status=$?
+stage_done "client-version matrix (provider SDKs on Node 22)"
 # promtool on every rendered Prometheus file (default set and examples), beside the unit tests.
 if command -v promtool >/dev/null 2>&1; then
   bash packages/alerts/scripts/check-prometheus-rules.sh || status=$?
