@@ -32,6 +32,9 @@ stage_done "biome"
 echo "› dependency rules"
 node scripts/check-dependencies.mjs
 stage_done "dependency rules"
+echo "› package metadata (repository, homepage, bugs, LICENSE, README links derived from the root)"
+node scripts/sync-package-metadata.mjs --check
+stage_done "package metadata"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
