@@ -46,11 +46,17 @@ for (const name of workspaces) {
     if (extra) add(JSON.parse(readFileSync(join(directory, file), "utf8")), `node ${extra[1]}`);
   }
 }
-// The reliability suite (scripts/reliability/run.mjs) writes one check per target in the same shape.
-const reliabilityReport = join(root, "scripts", "reliability", "test-results.json");
-if (existsSync(reliabilityReport))
-  add(JSON.parse(readFileSync(reliabilityReport, "utf8")), "reliability suite");
-else missing.push("scripts/reliability (its report is missing: the suite did not finish)");
+// Script suites write one check per target in the same shape: the reliability suite
+// (scripts/reliability/run.mjs) and the install checks (scripts/install-checks/run.mjs).
+const scriptSuites = [
+  ["reliability", "reliability suite"],
+  ["install-checks", "install checks"],
+];
+for (const [folder, label] of scriptSuites) {
+  const report = join(root, "scripts", folder, "test-results.json");
+  if (existsSync(report)) add(JSON.parse(readFileSync(report, "utf8")), label);
+  else missing.push(`scripts/${folder} (its report is missing: the suite did not finish)`);
+}
 if (missing.length > 0)
   console.log(`packages without a test report (their suite did not run): ${missing.join(", ")}`);
 if (totals.brokenSuites > 0) console.log(`${totals.brokenSuites} test file(s) failed to load`);

@@ -38,7 +38,7 @@ stage_done "package metadata"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
-rm -f scripts/reliability/test-results.json
+rm -f scripts/reliability/test-results.json scripts/install-checks/test-results.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
 stage_done "build, type-check and tests on Node $(node --version)"
 # Every telemetry name alerts, the CLI, provenance and the docs use must be exported by core's semconv
@@ -57,6 +57,10 @@ if command -v promtool >/dev/null 2>&1; then
   bash packages/alerts/scripts/check-prometheus-rules.sh || status=$?
   stage_done "promtool on the rendered rules"
 fi
+# The install checks: each packed package linted (publint, attw) and installed into its own npm app on
+# its declared minimum Node, @sightline/node beside OpenTelemetry 2.x and 3.x apps, a span over OTLP.
+node scripts/install-checks/run.mjs || status=$?
+stage_done "install checks"
 # The reliability suite: the packed tarballs in a plain npm app, under load and faults.
 node scripts/reliability/run.mjs || status=$?
 stage_done "reliability suite"
