@@ -27,6 +27,11 @@ if ! pnpm exec biome check --colors=off "${skeleton[@]}" >/dev/null 2>&1; then
   pnpm exec biome check --colors=off "${skeleton[@]}" 2>&1 | tail -30
   exit 1
 fi
+if ! node scripts/sync-package-metadata.mjs --check >/dev/null 2>&1; then
+  echo "✗ the provider skeleton's package metadata drifts from the root:"
+  node scripts/sync-package-metadata.mjs --check 2>&1 | tail -10
+  exit 1
+fi
 (cd packages/testing && pnpm exec tsup >/dev/null 2>&1)
 (cd packages/demoai && pnpm exec tsc --noEmit -p tsconfig.json) || {
   echo "✗ the provider skeleton does not type-check"

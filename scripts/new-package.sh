@@ -32,7 +32,8 @@ mkdir -p "$p/src"
     },
     "./package.json": "./package.json"
   },
-  "files": ["dist", "README.md"],
+  "keywords": ["opentelemetry", "observability", "llm", "genai"],
+  "files": ["dist", "README.md", "LICENSE"],
   "scripts": {
     "build": "tsup",
     "test": "vitest run --reporter=default --reporter=json --outputFile.json=test-results.json",
@@ -68,4 +69,7 @@ export default defineConfig({
 });
 TS
 [ -f "$p/src/index.ts" ] || echo "export {};" > "$p/src/index.ts"
+[ -f "$p/README.md" ] || printf '# %s\n\n%s\n\n## Install\n\n```sh\nnpm install %s\n```\n\n## Usage\n\nNot written yet.\n' "$name" "$desc" "$name" > "$p/README.md"
+# Repository, homepage, bugs and LICENSE come from the root's one repository value.
+node "$root/scripts/sync-package-metadata.mjs" >/dev/null
 echo "created $p"

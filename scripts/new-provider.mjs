@@ -71,7 +71,8 @@ write(
         },
         "./package.json": "./package.json",
       },
-      files: ["dist", "README.md"],
+      keywords: ["opentelemetry", "observability", "llm", "genai", name, "tracing"],
+      files: ["dist", "README.md", "LICENSE"],
       scripts: {
         build: "tsup",
         test: "vitest run --reporter=default --reporter=json --outputFile.json=test-results.json",
@@ -376,6 +377,12 @@ const client = observe${pascal}(new ${pascal}Client());
 Not mapped yet (${guide}).
 `,
 );
+
+// Repository, homepage, bugs, LICENSE and absolute README links come from the root's one repository value.
+execFileSync(process.execPath, [join(root, "scripts", "sync-package-metadata.mjs")], {
+  cwd: root,
+  stdio: "ignore",
+});
 
 // The templates above are written for reading here; the repository's formatter gives them its layout.
 const formatted = [

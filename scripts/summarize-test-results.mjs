@@ -47,23 +47,21 @@ for (const name of workspaces) {
     if (extra) add(JSON.parse(readFileSync(join(directory, file), "utf8")), `node ${extra[1]}`);
   }
 }
-// The reliability suite (scripts/reliability/run.mjs) writes one check per target in the same shape.
-const reliabilityReport = join(root, "scripts", "reliability", "test-results.json");
-if (existsSync(reliabilityReport))
-  add(JSON.parse(readFileSync(reliabilityReport, "utf8")), "reliability suite");
-else missing.push("scripts/reliability (its report is missing: the suite did not finish)");
-// The docs' snippets (scripts/check-doc-snippets.mjs) write one result per snippet in the same shape.
-const docSnippetsReport = join(root, "scripts", "doc-snippets", "test-results.json");
-if (existsSync(docSnippetsReport)) add(JSON.parse(readFileSync(docSnippetsReport, "utf8")), "doc snippets");
-else missing.push("scripts/doc-snippets (its report is missing: check-doc-snippets.mjs did not finish)");
-// The runtime and client-version matrices (scripts/matrix/): one check per scenario × runtime or × SDK version.
-for (const [name, runtime] of [
-  ["runtimes", "runtime matrix"],
-  ["client-versions", "client-version matrix"],
-]) {
-  const report = join(root, "scripts", "matrix", `test-results.${name}.json`);
-  if (existsSync(report)) add(JSON.parse(readFileSync(report, "utf8")), runtime);
-  else missing.push(`scripts/matrix (the ${runtime} report is missing: it did not finish)`);
+// Script suites write one check per target in the same shape: the reliability suite
+// (scripts/reliability/run.mjs), the install checks (scripts/install-checks/run.mjs), the docs' snippets
+// (scripts/check-doc-snippets.mjs, one result per snippet) and the runtime and client-version matrices
+// (scripts/matrix/, one check per scenario × runtime or × SDK version).
+const scriptSuites = [
+  ["reliability/test-results.json", "reliability suite"],
+  ["install-checks/test-results.json", "install checks"],
+  ["doc-snippets/test-results.json", "doc snippets"],
+  ["matrix/test-results.runtimes.json", "runtime matrix"],
+  ["matrix/test-results.client-versions.json", "client-version matrix"],
+];
+for (const [file, label] of scriptSuites) {
+  const report = join(root, "scripts", file);
+  if (existsSync(report)) add(JSON.parse(readFileSync(report, "utf8")), label);
+  else missing.push(`scripts/${file} (the ${label} report is missing: it did not finish)`);
 }
 if (missing.length > 0)
   console.log(`packages without a test report (their suite did not run): ${missing.join(", ")}`);

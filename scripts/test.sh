@@ -33,10 +33,13 @@ stage_done "biome"
 echo "› dependency rules"
 node scripts/check-dependencies.mjs
 stage_done "dependency rules"
+echo "› package metadata (repository, homepage, bugs, LICENSE, README links derived from the root)"
+node scripts/sync-package-metadata.mjs --check
+stage_done "package metadata"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
-rm -f scripts/reliability/test-results.json scripts/doc-snippets/test-results.json scripts/matrix/test-results*.json
+rm -f scripts/reliability/test-results.json scripts/doc-snippets/test-results.json scripts/matrix/test-results*.json scripts/install-checks/test-results.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
 stage_done "build, type-check and tests on Node $(node --version)"
 # Every telemetry name alerts, the CLI, provenance and the docs use must be exported by core's semconv
@@ -67,6 +70,10 @@ fi
 # receiver; the Node 20 path on this machine's Node, the others on Node 22. One test result per snippet.
 node scripts/check-doc-snippets.mjs || status=$?
 stage_done "doc snippets"
+# The install checks: each packed package linted (publint, attw) and installed into its own npm app on
+# its declared minimum Node, @sightline/node beside OpenTelemetry 2.x and 3.x apps, a span over OTLP.
+node scripts/install-checks/run.mjs || status=$?
+stage_done "install checks"
 # The reliability suite: the packed tarballs in a plain npm app, under load and faults.
 node scripts/reliability/run.mjs || status=$?
 stage_done "reliability suite"

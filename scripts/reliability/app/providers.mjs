@@ -23,12 +23,14 @@ export const PROVIDERS = [
       }),
     // The mock stands in for api.openai.com: on loopback it would be reported as openai_compatible.
     wrap: (client, options) => observeOpenAI(client, { providerName: "openai", ...options }),
-    async call(client, { stream, signal }) {
+    async call(client, { stream, signal, onChunk }) {
       const body = { model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] };
       if (!stream) return client.chat.completions.create(body, { signal });
       const chunks = [];
-      for await (const chunk of await client.chat.completions.create({ ...body, stream: true }, { signal }))
+      for await (const chunk of await client.chat.completions.create({ ...body, stream: true }, { signal })) {
         chunks.push(chunk);
+        onChunk?.(chunks.length);
+      }
       return chunks;
     },
     validBody: {
@@ -93,7 +95,7 @@ export const PROVIDERS = [
     createClient: ({ baseURL, timeoutMs }) =>
       new Anthropic({ apiKey: "test-key", baseURL, maxRetries: 0, timeout: timeoutMs ?? 10_000 }),
     wrap: (client, options) => observeAnthropic(client, options),
-    async call(client, { stream, signal }) {
+    async call(client, { stream, signal, onChunk }) {
       const body = {
         model: "claude-reliability-test",
         max_tokens: 64,
@@ -101,8 +103,10 @@ export const PROVIDERS = [
       };
       if (!stream) return client.messages.create(body, { signal });
       const events = [];
-      for await (const event of await client.messages.create({ ...body, stream: true }, { signal }))
+      for await (const event of await client.messages.create({ ...body, stream: true }, { signal })) {
         events.push(event);
+        onChunk?.(events.length);
+      }
       return events;
     },
     validBody: {
@@ -159,7 +163,7 @@ export const PROVIDERS = [
         httpOptions: { baseUrl: baseURL, ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }) },
       }),
     wrap: (client, options) => observeGoogleGenAI(client, options),
-    async call(client, { stream, signal }) {
+    async call(client, { stream, signal, onChunk }) {
       const request = {
         model: "gemini-2.5-flash",
         contents: "hi",
@@ -167,7 +171,10 @@ export const PROVIDERS = [
       };
       if (!stream) return client.models.generateContent(request);
       const chunks = [];
-      for await (const chunk of await client.models.generateContentStream(request)) chunks.push(chunk);
+      for await (const chunk of await client.models.generateContentStream(request)) {
+        chunks.push(chunk);
+        onChunk?.(chunks.length);
+      }
       return chunks;
     },
     validBody: {

@@ -8,10 +8,11 @@ import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import { CORE_SCOPE_NAME } from "../metrics/create-core-instruments.js";
 import { createInstrumentation } from "../operation/create-instrumentation.js";
 import { ATTR_ERROR_TYPE, ATTR_SIGHTLINE_COST_TOTAL } from "../semconv.js";
+import { PACKAGE_VERSION } from "../version.js";
 import { type AgentCostTally, createAgentCostTally } from "./agent-cost-tally.js";
 import type { GenAISpanOptions, ToolSpanHandle } from "./types.js";
 
-const CORE_SCOPE_VERSION = "0.1.0";
+const CORE_SCOPE_VERSION = PACKAGE_VERSION;
 
 /**
  * The one implementation behind agent and tool spans: starts the span under the parent context

@@ -20,6 +20,7 @@ import {
   ATTR_SERVER_PORT,
   ATTR_SIGHTLINE_FEATURE,
 } from "../semconv.js";
+import { PACKAGE_VERSION } from "../version.js";
 import type { ForeignCall } from "./read-genai-span.js";
 
 /** Options of the enrichment of other tools' GenAI spans (span processor and exporter wrapper). */
@@ -49,7 +50,7 @@ export const FOREIGN_METRIC_SCOPES: ReadonlySet<string> = new Set([
 ]);
 
 /** The scope Sightline's metrics for other tools' spans are recorded under. */
-const ENRICHMENT_SCOPE = { scopeName: "@sightline/core", scopeVersion: "0.1.0" };
+const ENRICHMENT_SCOPE = { scopeName: "@sightline/core", scopeVersion: PACKAGE_VERSION };
 
 /**
  * What records one foreign model call: attributes and events go through `writer`. With
