@@ -47,6 +47,8 @@ describe("init", () => {
     const parent = spans.find((span) => span.name === "parent");
     expect(spans.find((span) => span.name === "child")?.parentSpanId).toBe(parent?.spanId);
     expect(parent?.resource["service.name"]).toBe("edge-test");
+    expect(parent?.resource["service.instance.id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(parent?.resource["telemetry.sdk.name"]).toBe("opentelemetry");
     expect(receiver.requests.every((request) => request.contentType === "application/json")).toBe(true);
     const [counter] = await receiver.waitForMetrics("edge.test.calls");
     expect(counter?.points[0]?.value).toBe(3);
@@ -58,6 +60,19 @@ describe("init", () => {
     const second = init({ endpoint: "http://127.0.0.1:9" });
     expect(second.started).toBe(false);
     expect(second.description).toEqual(first.description);
+  });
+
+  it("starts afresh after shutdown() rather than handing back the stopped telemetry", async () => {
+    const first = init({ endpoint: receiver.url, metrics: false });
+    await first.shutdown();
+    trace.disable();
+    context.disable();
+    propagation.disable();
+    const next = init({ endpoint: receiver.url, metrics: false, serviceName: "after-restart" });
+    expect(next.started).toBe(true);
+    trace.getTracer("test").startSpan("after").end();
+    await next.flush();
+    expect(receiver.spans().map((span) => span.resource["service.name"])).toEqual(["after-restart"]);
   });
 
   it("keeps withContext values across await through the runtime's AsyncLocalStorage", async () => {

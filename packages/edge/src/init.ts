@@ -1,6 +1,6 @@
 import { context, diag, metrics, propagation, trace } from "@opentelemetry/api";
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from "@opentelemetry/core";
-import { resourceFromAttributes } from "@opentelemetry/resources";
+import { defaultResource, resourceFromAttributes } from "@opentelemetry/resources";
 import { MeterProvider } from "@opentelemetry/sdk-metrics";
 import { TracerProvider } from "@opentelemetry/sdk-trace";
 import { createSightlineSpanProcessor } from "@sightline/core";
@@ -51,10 +51,15 @@ export function init(options: EdgeInitOptions = {}): EdgeTelemetry {
       fetch: options.fetch ?? ((input, requestInit) => globalThis.fetch(input, requestInit)),
     });
 
-  const resource = resourceFromAttributes({
-    ...options.resourceAttributes,
-    "service.name": settings.serviceName,
-  });
+  // Each isolate keeps its own cumulative metric sums: a per-isolate service.instance.id keeps the series
+  // of many isolates apart, where a shared identity would look like counters jumping back and forth.
+  const resource = defaultResource().merge(
+    resourceFromAttributes({
+      "service.instance.id": crypto.randomUUID(),
+      ...options.resourceAttributes,
+      "service.name": settings.serviceName,
+    }),
+  );
   const tracerProvider = new TracerProvider({
     resource,
     spanProcessors: [
@@ -106,6 +111,8 @@ export function init(options: EdgeInitOptions = {}): EdgeTelemetry {
         diag.warn(`@sightline/edge: flush did not finish within ${settings.flushTimeoutMs} ms`);
     },
     shutdown() {
+      // A later init() in this isolate starts afresh rather than handing back a stopped telemetry.
+      if (runtime[TELEMETRY_KEY] === telemetry) delete runtime[TELEMETRY_KEY];
       stopping ??= settleWithin(
         Promise.all([tracerProvider.shutdown(), meterProvider?.shutdown()]).catch(reportFlushError),
         settings.flushTimeoutMs,
