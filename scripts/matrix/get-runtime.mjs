@@ -1,12 +1,7 @@
 // The runtimes the scenario suite runs on, each from its npm package and cached under
 // .cache/<runtime>-<version> (the CI machine reaches the npm registry and nothing else; Bun and Deno ship
 // their binaries as optional platform packages, so they install like any other package).
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
+import { getPackagedBinary } from "../get-node-binary.mjs";
 
 /** Runtime kind → its npm package, the binary inside it, and the arguments that run a script file. */
 const RUNTIMES = {
@@ -32,26 +27,11 @@ export function getRuntime(kind, version) {
     return { label: `node ${version}`, command: process.execPath, arguments: [] };
   }
   const runtime = RUNTIMES[kind];
-  const home = join(root, ".cache", `${kind}-${version}`);
-  const binary = join(home, runtime.binary);
-  if (!existsSync(binary)) {
-    console.log(`› fetching ${kind} ${version} (npm package ${runtime.npmPackage})`);
-    execFileSync(
-      "npm",
-      [
-        "install",
-        "--prefix",
-        home,
-        "--no-save",
-        "--no-fund",
-        "--no-audit",
-        "--loglevel=error",
-        `${runtime.npmPackage}@${version}`,
-      ],
-      { stdio: ["ignore", "inherit", "inherit"] },
-    );
-    if (!existsSync(binary))
-      throw new Error(`${runtime.npmPackage}@${version} installed no ${runtime.binary}`);
-  }
+  const binary = getPackagedBinary({
+    folder: `${kind}-${version}`,
+    npmPackage: runtime.npmPackage,
+    version,
+    binary: runtime.binary,
+  });
   return { label: `${kind} ${version}`, command: binary, arguments: runtime.arguments };
 }
