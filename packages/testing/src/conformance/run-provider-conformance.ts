@@ -3,6 +3,7 @@ import { registerContentCases } from "./register-content-cases.js";
 import { registerCostAndDriftCases } from "./register-cost-and-drift-cases.js";
 import { registerErrorCases } from "./register-error-cases.js";
 import { registerMetricCases } from "./register-metric-cases.js";
+import { registerSemconvCases } from "./register-semconv-cases.js";
 import { registerSpanTreeCases } from "./register-span-tree-cases.js";
 import { registerStreamCases } from "./register-stream-cases.js";
 import { registerTransparencyCases } from "./register-transparency-cases.js";
@@ -12,7 +13,7 @@ import { type ConformanceAdapter, useConformanceContext } from "./use-conformanc
 /**
  * Registers the provider conformance suite (vitest `describe`/`it`) for one provider client: transparency of the
  * SDK's objects, streams, aborts, errors, double wrapping, span parenting, concurrency, content capture and
- * redaction, cost, drift and metrics, all with the real SDK client over HTTP against the mock LLM server.
+ * redaction, cost, drift, metrics and semantic conventions (v1.41.1, see `checkSpanSemconv`), all with the real SDK client over HTTP against the mock LLM server.
  * Cases for optional SDK helpers (`tee()`, `toReadableStream()`, `withResponse()`, …) are registered only when
  * the adapter supplies them; cases listed in `knownFailures` run as `it.fails`.
  * @example
@@ -42,6 +43,7 @@ export function runProviderConformance<
     describe("content capture", () => registerContentCases(ctx));
     describe("cost and drift", () => registerCostAndDriftCases(ctx));
     describe("metrics", () => registerMetricCases(ctx));
+    describe("semantic conventions", () => registerSemconvCases(ctx));
     // Nested describe blocks are collected after this callback returns, so the check waits for the run.
     beforeAll(() => {
       const titles = Object.keys(adapter.knownFailures ?? {});
