@@ -24,10 +24,10 @@ describe("observeCohere chat", () => {
       "gen_ai.request.top_k": 5,
       "gen_ai.request.top_p": 0.5,
       "gen_ai.response.finish_reasons": ["length"],
-      "cohere.response.finish_reason": "MAX_TOKENS",
+      "sightline.cohere.response.finish_reason": "MAX_TOKENS",
       "gen_ai.usage.input_tokens": 7,
       "gen_ai.usage.output_tokens": 3,
-      "cohere.usage.tokens.input_tokens": 7,
+      "sightline.cohere.usage.tokens.input_tokens": 7,
       "server.address": "127.0.0.1",
     });
   });
@@ -119,7 +119,7 @@ describe("observeCohere embed and rerank", () => {
       "gen_ai.operation.name": "embeddings",
       "gen_ai.embeddings.dimension.count": 256,
       "gen_ai.request.encoding_formats": ["float"],
-      "cohere.embed.input_type": "search_document",
+      "sightline.cohere.embed.input_type": "search_document",
       "gen_ai.usage.input_tokens": 1_000_000,
     });
     expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.12, 10);
@@ -140,9 +140,9 @@ describe("observeCohere embed and rerank", () => {
     expect(span?.attributes).toMatchObject({
       "gen_ai.operation.name": "rerank",
       "gen_ai.provider.name": "cohere",
-      "cohere.rerank.documents.count": 3,
-      "cohere.rerank.top_n": 2,
-      "cohere.rerank.results.count": 2,
+      "sightline.cohere.rerank.documents.count": 3,
+      "sightline.cohere.rerank.top_n": 2,
+      "sightline.cohere.rerank.results.count": 2,
       "sightline.cost.match": "exact",
     });
     // 500 searches at 2.00 USD per 1,000.

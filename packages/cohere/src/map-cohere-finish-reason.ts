@@ -23,6 +23,3 @@ export function mapCohereFinishReason(reason: string | undefined): string | unde
       return reason.toLowerCase();
   }
 }
-
-/** The raw Cohere finish reason, on the span as `cohere.response.finish_reason`. */
-export const ATTR_COHERE_RESPONSE_FINISH_REASON = "cohere.response.finish_reason";

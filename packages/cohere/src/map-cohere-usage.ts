@@ -1,16 +1,16 @@
 import type { Attributes } from "@opentelemetry/api";
 import { asNumber, type GenAIUsage } from "@sightline/core/provider";
+import {
+  ATTR_SIGHTLINE_COHERE_USAGE_TOKENS_INPUT,
+  ATTR_SIGHTLINE_COHERE_USAGE_TOKENS_OUTPUT,
+} from "@sightline/core/semconv";
 import { readField } from "./read-field.js";
-
-/** `cohere.usage.tokens.input_tokens` / `.output_tokens`: the tokens the model saw and wrote. */
-export const ATTR_COHERE_USAGE_TOKENS_INPUT = "cohere.usage.tokens.input_tokens";
-export const ATTR_COHERE_USAGE_TOKENS_OUTPUT = "cohere.usage.tokens.output_tokens";
 
 /**
  * Maps a v2 chat `usage`. The semconv counts are the billed units (`billed_units.input_tokens` /
  * `output_tokens`, what Cohere charges and what the cost is computed on), falling back to `tokens`
  * when no billed units are reported; `tokens` (which also counts the prompt template Cohere adds)
- * goes under `cohere.usage.tokens.*`. `cached_tokens` is the cache read count.
+ * goes under `sightline.cohere.usage.tokens.*`. `cached_tokens` is the cache read count.
  */
 export function mapCohereUsage(usage: unknown): { usage?: GenAIUsage; attributes?: Attributes } {
   if (usage === undefined || usage === null) return {};
@@ -27,8 +27,8 @@ export function mapCohereUsage(usage: unknown): { usage?: GenAIUsage; attributes
   };
   if (cached) mapped.cacheReadInputTokens = cached;
   const attributes: Attributes = {};
-  if (tokensInput !== undefined) attributes[ATTR_COHERE_USAGE_TOKENS_INPUT] = tokensInput;
-  if (tokensOutput !== undefined) attributes[ATTR_COHERE_USAGE_TOKENS_OUTPUT] = tokensOutput;
+  if (tokensInput !== undefined) attributes[ATTR_SIGHTLINE_COHERE_USAGE_TOKENS_INPUT] = tokensInput;
+  if (tokensOutput !== undefined) attributes[ATTR_SIGHTLINE_COHERE_USAGE_TOKENS_OUTPUT] = tokensOutput;
   const hasUsage = mapped.inputTokens !== undefined || mapped.outputTokens !== undefined;
   return { usage: hasUsage ? mapped : undefined, attributes };
 }

@@ -340,3 +340,16 @@ export const ATTR_SIGHTLINE_OLLAMA_LOAD_DURATION_NS = "sightline.ollama.load_dur
 export const ATTR_SIGHTLINE_OLLAMA_PROMPT_EVAL_DURATION_NS = "sightline.ollama.prompt_eval_duration_ns";
 /** Ollama: time spent generating the answer, from its `eval_duration` (int, nanoseconds). */
 export const ATTR_SIGHTLINE_OLLAMA_EVAL_DURATION_NS = "sightline.ollama.eval_duration_ns";
+
+// Cohere fields semconv v1.41 has no names for (it defines no `cohere.*` namespace): `sightline.` names.
+/** Cohere's own token counts (`usage.tokens`, which include its prompt template), beside the billed semconv counts (int). */
+export const ATTR_SIGHTLINE_COHERE_USAGE_TOKENS_INPUT = "sightline.cohere.usage.tokens.input_tokens";
+export const ATTR_SIGHTLINE_COHERE_USAGE_TOKENS_OUTPUT = "sightline.cohere.usage.tokens.output_tokens";
+/** The raw Cohere finish reason (`COMPLETE`, `MAX_TOKENS`, …) beside the mapped semconv one. */
+export const ATTR_SIGHTLINE_COHERE_RESPONSE_FINISH_REASON = "sightline.cohere.response.finish_reason";
+/** Embed: the `input_type` asked for (`search_document`, `search_query`, `classification`, `clustering`, `image`). */
+export const ATTR_SIGHTLINE_COHERE_EMBED_INPUT_TYPE = "sightline.cohere.embed.input_type";
+/** Rerank: documents sent, `top_n` asked for and results returned (int). */
+export const ATTR_SIGHTLINE_COHERE_RERANK_DOCUMENTS_COUNT = "sightline.cohere.rerank.documents.count";
+export const ATTR_SIGHTLINE_COHERE_RERANK_TOP_N = "sightline.cohere.rerank.top_n";
+export const ATTR_SIGHTLINE_COHERE_RERANK_RESULTS_COUNT = "sightline.cohere.rerank.results.count";

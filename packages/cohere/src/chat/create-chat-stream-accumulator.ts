@@ -8,7 +8,8 @@ import {
   type MessagePart,
   type StreamAccumulator,
 } from "@sightline/core/provider";
-import { ATTR_COHERE_RESPONSE_FINISH_REASON, mapCohereFinishReason } from "../map-cohere-finish-reason.js";
+import { ATTR_SIGHTLINE_COHERE_RESPONSE_FINISH_REASON } from "@sightline/core/semconv";
+import { mapCohereFinishReason } from "../map-cohere-finish-reason.js";
 import { mapCohereUsage } from "../map-cohere-usage.js";
 import { readCohereRefusal } from "../read-cohere-refusal.js";
 import { readField } from "../read-field.js";
@@ -90,7 +91,9 @@ export function createChatStreamAccumulator(settings: AccumulatorSettings): Stre
         usage: mapped.usage,
         attributes: {
           ...mapped.attributes,
-          ...(rawFinishReason === undefined ? {} : { [ATTR_COHERE_RESPONSE_FINISH_REASON]: rawFinishReason }),
+          ...(rawFinishReason === undefined
+            ? {}
+            : { [ATTR_SIGHTLINE_COHERE_RESPONSE_FINISH_REASON]: rawFinishReason }),
         },
         outputMessages: () => {
           const parts: MessagePart[] = [];

@@ -1,5 +1,6 @@
 import { asFields, asString, type GenAIResponse, type MessagePart } from "@sightline/core/provider";
-import { ATTR_COHERE_RESPONSE_FINISH_REASON, mapCohereFinishReason } from "../map-cohere-finish-reason.js";
+import { ATTR_SIGHTLINE_COHERE_RESPONSE_FINISH_REASON } from "@sightline/core/semconv";
+import { mapCohereFinishReason } from "../map-cohere-finish-reason.js";
 import { mapCohereUsage } from "../map-cohere-usage.js";
 import { readCohereRefusal } from "../read-cohere-refusal.js";
 import { readField } from "../read-field.js";
@@ -7,7 +8,7 @@ import { mapCohereContent, mapCohereToolCalls } from "./map-cohere-messages.js";
 
 /**
  * Maps a v2 `ChatResponse`: id, the finish reason (semconv value; the raw one as
- * `cohere.response.finish_reason`), usage and the output message. The response names no model, so
+ * `sightline.cohere.response.finish_reason`), usage and the output message. The response names no model, so
  * the requested one stands for it.
  */
 export function mapChatResponse(response: unknown): GenAIResponse {
@@ -22,7 +23,7 @@ export function mapChatResponse(response: unknown): GenAIResponse {
     usage,
     attributes: {
       ...attributes,
-      ...(raw === undefined ? {} : { [ATTR_COHERE_RESPONSE_FINISH_REASON]: raw }),
+      ...(raw === undefined ? {} : { [ATTR_SIGHTLINE_COHERE_RESPONSE_FINISH_REASON]: raw }),
     },
     outputMessages: () => {
       const message = asFields(body.message);

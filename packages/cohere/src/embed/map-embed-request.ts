@@ -1,9 +1,6 @@
 import { asArray, asFields, asString, type GenAIRequest } from "@sightline/core/provider";
-import { GEN_AI_OPERATION_EMBEDDINGS } from "@sightline/core/semconv";
+import { ATTR_SIGHTLINE_COHERE_EMBED_INPUT_TYPE, GEN_AI_OPERATION_EMBEDDINGS } from "@sightline/core/semconv";
 import { readField } from "../read-field.js";
-
-/** `cohere.embed.input_type`: `search_document`, `search_query`, `classification`, `clustering`, `image`. */
-export const ATTR_COHERE_EMBED_INPUT_TYPE = "cohere.embed.input_type";
 
 /** Maps `embed` (v2) params: operation `embeddings`, model, the requested embedding types. */
 export function mapEmbedRequest(params: unknown): GenAIRequest {
@@ -16,6 +13,6 @@ export function mapEmbedRequest(params: unknown): GenAIRequest {
     operation: GEN_AI_OPERATION_EMBEDDINGS,
     model: asString(body.model),
     parameters: { encodingFormats: types.length > 0 ? types : undefined },
-    attributes: inputType === undefined ? undefined : { [ATTR_COHERE_EMBED_INPUT_TYPE]: inputType },
+    attributes: inputType === undefined ? undefined : { [ATTR_SIGHTLINE_COHERE_EMBED_INPUT_TYPE]: inputType },
   };
 }

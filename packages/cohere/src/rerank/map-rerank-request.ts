@@ -1,4 +1,8 @@
 import { asArray, asFields, asNumber, asString, type GenAIRequest } from "@sightline/core/provider";
+import {
+  ATTR_SIGHTLINE_COHERE_RERANK_DOCUMENTS_COUNT,
+  ATTR_SIGHTLINE_COHERE_RERANK_TOP_N,
+} from "@sightline/core/semconv";
 import { readField } from "../read-field.js";
 
 /**
@@ -8,10 +12,6 @@ import { readField } from "../read-field.js";
  */
 export const RERANK_OPERATION = "rerank";
 
-/** `cohere.rerank.documents.count` and `cohere.rerank.top_n`: what the call was asked to rank. */
-export const ATTR_COHERE_RERANK_DOCUMENTS_COUNT = "cohere.rerank.documents.count";
-export const ATTR_COHERE_RERANK_TOP_N = "cohere.rerank.top_n";
-
 /** Maps `rerank` (v2) params: operation `rerank`, model, the document count and `top_n`. */
 export function mapRerankRequest(params: unknown): GenAIRequest {
   const body = asFields(params);
@@ -20,8 +20,8 @@ export function mapRerankRequest(params: unknown): GenAIRequest {
     operation: RERANK_OPERATION,
     model: asString(body.model),
     attributes: {
-      [ATTR_COHERE_RERANK_DOCUMENTS_COUNT]: asArray(body.documents).length,
-      ...(topN === undefined ? {} : { [ATTR_COHERE_RERANK_TOP_N]: topN }),
+      [ATTR_SIGHTLINE_COHERE_RERANK_DOCUMENTS_COUNT]: asArray(body.documents).length,
+      ...(topN === undefined ? {} : { [ATTR_SIGHTLINE_COHERE_RERANK_TOP_N]: topN }),
     },
   };
 }

@@ -1,11 +1,9 @@
 import { asArray, asFields, asNumber, asString, type GenAIResponse } from "@sightline/core/provider";
+import { ATTR_SIGHTLINE_COHERE_RERANK_RESULTS_COUNT } from "@sightline/core/semconv";
 import { readField } from "../read-field.js";
 
 /** The billed unit of a rerank call: one search (Cohere bills up to 100 documents as one). */
 export const SEARCH_UNIT = "search_unit";
-
-/** `cohere.rerank.results.count`: how many ranked results came back. */
-export const ATTR_COHERE_RERANK_RESULTS_COUNT = "cohere.rerank.results.count";
 
 /**
  * Maps a `RerankResponse`: id, the result count, and `meta.billed_units.search_units` as billed
@@ -18,6 +16,6 @@ export function mapRerankResponse(response: unknown): GenAIResponse {
   return {
     id: asString(body.id),
     billedUnits: searchUnits ? [{ unit: SEARCH_UNIT, quantity: searchUnits }] : undefined,
-    attributes: { [ATTR_COHERE_RERANK_RESULTS_COUNT]: asArray(body.results).length },
+    attributes: { [ATTR_SIGHTLINE_COHERE_RERANK_RESULTS_COUNT]: asArray(body.results).length },
   };
 }

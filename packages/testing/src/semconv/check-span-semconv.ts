@@ -33,6 +33,15 @@ const PROVIDER_SPAN_GROUPS: Record<string, string> = {
   "azure.ai.inference": "span.azure.ai.inference.client",
   "aws.bedrock": "span.aws.bedrock.client",
 };
+/**
+ * Requirement levels of the model that no instrumentation can meet as written, with how the checker reads them.
+ * A finding under one of these is `information`, never silently dropped.
+ */
+const REQUIREMENT_READINGS: Record<string, string> = {
+  // span.aws.bedrock.client marks it required, but a Converse call without a guardrail has no id to report;
+  // the OTel JS and Python Bedrock instrumentations also set it only when the request names a guardrail.
+  "aws.bedrock.guardrail.id": "required by the model, but only knowable when the request names a guardrail",
+};
 /** Span name pattern semconv gives inference and embeddings spans; used when a group gives none. */
 const DEFAULT_NAME_PATTERN = "{gen_ai.operation.name} {gen_ai.request.model}";
 
@@ -98,13 +107,14 @@ function checkAgainstGroup(
     const needed =
       level.requirement === "required" ||
       (level.requirement === "conditionally_required" ? isConditionMet(attribute, span, request) : false);
+    const reading = REQUIREMENT_READINGS[attribute];
     if (needed === true && !present)
       findings.push({
         rule: level.requirement === "required" ? "required-attribute" : "conditionally-required-attribute",
         subject,
         attribute,
-        severity: "violation",
-        message: `missing${level.condition === undefined ? "" : ` (${level.condition})`}`,
+        severity: reading === undefined ? "violation" : "information",
+        message: `missing${level.condition === undefined ? "" : ` (${level.condition})`}${reading === undefined ? "" : `: ${reading}`}`,
       });
     // Two conditions are "if and only if": an error type on a span that did not fail, a stream flag on a plain call.
     if (needed === false && present && ["error.type", "gen_ai.request.stream"].includes(attribute))
