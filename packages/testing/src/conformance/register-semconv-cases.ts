@@ -67,6 +67,20 @@ const SCENARIOS: SemconvScenario[] = [
     captureContent: true,
   },
   {
+    title: "a tool-calling answer's captured output messages are valid against the GenAI JSON schemas",
+    script: { toolCalls: [{ name: "get_weather", arguments: '{"city":"Paris"}' }] },
+    streaming: false,
+    fails: false,
+    captureContent: true,
+  },
+  {
+    title: "a streamed tool-calling answer's captured output messages are valid against the schemas",
+    script: { chunks: 3, toolCalls: [{ name: "get_weather", arguments: '{"city":"Paris"}' }] },
+    streaming: true,
+    fails: false,
+    captureContent: true,
+  },
+  {
     title: "a failed call (HTTP 429) follows semconv: error.type iff error status, on the span and duration",
     script: { status: 429 },
     streaming: false,
