@@ -126,4 +126,15 @@ export function registerSemconvCases(ctx: ConformanceContext): void {
       expect(failing(findings)).toEqual([]);
     });
   }
+
+  // Registered last, so the cumulative metrics hold every point the suite's cases recorded.
+  registerCase(
+    ctx,
+    "every metric point the suite recorded follows semconv (names, units, instruments)",
+    async () => {
+      const metrics = await ctx.telemetry.collectMetrics();
+      expect(metrics.map((metric) => metric.descriptor.name)).toContain("gen_ai.client.operation.duration");
+      expect(failing(checkMetricsSemconv(metrics))).toEqual([]);
+    },
+  );
 }
