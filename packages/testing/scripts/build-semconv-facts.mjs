@@ -37,8 +37,11 @@ function listYaml(folder) {
   });
 }
 
-const groups = listYaml(path.join(source, "model")).flatMap(
-  (file) => parse(readFileSync(file, "utf8"))?.groups ?? [],
+const groups = listYaml(path.join(source, "model")).flatMap((file) =>
+  (parse(readFileSync(file, "utf8"))?.groups ?? []).map((group) => ({
+    ...group,
+    folder: path.basename(path.dirname(file)),
+  })),
 );
 const groupsById = new Map(groups.map((group) => [group.id, group]));
 
@@ -97,8 +100,7 @@ function readNamePattern(group) {
 
 const spans = {};
 for (const group of groups.filter(
-  (candidate) =>
-    candidate.type === "span" && /^span\.(gen_ai|openai|azure\.ai|aws\.bedrock)\./.test(candidate.id),
+  (candidate) => candidate.type === "span" && candidate.folder === "gen-ai",
 )) {
   spans[group.id] = {
     kind: group.span_kind,

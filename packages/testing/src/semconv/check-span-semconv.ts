@@ -32,6 +32,7 @@ const PROVIDER_SPAN_GROUPS: Record<string, string> = {
   openai: "span.openai.inference.client",
   "azure.ai.inference": "span.azure.ai.inference.client",
   "aws.bedrock": "span.aws.bedrock.client",
+  anthropic: "span.anthropic.inference.client",
 };
 /**
  * Requirement levels of the model that no instrumentation can meet as written, with how the checker reads them.
