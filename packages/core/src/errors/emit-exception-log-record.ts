@@ -50,6 +50,7 @@ export function emitExceptionLogRecord(options: { span: Span; attributes: Attrib
 
 function getRegisteredLoggerProvider(): LoggerProviderLike | undefined {
   // Read through the namespace: a named import of `logs` would fail to link against api 1.9.
+  if (!("logs" in otelApi)) return undefined;
   const logsApi = (otelApi as unknown as { logs?: LogsApiLike }).logs;
   if (typeof logsApi?.getLoggerProvider !== "function") return undefined;
   const provider = logsApi.getLoggerProvider();
