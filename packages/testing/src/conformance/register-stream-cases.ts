@@ -134,7 +134,12 @@ export function registerStreamCases(ctx: ConformanceContext): void {
     ctx,
     "a stream left part-way reports no finish reason the provider never sent, on the span or to drift",
     async () => {
-      const { monitor, values } = recordDriftCategory(adapter.core.createDriftMonitor(), "finish_reason");
+      const driftMonitor = adapter.core.createDriftMonitor({
+        referenceSize: 40,
+        windowSize: 20,
+        minimumWindowCount: 10,
+      }) as { observe: (observation: never) => unknown };
+      const { monitor, values } = recordDriftCategory(driftMonitor, "finish_reason");
       ctx.server.enqueue({ chunks: 10, chunkDelayMs: 5 });
       const stream = await adapter.stream(ctx.observed({ drift: { monitor } }), {
         model: ctx.uniqueModel("part-way"),
