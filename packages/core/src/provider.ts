@@ -56,6 +56,7 @@ export {
 } from "./prices/resolve-prices-options.js";
 export { startConfiguredPriceRefresh } from "./prices/start-configured-price-refresh.js";
 export { checkClient } from "./provider-kit/check-client.js";
+export { collectFinishReasons } from "./provider-kit/collect-finish-reasons.js";
 export {
   type AccumulatorSettings,
   type ObserveClientOptions,

@@ -49,6 +49,11 @@ export const EVENT_EXCEPTION = "exception";
 export const ATTR_EXCEPTION_TYPE = "exception.type";
 export const ATTR_EXCEPTION_MESSAGE = "exception.message";
 export const ATTR_EXCEPTION_STACKTRACE = "exception.stacktrace";
+/**
+ * Log event (Logs API, severity WARN) for a failed GenAI client operation, with `exception.*`; emitted
+ * only when a logger provider is registered (`@opentelemetry/api` 1.10+).
+ */
+export const EVENT_GEN_AI_CLIENT_OPERATION_EXCEPTION = "gen_ai.client.operation.exception";
 export const ATTR_HTTP_RESPONSE_STATUS_CODE = "http.response.status_code";
 export const ATTR_USER_ID = "user.id";
 

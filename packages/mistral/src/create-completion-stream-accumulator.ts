@@ -5,6 +5,7 @@ import {
   asFields,
   asString,
   ChunkFlags,
+  collectFinishReasons,
   type GenAIResponse,
   type GenAIUsage,
   type MessagePart,
@@ -76,9 +77,11 @@ export function createCompletionStreamAccumulator(settings: AccumulatorSettings)
       return {
         id,
         model,
-        finishReasons: choices.length
-          ? Array.from(choices, (choice) => mapMistralFinishReason(choice?.finishReason))
-          : undefined,
+        finishReasons: collectFinishReasons(
+          Array.from(choices, (choice) =>
+            choice?.finishReason === undefined ? undefined : mapMistralFinishReason(choice.finishReason),
+          ),
+        ),
         usage,
         outputMessages: () =>
           Array.from(choices, (choice): OutputMessage => {

@@ -2,6 +2,7 @@ import {
   asArray,
   asFields,
   asString,
+  collectFinishReasons,
   type GenAIResponse,
   type OutputMessage,
 } from "@sightline/core/provider";
@@ -19,9 +20,12 @@ export function mapCompletionResponse(response: unknown): GenAIResponse {
   return {
     id: asString(fields.id),
     model: asString(fields.model),
-    finishReasons: choices.length
-      ? choices.map((choice) => mapMistralFinishReason(asString(choice.finishReason ?? choice.finish_reason)))
-      : undefined,
+    finishReasons: collectFinishReasons(
+      choices.map((choice) => {
+        const reason = asString(choice.finishReason ?? choice.finish_reason);
+        return reason === undefined ? undefined : mapMistralFinishReason(reason);
+      }),
+    ),
     usage: mapMistralUsage(fields.usage),
     outputMessages: () =>
       choices.map((choice): OutputMessage => {

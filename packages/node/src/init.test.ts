@@ -8,6 +8,7 @@ import {
   type SpanProcessor,
   TracerProvider,
 } from "@opentelemetry/sdk-trace";
+import { recordOutcome } from "@sightline/core";
 import { DURATION_BUCKETS, TOKEN_BUCKETS } from "@sightline/core/semconv";
 import { observeOpenAI } from "@sightline/openai";
 import {
@@ -73,6 +74,7 @@ describe("init", () => {
     });
     expect(telemetry.started).toBe(true);
     await chat();
+    recordOutcome({ kind: "resolved" });
     // A histogram without advice still gets the semconv buckets: the view sets them.
     metrics.getMeter("other").createHistogram("gen_ai.client.operation.duration").record(0.5, {
       "gen_ai.operation.name": "chat",
@@ -102,6 +104,16 @@ describe("init", () => {
     const tokens = receiver.metrics().find((metric) => metric.name === "gen_ai.client.token.usage");
     expect(tokens?.points[0]?.explicitBounds).toEqual([...TOKEN_BUCKETS]);
     expect(tokens?.resource["service.name"]).toBe("support-bot");
+    // Counts of whole things go out as OTLP `asInt` (INT instruments); money stays `asDouble`.
+    const pointsOf = (name: string) =>
+      receiver
+        .metrics()
+        .filter((metric) => metric.name === name)
+        .flatMap((metric) => metric.points);
+    expect(pointsOf("sightline.gen_ai.outcomes").map((point) => [point.value, point.valueType])).toEqual([
+      [1, "int"],
+    ]);
+    expect(pointsOf("sightline.gen_ai.cost")[0]?.valueType).toBe("double");
     expect(logged).toEqual([]);
   });
 

@@ -5,7 +5,7 @@ import {
   type SpanData,
   type TracingProcessor,
 } from "@openai/agents-core";
-import { type Context, context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { type Context, context, SpanKind, trace } from "@opentelemetry/api";
 import {
   createInstrumentation,
   type Instrumentation,
@@ -15,7 +15,6 @@ import {
   startToolSpan,
 } from "@sightline/core/provider";
 import {
-  ATTR_ERROR_TYPE,
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_WORKFLOW_NAME,
   ATTR_SIGHTLINE_AGENTS_GUARDRAIL_NAME,
@@ -173,7 +172,11 @@ export function createSightlineTracingProcessor(
         registry.add(span.spanId, {
           kind: "internal",
           context: trace.setSpan(parentContext, otelSpan),
-          handle: createPlainHandle(otelSpan, trace.setSpan(parentContext, otelSpan)),
+          handle: createPlainHandle({
+            span: otelSpan,
+            context: trace.setSpan(parentContext, otelSpan),
+            instrumentation,
+          }),
           agent,
         });
       }
@@ -267,7 +270,7 @@ export function createSightlineTracingProcessor(
       registry.add(sdkTrace.traceId, {
         kind: "workflow",
         context: spanContext,
-        handle: createPlainHandle(otelSpan, spanContext),
+        handle: createPlainHandle({ span: otelSpan, context: spanContext, instrumentation }),
         agent: undefined,
       });
     }),
@@ -285,20 +288,24 @@ export function createSightlineTracingProcessor(
   };
 }
 
-/** A handle over a plain OTel span: error status on failure, ended once. */
-function createPlainHandle(span: SpanHandle["span"], spanContext: Context): SpanHandle {
+/**
+ * A handle over a plain OTel span, ended once. A failure is recorded by core as on every other span
+ * (not `span.recordException`, whose `exception.type` prefers an error's `code` to its class).
+ */
+function createPlainHandle(options: {
+  span: SpanHandle["span"];
+  context: Context;
+  instrumentation: Instrumentation;
+}): SpanHandle {
+  const { span, instrumentation } = options;
   let ended = false;
   return {
     span,
-    context: spanContext,
+    context: options.context,
     end(error?: unknown) {
       if (ended) return;
       ended = true;
-      if (error instanceof Error) {
-        span.recordException(error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error.message });
-        span.setAttribute(ATTR_ERROR_TYPE, error.name);
-      }
+      if (error instanceof Error) instrumentation.recordError(span, error);
       span.end();
     },
   };

@@ -40,8 +40,14 @@ function convertPoint(point: Record<string, unknown>, kind: CapturedMetric["kind
     result.bucketCounts = [];
     result.explicitBounds = [];
   }
-  if (point.asDouble !== undefined) result.value = Number(point.asDouble);
-  if (point.asInt !== undefined) result.value = Number(point.asInt);
+  if (point.asDouble !== undefined) {
+    result.value = Number(point.asDouble);
+    result.valueType = "double";
+  }
+  if (point.asInt !== undefined) {
+    result.value = Number(point.asInt);
+    result.valueType = "int";
+  }
   if (point.count !== undefined) result.count = Number(point.count);
   if (point.sum !== undefined) result.sum = Number(point.sum);
   if (Array.isArray(point.bucketCounts)) result.bucketCounts = point.bucketCounts.map(Number);

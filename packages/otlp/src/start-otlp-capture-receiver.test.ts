@@ -1,5 +1,5 @@
 import { gzipSync } from "node:zlib";
-import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { context, SpanKind, SpanStatusCode, trace, ValueType } from "@opentelemetry/api";
 import { OTLPMetricExporter as OTLPHttpJsonMetricExporter } from "@opentelemetry/exporter-metrics-otlp-http";
 import { OTLPMetricExporter as OTLPProtoMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { OTLPTraceExporter as OTLPHttpJsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
@@ -114,6 +114,7 @@ describe.each([
     const counter = meter.createCounter("test.requests", { unit: "{request}", description: "Requests" });
     counter.add(2, { route: "chat" });
     counter.add(3, { route: "chat" });
+    meter.createCounter("test.calls", { valueType: ValueType.INT }).add(4);
     const gauge = meter.createGauge("test.temperature");
     gauge.record(21.5);
     const histogram = meter.createHistogram("gen_ai.client.operation.duration", {
@@ -126,11 +127,13 @@ describe.each([
 
     const [requests] = await receiver.waitForMetrics("test.requests");
     expect(requests).toMatchObject({ kind: "sum", unit: "{request}", description: "Requests" });
-    expect(requests?.points).toEqual([{ attributes: { route: "chat" }, value: 5 }]);
+    expect(requests?.points).toEqual([{ attributes: { route: "chat" }, value: 5, valueType: "double" }]);
     expect(requests?.scope).toEqual({ name: "sightline-metrics", version: "0.1.0" });
     const [temperature] = await receiver.waitForMetrics("test.temperature");
     expect(temperature?.kind).toBe("gauge");
     expect(temperature?.points[0]?.value).toBe(21.5);
+    const [calls] = await receiver.waitForMetrics("test.calls");
+    expect(calls?.points).toEqual([{ attributes: {}, value: 4, valueType: "int" }]);
     const [duration] = await receiver.waitForMetrics("gen_ai.client.operation.duration");
     expect(duration?.kind).toBe("histogram");
     expect(duration?.points[0]).toMatchObject({

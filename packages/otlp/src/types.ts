@@ -48,6 +48,8 @@ export interface CapturedMetricPoint {
   attributes: Record<string, unknown>;
   /** Sum or gauge value. */
   value?: number;
+  /** How the sum or gauge value was sent: `asInt` (an INT instrument) or `asDouble`. */
+  valueType?: "int" | "double";
   /** Histogram count. */
   count?: number;
   /** Histogram sum. */

@@ -6,6 +6,7 @@ import {
   ATTR_EXCEPTION_TYPE,
   EVENT_EXCEPTION,
 } from "../semconv.js";
+import { emitExceptionLogRecord } from "./emit-exception-log-record.js";
 import { getErrorClassName } from "./get-error-info.js";
 import { reportTelemetryError } from "./report-telemetry-error.js";
 
@@ -21,7 +22,9 @@ const CUT_MARKER = "…[truncated]";
  * e-mail address in a 400), so every text goes through the same redaction as captured content,
  * with content capture on or off, and is bounded. The event is built here rather than by
  * `span.recordException`, which prefers an error's `code` (`rate_limit_exceeded`) to its class for
- * `exception.type` and would copy the raw text. The error object itself is never changed.
+ * `exception.type` and would copy the raw text. When a logger provider is registered, the same
+ * attributes also go out as the `gen_ai.client.operation.exception` log event. The error object
+ * itself is never changed.
  */
 export function recordOperationError(options: {
   span: Span;
@@ -42,6 +45,8 @@ export function recordOperationError(options: {
       });
     }
     span.addEvent(EVENT_EXCEPTION, event);
+    // The same values as a log event, for backends that read exceptions from logs (semconv v1.41).
+    emitExceptionLogRecord({ span, attributes: event });
   }
   span.setStatus({ code: SpanStatusCode.ERROR, message: message || "operation failed" });
 }

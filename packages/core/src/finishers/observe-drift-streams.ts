@@ -1,4 +1,4 @@
-import type { MeterProvider } from "@opentelemetry/api";
+import { type MeterProvider, ValueType } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import { CORE_SCOPE_NAME } from "../metrics/create-core-instruments.js";
 import {
@@ -30,10 +30,12 @@ export function observeDriftStreams(options: { meterProvider: MeterProvider; mon
   const meter = options.meterProvider.getMeter(CORE_SCOPE_NAME);
   const streams = meter.createObservableGauge(METRIC_SIGHTLINE_GEN_AI_DRIFT_STREAMS, {
     unit: "{stream}",
+    valueType: ValueType.INT,
     description: "Drift streams monitored now",
   });
   const rolledUp = meter.createObservableCounter(METRIC_SIGHTLINE_GEN_AI_DRIFT_ROLLED_UP, {
     unit: "{call}",
+    valueType: ValueType.INT,
     description: "Calls the drift key bound kept out of their own stream",
   });
   meter.addBatchObservableCallback(

@@ -1,4 +1,4 @@
-import type { Counter } from "@opentelemetry/api";
+import { type Counter, ValueType } from "@opentelemetry/api";
 import { createCoreInstruments } from "../metrics/create-core-instruments.js";
 import { METRIC_SIGHTLINE_BUDGET_BREACHES, METRIC_SIGHTLINE_POLICY_VIOLATIONS } from "../semconv.js";
 
@@ -12,10 +12,12 @@ export interface GovernanceInstruments {
 export const getGovernanceInstruments = createCoreInstruments<GovernanceInstruments>((meter) => ({
   budgetBreaches: meter.createCounter(METRIC_SIGHTLINE_BUDGET_BREACHES, {
     unit: "{call}",
+    valueType: ValueType.INT,
     description: "Calls made, refused or crossing the limit while a budget was spent",
   }),
   policyViolations: meter.createCounter(METRIC_SIGHTLINE_POLICY_VIOLATIONS, {
     unit: "{call}",
+    valueType: ValueType.INT,
     description: "Calls that broke a policy rule (observed or refused)",
   }),
 }));

@@ -1,4 +1,4 @@
-import type { Counter } from "@opentelemetry/api";
+import { type Counter, ValueType } from "@opentelemetry/api";
 import {
   METRIC_SIGHTLINE_GEN_AI_COST,
   METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED,
@@ -21,10 +21,12 @@ export const getExtraInstruments = createCoreInstruments<ExtraInstruments>((mete
   }),
   unpriced: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_COST_UNPRICED, {
     unit: "{call}",
+    valueType: ValueType.INT,
     description: "GenAI calls whose model has no price in the catalog",
   }),
   driftEvents: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_DRIFT_EVENTS, {
     unit: "{event}",
+    valueType: ValueType.INT,
     description: "Drift verdicts and model or fingerprint changes",
   }),
 }));

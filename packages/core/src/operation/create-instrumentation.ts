@@ -1,8 +1,10 @@
-import { context, metrics, trace } from "@opentelemetry/api";
+import { context, metrics, type Span, trace } from "@opentelemetry/api";
 import { getDefaultPriceRegistry } from "@sightline/pricing";
 import type { ResolvedConfig } from "../config/internal-types.js";
 import type { CallGuard, SightlineOptions } from "../config/types.js";
 import { resolveContentCapture } from "../content/resolve-content-capture.js";
+import { getErrorInfo } from "../errors/get-error-info.js";
+import { recordOperationError } from "../errors/record-operation-error.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import { SightlineError } from "../errors/sightline-error.js";
 import { createCostFinisher } from "../finishers/create-cost-finisher.js";
@@ -14,7 +16,7 @@ import { resolvePricesOptions } from "../prices/resolve-prices-options.js";
 import { startConfiguredPriceRefresh } from "../prices/start-configured-price-refresh.js";
 import { resolveRedactor } from "../redaction/resolve-redactor.js";
 import type { Redactor } from "../redaction/types.js";
-import { SEMCONV_SCHEMA_URL } from "../semconv.js";
+import { ATTR_ERROR_TYPE, SEMCONV_SCHEMA_URL } from "../semconv.js";
 import { applyCallContextBridges } from "../stacking/call-context-bridge.js";
 import { findForeignGenAIParent } from "../stacking/find-foreign-genai-parent.js";
 import { getSightlineOperation, markSightlineOperation } from "../stacking/sightline-operation-context.js";
@@ -54,6 +56,12 @@ export interface Instrumentation {
    * still runs, untraced.
    */
   traceOperation<Result>(spec: TraceOperationSpec<Result>): Result;
+  /**
+   * Marks a span started by hand with `config.tracer` as failed, as an operation's span is: `error.type`,
+   * status ERROR, the redacted `exception` event (class name as `exception.type`) and the exception log
+   * event. Never throws.
+   */
+  recordError(span: Span, error: unknown): void;
 }
 
 /** Options of {@link createInstrumentation}. */
@@ -169,6 +177,14 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
       const active = context.active();
       const bridged = applyCallContextBridges(active, spec.request);
       return bridged === active ? runOperation(spec) : context.with(bridged, () => runOperation(spec));
+    },
+    recordError(span: Span, error: unknown): void {
+      try {
+        span.setAttribute(ATTR_ERROR_TYPE, getErrorInfo(error, config.mapError).type);
+        recordOperationError({ span, config, error });
+      } catch (recordError) {
+        reportTelemetryError("recording an error on a span", recordError);
+      }
     },
   };
 }

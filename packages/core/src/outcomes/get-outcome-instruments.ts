@@ -1,4 +1,4 @@
-import type { Counter, Histogram } from "@opentelemetry/api";
+import { type Counter, type Histogram, ValueType } from "@opentelemetry/api";
 import { createCoreInstruments } from "../metrics/create-core-instruments.js";
 import { METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE, METRIC_SIGHTLINE_GEN_AI_OUTCOMES } from "../semconv.js";
 
@@ -12,6 +12,7 @@ export interface OutcomeInstruments {
 export const getOutcomeInstruments = createCoreInstruments<OutcomeInstruments>((meter) => ({
   outcomes: meter.createCounter(METRIC_SIGHTLINE_GEN_AI_OUTCOMES, {
     unit: "{outcome}",
+    valueType: ValueType.INT,
     description: "Outcomes of AI interactions (resolved, deflected, escalated, …)",
   }),
   feedbackScore: meter.createHistogram(METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE, {

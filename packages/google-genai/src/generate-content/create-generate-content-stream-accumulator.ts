@@ -5,6 +5,7 @@ import {
   asNumber,
   asString,
   ChunkFlags,
+  collectFinishReasons,
   type GenAIResponse,
   type MessagePart,
   type OutputMessage,
@@ -68,9 +69,9 @@ export function createGenerateContentStreamAccumulator(options: {
       return flags;
     },
     finish(): GenAIResponse {
-      const finishReasons = candidates.length
-        ? Array.from(candidates, (candidate) => candidate?.finishReason ?? "error")
-        : undefined;
+      const finishReasons = collectFinishReasons(
+        Array.from(candidates, (candidate) => candidate?.finishReason),
+      );
       return {
         id,
         model,

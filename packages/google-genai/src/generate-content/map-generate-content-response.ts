@@ -3,6 +3,7 @@ import {
   asArray,
   asFields,
   asString,
+  collectFinishReasons,
   type GenAIResponse,
   type OutputMessage,
 } from "@sightline/core/provider";
@@ -19,9 +20,7 @@ export const ATTR_GCP_GEMINI_PROMPT_BLOCK_REASON = "gcp.gemini.prompt_feedback.b
 export function mapGenerateContentResponse(body: unknown): GenAIResponse {
   const fields = asFields(body);
   const candidates = asArray(fields.candidates).map(asFields);
-  const finishReasons = candidates.length
-    ? candidates.map((candidate) => asString(candidate.finishReason) ?? "error")
-    : undefined;
+  const finishReasons = collectFinishReasons(candidates.map((candidate) => asString(candidate.finishReason)));
   return {
     id: asString(fields.responseId),
     model: asString(fields.modelVersion),

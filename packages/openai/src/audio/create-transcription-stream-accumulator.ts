@@ -22,7 +22,8 @@ export function createTranscriptionStreamAccumulator(): StreamAccumulator<unknow
       return ChunkFlags.None;
     },
     finish(): GenAIResponse {
-      if (!done) return { finishReasons: ["error"] };
+      // A stream that never finished reported no finish reason; its failure is the span's status.
+      if (!done) return {};
       const usage = asFields(done.usage);
       const text = asString(done.text) ?? "";
       return {

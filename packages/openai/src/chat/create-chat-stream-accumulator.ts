@@ -4,6 +4,7 @@ import {
   asFields,
   asString,
   ChunkFlags,
+  collectFinishReasons,
   type GenAIBilledUnits,
   type GenAIResponse,
   type GenAIUsage,
@@ -109,9 +110,7 @@ export function createChatStreamAccumulator(options: {
       return flags;
     },
     finish(): GenAIResponse {
-      const finishReasons = choices.length
-        ? Array.from(choices, (choice) => choice?.finishReason ?? "error")
-        : undefined;
+      const finishReasons = collectFinishReasons(Array.from(choices, (choice) => choice?.finishReason));
       return {
         id,
         model,

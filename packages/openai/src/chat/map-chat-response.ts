@@ -3,6 +3,7 @@ import {
   asArray,
   asFields,
   asString,
+  collectFinishReasons,
   type GenAIResponse,
   type MessagePart,
   type OutputMessage,
@@ -23,7 +24,7 @@ export function mapChatResponse(body: unknown): GenAIResponse {
   const fields = asFields(body);
   const choices = asArray(fields.choices).map(asFields);
   const billedUnits = mapPerplexityBilledUnits(fields.usage);
-  const finishReasons = choices.map((choice) => asString(choice.finish_reason) ?? "error");
+  const finishReasons = collectFinishReasons(choices.map((choice) => asString(choice.finish_reason)));
   return {
     id: asString(fields.id),
     model: asString(fields.model),

@@ -2,6 +2,7 @@ import {
   asArray,
   asFields,
   asString,
+  collectFinishReasons,
   type GenAIResponse,
   type OutputMessage,
 } from "@sightline/core/provider";
@@ -16,7 +17,7 @@ export function mapCompletionsResponse(body: unknown): GenAIResponse {
   const choices = asArray(fields.choices)
     .map(asFields)
     .sort((left, right) => Number(left.index ?? 0) - Number(right.index ?? 0));
-  const finishReasons = choices.map((choice) => asString(choice.finish_reason) ?? "error");
+  const finishReasons = collectFinishReasons(choices.map((choice) => asString(choice.finish_reason)));
   return {
     id: asString(fields.id),
     model: asString(fields.model),

@@ -25,7 +25,8 @@ export function createImagesStreamAccumulator(params: unknown): StreamAccumulato
       return ChunkFlags.None;
     },
     finish(): GenAIResponse {
-      if (!completed) return { finishReasons: ["error"] };
+      // A stream that never completed reported no finish reason; its failure is the span's status.
+      if (!completed) return {};
       const { b64_json: data, size, quality, usage } = completed;
       return mapImagesResponse({ data: [{ b64_json: data }], size, quality, usage }, params);
     },

@@ -47,8 +47,8 @@ export function createResponsesStreamAccumulator(): StreamAccumulator<unknown> {
     },
     finish(): GenAIResponse {
       const response = lastResponse === undefined ? {} : mapResponsesResponse(lastResponse);
+      // An error event is not a finish reason: it becomes the span's error status and `error.type`.
       if (errorCode) {
-        if (!response.finishReasons) response.finishReasons = ["error"];
         response.streamError = { type: errorCode, message: errorMessage };
       }
       return response;

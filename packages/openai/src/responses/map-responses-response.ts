@@ -55,7 +55,8 @@ function mapResponsesFinishReason(
     return reason === "max_output_tokens" ? "length" : (reason ?? "incomplete");
   }
   if (status === "failed") return "error";
-  return status;
+  // `in_progress` / `queued` come from a stream's early events: the response has not finished yet.
+  return status === "cancelled" ? status : undefined;
 }
 
 /** `content_filter` from `incomplete_details.reason`, `refusal` from a `refusal` content part of a message. */

@@ -54,7 +54,12 @@ export function registerErrorCases(ctx: ConformanceContext): void {
         expect(span?.status.code).toBe(SpanStatusCode.ERROR);
         expect(span?.attributes["error.type"]).toBe((error as Error).constructor.name);
         expect(span?.attributes["http.response.status_code"]).toBe(status);
-        expect(span?.events.some((event) => event.name === "exception")).toBe(true);
+        // `exception.type` is the class name, as `error.type` is: not the error's `code` (`rate_limit_exceeded`),
+        // which OTel's `span.recordException` would prefer.
+        const exception = span?.events.find((event) => event.name === "exception");
+        expect(exception?.attributes?.["exception.type"]).toBe((error as Error).constructor.name);
+        expect(exception?.attributes?.["exception.message"]).toBeTypeOf("string");
+        expect(exception?.attributes?.["exception.stacktrace"]).toBeTypeOf("string");
       },
     );
   }
@@ -90,6 +95,8 @@ export function registerErrorCases(ctx: ConformanceContext): void {
       expect(span?.attributes["sightline.stream.outcome"]).toBe("error");
       expect(span?.attributes["sightline.stream.chunks"]).toBe(observed.chunks.length);
       expect(span?.attributes["error.type"]).toBeTypeOf("string");
+      // The provider reported no finish reason before the cut; none is invented (no `["error"]`).
+      expect(span?.attributes["gen_ai.response.finish_reasons"]).toBeUndefined();
     },
   );
 
@@ -123,6 +130,9 @@ export function registerErrorCases(ctx: ConformanceContext): void {
       const [span] = await waitForSpans(ctx.telemetry, 1);
       expect(span?.status.code).toBe(SpanStatusCode.ERROR);
       expect(span?.attributes["sightline.stream.outcome"]).toBe("error");
+      expect(span?.attributes["error.type"]).toBeTypeOf("string");
+      // An error event is not a finish reason: the failure is the status and `error.type` above.
+      expect(span?.attributes["gen_ai.response.finish_reasons"]).toBeUndefined();
     },
   );
 }

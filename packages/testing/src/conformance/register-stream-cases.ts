@@ -1,5 +1,6 @@
 import { SpanStatusCode } from "@opentelemetry/api";
 import { expect } from "vitest";
+import { recordDriftCategory } from "../record-drift-category.js";
 import { settle, waitForSpans } from "../use-mock-llm-context.js";
 import { drainStream } from "./drain-stream.js";
 import { registerCase } from "./register-case.js";
@@ -126,6 +127,31 @@ export function registerStreamCases(ctx: ConformanceContext): void {
       expect(spans[0]?.attributes["sightline.stream.outcome"]).toBe("cancelled");
       expect(spans[0]?.attributes["sightline.stream.chunks"]).toBe(2);
       expect(spans[0]?.status.code).toBe(SpanStatusCode.UNSET);
+    },
+  );
+
+  registerCase(
+    ctx,
+    "a stream left part-way reports no finish reason the provider never sent, on the span or to drift",
+    async () => {
+      const driftMonitor = adapter.core.createDriftMonitor({
+        referenceSize: 40,
+        windowSize: 20,
+        minimumWindowCount: 10,
+      }) as { observe: (observation: never) => unknown };
+      const { monitor, values } = recordDriftCategory(driftMonitor, "finish_reason");
+      ctx.server.enqueue({ chunks: 10, chunkDelayMs: 5 });
+      const stream = await adapter.stream(ctx.observed({ drift: { monitor } }), {
+        model: ctx.uniqueModel("part-way"),
+        prompt: "hi",
+      });
+      await drainStream(stream, { chunkText, breakAfter: 2 });
+      const [span] = await waitForSpans(ctx.telemetry, 1);
+      await settle();
+      expect(span?.attributes["sightline.stream.outcome"]).toBe("cancelled");
+      expect(span?.attributes["gen_ai.response.finish_reasons"]).toBeUndefined();
+      // The drift finish-reason signal saw the call, with no reason to count.
+      expect(values).toEqual([undefined]);
     },
   );
 
