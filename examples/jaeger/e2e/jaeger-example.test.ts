@@ -1,6 +1,7 @@
 // The example as the README tells a reader to run it (node dist/main.js, init({ exporter: "jaeger" })), into a
 // real Jaeger v2; then every search the README and docs/export-jaeger.md promise, through Jaeger's HTTP API.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   getJaeger,
@@ -41,6 +42,29 @@ describe("the jaeger example in a real Jaeger", () => {
     expect((await getJaeger(v3TracesPath(SERVICE))).status).toBe(200);
     const withoutLimit = v3TracesPath(SERVICE).replace(/&query\.num_traces=\d+/, "");
     expect((await getJaeger(withoutLimit)).status).toBe(500);
+  });
+
+  // Every curl line of the doc and the README, as written, with only host, service and time window swapped in.
+  const documented = ["../../../docs/export-jaeger.md", "../README.md"].flatMap((file) =>
+    [
+      ...readFileSync(new URL(file, import.meta.url), "utf8").matchAll(
+        /curl '(http:\/\/localhost:16686[^']+)'/g,
+      ),
+    ].map((match) => [file.replace(/^[./]+/, ""), match[1] ?? ""] as const),
+  );
+  it.each(documented)("%s: %s answers HTTP 200 with this service's data", async (_file, documentedUrl) => {
+    const url = new URL(documentedUrl);
+    for (const name of ["service", "query.service_name"])
+      if (url.searchParams.has(name)) url.searchParams.set(name, SERVICE);
+    if (url.searchParams.has("query.start_time_min")) {
+      url.searchParams.set("query.start_time_min", new Date(Date.now() - 3_600_000).toISOString());
+      url.searchParams.set("query.start_time_max", new Date(Date.now() + 60_000).toISOString());
+    }
+    const { status, body } = await getJaeger(`${url.pathname}${url.search}`);
+    expect(status).toBe(200);
+    expect(JSON.stringify(body)).toContain(
+      url.pathname === "/api/v3/services" ? SERVICE : "chat gpt-4o-mini",
+    );
   });
 
   it("stores one trace: the app's root span and six client spans under it", () => {
