@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { type CapturedMetric, type OtlpCaptureReceiver, startOtlpCaptureReceiver } from "@sightline/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type JaegerOtlpSpan, requireEnvironment, waitForV3Spans } from "./query-jaeger.js";
+import { type JaegerOtlpSpan, requireEnvironment, waitForV3Spans, withoutOpenAIKey } from "./query-jaeger.js";
 
 const SERVICE = `collector-demo-${process.pid}`;
 // Semconv v1.41's advised boundaries, written out here so the check does not lean on Sightline's own copy.
@@ -40,8 +40,7 @@ beforeAll(async () => {
     [new URL("../../demo/dist/main.js", import.meta.url).pathname],
     {
       env: {
-        ...process.env,
-        OPENAI_API_KEY: "",
+        ...withoutOpenAIKey(),
         OTEL_SERVICE_NAME: SERVICE,
         OTEL_EXPORTER_OTLP_ENDPOINT: requireEnvironment("COLLECTOR_OTLP_URL"),
       },

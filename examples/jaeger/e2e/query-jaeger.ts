@@ -41,6 +41,12 @@ export function requireEnvironment(name: string): string {
   return value;
 }
 
+/** This process's environment without OPENAI_API_KEY, so the examples call the mock LLM server, never OpenAI. */
+export function withoutOpenAIKey(): NodeJS.ProcessEnv {
+  const { OPENAI_API_KEY: _key, ...rest } = process.env;
+  return rest;
+}
+
 /** GET a Jaeger API path; resolves with the HTTP status and the parsed JSON body (undefined when not JSON). */
 export async function getJaeger(path: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${JAEGER_QUERY_URL}${path}`);
