@@ -2,12 +2,16 @@
 // documented v3 query: real SDK clients against the mock LLM server, which speaks each provider's wire format.
 import Anthropic from "@anthropic-ai/sdk";
 import { GoogleGenAI } from "@google/genai";
+import { Mistral } from "@mistralai/mistralai";
 import { trace } from "@opentelemetry/api";
 import { observeAnthropic } from "@sightline/anthropic";
 import { observeGoogleGenAI } from "@sightline/google-genai";
+import { observeMistral } from "@sightline/mistral";
 import { init } from "@sightline/node";
+import { observeOllama } from "@sightline/ollama";
 import { observeOpenAI } from "@sightline/openai";
 import { startMockLLMServer } from "@sightline/testing";
+import { Ollama } from "ollama";
 import OpenAI from "openai";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type JaegerOtlpSpan, requireEnvironment, waitForV3Spans } from "./query-jaeger.js";
@@ -38,6 +42,10 @@ beforeAll(async () => {
   });
   const anthropic = observeAnthropic(new Anthropic({ apiKey: "test", baseURL: mock.url, maxRetries: 0 }));
   const google = observeGoogleGenAI(new GoogleGenAI({ apiKey: "test", httpOptions: { baseUrl: mock.url } }));
+  const mistral = observeMistral(
+    new Mistral({ apiKey: "test", serverURL: `${mock.url}/mistral`, retryConfig: { strategy: "none" } }),
+  );
+  const ollama = observeOllama(new Ollama({ host: mock.url }));
   try {
     await trace.getTracer("backend-suite").startActiveSpan("provider scenarios", async (root) => {
       await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] });
@@ -60,20 +68,25 @@ beforeAll(async () => {
         messages: [{ role: "user", content: "Hi" }],
       });
       await google.models.generateContent({ model: "gemini-2.5-flash", contents: "Hi" });
+      await mistral.chat.complete({
+        model: "mistral-small-latest",
+        messages: [{ role: "user", content: "Hi" }],
+      });
+      await ollama.chat({ model: "llama3.2", messages: [{ role: "user", content: "Hi" }], stream: false });
       root.end();
     });
   } finally {
     await telemetry.shutdown();
     await mock.close();
   }
-  spans = await waitForV3Spans(SERVICE, 6);
+  spans = await waitForV3Spans(SERVICE, 8);
 });
 
 describe("provider scenarios in a real Jaeger", () => {
   it("parents every client span under the app's span, in one trace", () => {
     const root = named("provider scenarios");
     const children = spans.filter((span) => span !== root);
-    expect(children).toHaveLength(5);
+    expect(children).toHaveLength(7);
     for (const child of children) {
       expect(child.traceId).toBe(root.traceId);
       expect(child.parentSpanId).toBe(root.spanId);
@@ -117,5 +130,14 @@ describe("provider scenarios in a real Jaeger", () => {
     const generate = spans.find((span) => span.name.endsWith("gemini-2.5-flash"));
     expect(generate?.attributes["gen_ai.provider.name"]?.stringValue).toMatch(/^gcp\./);
     expect(generate?.attributes["gen_ai.usage.input_tokens"]).toHaveProperty("intValue");
+  });
+
+  it("mistral and ollama: chat spans with their providers and integer token counts", () => {
+    const mistralChat = named("chat mistral-small-latest");
+    expect(mistralChat.attributes["gen_ai.provider.name"]).toEqual({ stringValue: "mistral_ai" });
+    expect(mistralChat.attributes["gen_ai.usage.input_tokens"]).toHaveProperty("intValue");
+    const ollamaChat = named("chat llama3.2");
+    expect(ollamaChat.attributes["gen_ai.provider.name"]?.stringValue).toBeTypeOf("string");
+    expect(ollamaChat.attributes["gen_ai.usage.output_tokens"]).toHaveProperty("intValue");
   });
 });
