@@ -33,9 +33,14 @@ if (spawnSync("go", ["version"], { stdio: "ignore" }).status !== 0) {
 const buildStarted = Date.now();
 const build = spawnSync("bash", [join(folder, "build-backend-binaries.sh")], {
   encoding: "utf8",
-  stdio: ["ignore", "pipe", "inherit"],
+  stdio: ["ignore", "pipe", "pipe"],
+  maxBuffer: 64 * 1024 * 1024,
 });
+// The Go tool's hundreds of download lines are kept for a failure; a good build prints its own summary lines.
+const buildLog = build.stderr ?? "";
+for (const line of buildLog.split("\n")) if (/^(›| {2}built)/.test(line)) console.log(line);
 if (build.status !== 0) {
+  console.log(buildLog.split("\n").slice(-60).join("\n"));
   console.log(`✗ building the backends failed (exit ${build.status})`);
   writeResults({ numFailedTests: 1 });
   process.exit(1);
@@ -60,6 +65,13 @@ const environment = Object.fromEntries(Object.entries(ports).map(([name, port]) 
 
 const running = [];
 let status = 0;
+// An interrupted run stops the backends it started rather than leaving them bound to their ports.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    for (const backend of running.reverse()) await backend.stop();
+    process.exit(130);
+  });
+}
 try {
   const startupStarted = Date.now();
   running.push(

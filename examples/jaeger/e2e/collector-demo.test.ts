@@ -100,4 +100,11 @@ describe("the demo through a real Collector", () => {
     expect(failedSpans.length).toBeGreaterThan(0);
     expect(failedPoints.reduce((total, point) => total + (point.count ?? 0), 0)).toBe(failedSpans.length);
   });
+
+  it("carries the demo's model change to Jaeger as a sightline.model_change span event", () => {
+    const changed = clientSpans.filter((span) =>
+      span.events.some((event) => event.name === "sightline.model_change"),
+    );
+    expect(changed.length).toBeGreaterThan(0);
+  });
 });
