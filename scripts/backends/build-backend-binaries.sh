@@ -54,7 +54,9 @@ build_collector() {
       cd "$work"
       go run "go.opentelemetry.io/collector/cmd/builder@$collector_version" --config="$work/builder.yaml" >&2
       mkdir -p "$target"
-      mv "$work/dist/otelcol" "$target/otelcol"
+      # Copied beside the target first (/tmp may be another file system), then renamed in one step.
+      mv "$work/dist/otelcol" "$target/otelcol.partial"
+      mv "$target/otelcol.partial" "$target/otelcol"
     )
     rm -rf "$work"
     echo "  built the Collector in $((SECONDS - started)) s" >&2
