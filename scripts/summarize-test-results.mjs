@@ -48,12 +48,14 @@ for (const name of workspaces) {
   }
 }
 // Script suites write one check per target in the same shape: the reliability suite
-// (scripts/reliability/run.mjs), the install checks (scripts/install-checks/run.mjs), the docs' snippets
+// (scripts/reliability/run.mjs), the install checks (scripts/install-checks/run.mjs), the backend suite
+// (scripts/backends/run.mjs, real Jaeger and Collector), the docs' snippets
 // (scripts/check-doc-snippets.mjs, one result per snippet) and the runtime and client-version matrices
 // (scripts/matrix/, one check per scenario × runtime or × SDK version).
 const scriptSuites = [
   ["reliability/test-results.json", "reliability suite"],
   ["install-checks/test-results.json", "install checks"],
+  ["backends/test-results.json", "backend suite (Jaeger, Collector)"],
   ["doc-snippets/test-results.json", "doc snippets"],
   ["matrix/test-results.runtimes.json", "runtime matrix"],
   ["matrix/test-results.client-versions.json", "client-version matrix"],

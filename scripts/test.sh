@@ -39,7 +39,7 @@ stage_done "package metadata"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
-rm -f scripts/reliability/test-results.json scripts/doc-snippets/test-results.json scripts/matrix/test-results*.json scripts/install-checks/test-results.json
+rm -f scripts/reliability/test-results.json scripts/backends/test-results.json scripts/doc-snippets/test-results.json scripts/matrix/test-results*.json scripts/install-checks/test-results.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
 stage_done "build, type-check and tests on Node $(node --version)"
 # Every telemetry name alerts, the CLI, provenance and the docs use must be exported by core's semconv
@@ -77,6 +77,11 @@ stage_done "install checks"
 # The reliability suite: the packed tarballs in a plain npm app, under load and faults.
 node scripts/reliability/run.mjs || status=$?
 stage_done "reliability suite"
+# The backend suite: real Jaeger v2 and OpenTelemetry Collector binaries, built from the Go module proxy and
+# cached by version (cold build ~10 min on 2 cores, seconds after), started on loopback; the examples' export
+# read back through Jaeger's HTTP API and the Collector's forwarded metrics. Skipped, with one line, without Go.
+node scripts/backends/run.mjs || status=$?
+stage_done "backend suite (Jaeger, Collector)"
 echo "  ⏱ whole run: $((SECONDS - suite_started)) s"
 # Last, so its "N passed, N failed" line closes the output.
 node scripts/summarize-test-results.mjs || status=$?

@@ -22,6 +22,7 @@ export function flattenOtlpMetrics(request: unknown): CapturedMetric[] {
             ? { description: metric.description }
             : {}),
           kind,
+          ...convertTemporality(recordOf(metric, kind)),
           points: listOf(recordOf(metric, kind), "dataPoints").map((point) => convertPoint(point, kind)),
           resource,
           scope,
@@ -30,6 +31,19 @@ export function flattenOtlpMetrics(request: unknown): CapturedMetric[] {
     }
   }
   return metrics;
+}
+
+// OTLP's AggregationTemporality enum: 1 delta, 2 cumulative; gauges carry none.
+const TEMPORALITIES: Record<number, "delta" | "cumulative"> = { 1: "delta", 2: "cumulative" };
+
+function convertTemporality(
+  data: Record<string, unknown>,
+): Pick<CapturedMetric, "temporality" | "monotonic"> {
+  const temporality = TEMPORALITIES[Number(data.aggregationTemporality)];
+  return {
+    ...(temporality ? { temporality } : {}),
+    ...(typeof data.isMonotonic === "boolean" ? { monotonic: data.isMonotonic } : {}),
+  };
 }
 
 function convertPoint(point: Record<string, unknown>, kind: CapturedMetric["kind"]): CapturedMetricPoint {

@@ -126,16 +126,24 @@ describe.each([
     await provider.forceFlush();
 
     const [requests] = await receiver.waitForMetrics("test.requests");
-    expect(requests).toMatchObject({ kind: "sum", unit: "{request}", description: "Requests" });
+    expect(requests).toMatchObject({
+      kind: "sum",
+      unit: "{request}",
+      description: "Requests",
+      temporality: "cumulative",
+      monotonic: true,
+    });
     expect(requests?.points).toEqual([{ attributes: { route: "chat" }, value: 5, valueType: "double" }]);
     expect(requests?.scope).toEqual({ name: "sightline-metrics", version: "0.1.0" });
     const [temperature] = await receiver.waitForMetrics("test.temperature");
     expect(temperature?.kind).toBe("gauge");
+    expect(temperature?.temporality).toBeUndefined();
     expect(temperature?.points[0]?.value).toBe(21.5);
     const [calls] = await receiver.waitForMetrics("test.calls");
     expect(calls?.points).toEqual([{ attributes: {}, value: 4, valueType: "int" }]);
     const [duration] = await receiver.waitForMetrics("gen_ai.client.operation.duration");
     expect(duration?.kind).toBe("histogram");
+    expect(duration?.temporality).toBe("cumulative");
     expect(duration?.points[0]).toMatchObject({
       attributes: { "gen_ai.operation.name": "chat" },
       count: 2,

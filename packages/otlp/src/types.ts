@@ -74,6 +74,10 @@ export interface CapturedMetric {
   description?: string;
   /** Aggregation kind. */
   kind: "sum" | "gauge" | "histogram";
+  /** Aggregation temporality of a sum or histogram; absent for gauges. */
+  temporality?: "delta" | "cumulative";
+  /** Whether a sum only grows (a counter); absent for gauges and histograms, and on protobuf when false. */
+  monotonic?: boolean;
   /** Data points. */
   points: CapturedMetricPoint[];
   /** Resource attributes. */
