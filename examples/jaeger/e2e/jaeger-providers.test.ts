@@ -1,16 +1,21 @@
 // Each provider's scenario through init({ exporter: "jaeger" }) into a real Jaeger v2, read back through the
 // documented v3 query: real SDK clients against the mock LLM server, which speaks each provider's wire format.
 import Anthropic from "@anthropic-ai/sdk";
+import { BedrockRuntimeClient, ConverseCommand } from "@aws-sdk/client-bedrock-runtime";
 import { GoogleGenAI } from "@google/genai";
 import { Mistral } from "@mistralai/mistralai";
 import { trace } from "@opentelemetry/api";
 import { observeAnthropic } from "@sightline/anthropic";
+import { observeBedrock } from "@sightline/bedrock";
+import { observeCohere } from "@sightline/cohere";
 import { observeGoogleGenAI } from "@sightline/google-genai";
 import { observeMistral } from "@sightline/mistral";
 import { init } from "@sightline/node";
 import { observeOllama } from "@sightline/ollama";
 import { observeOpenAI } from "@sightline/openai";
 import { startMockLLMServer } from "@sightline/testing";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { CohereClientV2 } from "cohere-ai";
 import { Ollama } from "ollama";
 import OpenAI from "openai";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +51,19 @@ beforeAll(async () => {
     new Mistral({ apiKey: "test", serverURL: `${mock.url}/mistral`, retryConfig: { strategy: "none" } }),
   );
   const ollama = observeOllama(new Ollama({ host: mock.url }));
+  const cohere = observeCohere(
+    new CohereClientV2({ token: "test", baseUrl: `${mock.url}/cohere`, maxRetries: 0 }),
+  );
+  const bedrock = observeBedrock(
+    new BedrockRuntimeClient({
+      region: "us-east-1",
+      endpoint: mock.url,
+      credentials: { accessKeyId: "AKIDMOCK", secretAccessKey: "mock-secret" },
+      maxAttempts: 1,
+      // The runtime client defaults to HTTP/2, which the mock server does not speak.
+      requestHandler: new NodeHttpHandler(),
+    }),
+  );
   try {
     await trace.getTracer("backend-suite").startActiveSpan("provider scenarios", async (root) => {
       await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "Hi" }] });
@@ -73,20 +91,27 @@ beforeAll(async () => {
         messages: [{ role: "user", content: "Hi" }],
       });
       await ollama.chat({ model: "llama3.2", messages: [{ role: "user", content: "Hi" }], stream: false });
+      await cohere.chat({ model: "command-r-plus", messages: [{ role: "user", content: "Hi" }] });
+      await bedrock.send(
+        new ConverseCommand({
+          modelId: "anthropic.claude-haiku-4-5-20251001-v1:0",
+          messages: [{ role: "user", content: [{ text: "Hi" }] }],
+        }),
+      );
       root.end();
     });
   } finally {
     await telemetry.shutdown();
     await mock.close();
   }
-  spans = await waitForV3Spans(SERVICE, 8);
+  spans = await waitForV3Spans(SERVICE, 10);
 });
 
 describe("provider scenarios in a real Jaeger", () => {
   it("parents every client span under the app's span, in one trace", () => {
     const root = named("provider scenarios");
     const children = spans.filter((span) => span !== root);
-    expect(children).toHaveLength(7);
+    expect(children).toHaveLength(9);
     for (const child of children) {
       expect(child.traceId).toBe(root.traceId);
       expect(child.parentSpanId).toBe(root.spanId);
@@ -115,7 +140,9 @@ describe("provider scenarios in a real Jaeger", () => {
     const failed = named("chat gpt-4.1");
     expect(ERROR_CODES).toContain(failed.status.code);
     expect(failed.attributes["error.type"]).toEqual({ stringValue: "BadRequestError" });
-    expect(failed.events.map((event) => event.name)).toContain("exception");
+    const exception = failed.events.find((event) => event.name === "exception");
+    // The class name, as error.type says, not the error's code (OTel JS's recordException would take it).
+    expect(exception?.attributes["exception.type"]).toEqual({ stringValue: "BadRequestError" });
     const others = spans.filter((span) => span !== failed);
     for (const span of others) expect(ERROR_CODES).not.toContain(span.status.code);
   });
@@ -139,5 +166,14 @@ describe("provider scenarios in a real Jaeger", () => {
     const ollamaChat = named("chat llama3.2");
     expect(ollamaChat.attributes["gen_ai.provider.name"]?.stringValue).toBeTypeOf("string");
     expect(ollamaChat.attributes["gen_ai.usage.output_tokens"]).toHaveProperty("intValue");
+  });
+
+  it("cohere and bedrock: chat spans with their providers and integer token counts", () => {
+    const cohereChat = named("chat command-r-plus");
+    expect(cohereChat.attributes["gen_ai.provider.name"]).toEqual({ stringValue: "cohere" });
+    expect(cohereChat.attributes["gen_ai.usage.input_tokens"]).toHaveProperty("intValue");
+    const bedrockChat = named("chat anthropic.claude-haiku-4-5-20251001-v1:0");
+    expect(bedrockChat.attributes["gen_ai.provider.name"]).toEqual({ stringValue: "aws.bedrock" });
+    expect(bedrockChat.attributes["gen_ai.usage.output_tokens"]).toHaveProperty("intValue");
   });
 });
