@@ -167,6 +167,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   let closing: Promise<void> | undefined;
   return {
     url,
+    uiUrl: undefined,
+    storePath: undefined,
     stats: () => ({ ...stats, dropped: view.dropped() }),
     summary: () => view.summary(),
     close() {

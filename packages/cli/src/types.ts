@@ -19,6 +19,20 @@ export interface DevServerOptions {
   color?: boolean;
   /** Where output goes. Default: `process.stdout.write`. */
   write?: (text: string) => void;
+  /**
+   * Serve the web UI and its JSON API (`/`, `/api/*`) on the same port, from an embedded SQLite store.
+   * Default `true`. Needs `node:sqlite` (Node 22.13+); without it the receiver says so once and keeps the
+   * terminal view only. CLI: `--no-ui` turns it off.
+   */
+  ui?: boolean;
+  /**
+   * The store file. Default: `sightline/dev.sqlite` under the user's data folder (`$XDG_DATA_HOME` or
+   * `~/.local/share` on Linux, `~/Library/Application Support` on macOS, `%LOCALAPPDATA%` on Windows).
+   * `":memory:"` keeps nothing across restarts. CLI: `--store`. Env: `SIGHTLINE_DEV_STORE`.
+   */
+  store?: string;
+  /** Retention of the store: older traces, and the oldest ones past the size, are deleted. Defaults 168 h and 256 MB. */
+  retention?: { maxAgeHours?: number; maxSizeMb?: number };
 }
 
 /** Counters of what the dev server received. */
@@ -45,6 +59,10 @@ export interface DevServerStats {
 export interface DevServer {
   /** Base URL, e.g. `http://127.0.0.1:4318`; use it as `OTEL_EXPORTER_OTLP_ENDPOINT`. */
   url: string;
+  /** The web UI's address (`${url}/`), or `undefined` when the UI is off or the runtime has no `node:sqlite`. */
+  uiUrl: string | undefined;
+  /** The store file in use (`":memory:"` for none), or `undefined` without a store. */
+  storePath: string | undefined;
   /** Counters so far. */
   stats(): DevServerStats;
   /** The per-model summary table (calls, errors, p50/p95 latency, tokens, cost) as text. */
