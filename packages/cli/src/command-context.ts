@@ -12,4 +12,9 @@ export interface CommandContext {
   color?: boolean;
   /** Working directory for relative paths. */
   cwd: string;
+  /**
+   * Opens a URL in the default browser (`sightline dev --open`), reporting failure through `onError`.
+   * Default: `openInBrowser` (`xdg-open`, `open` or `cmd /c start`). Tests pass one that launches nothing.
+   */
+  openUrl?: (url: string, onError: (message: string) => void) => void;
 }

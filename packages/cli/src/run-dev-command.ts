@@ -1,25 +1,35 @@
-import { parseArgs } from "node:util";
 import { SightlineError } from "@sightline/core";
 import type { CommandContext } from "./command-context.js";
+import { explainMissingUi } from "./explain-missing-ui.js";
 import { getBindScope } from "./get-bind-scope.js";
+import { openInBrowser } from "./open-in-browser.js";
+import { readDevOptions } from "./read-dev-options.js";
 import { startDevServer } from "./start-dev-server.js";
 
-const DEV_HELP = `sightline dev — OTLP/HTTP receiver that prints GenAI traces as they arrive
+const DEV_HELP = `sightline dev — OTLP/HTTP receiver that prints GenAI traces as they arrive, and shows them in a web UI
 
 Usage:
   sightline dev [options]
 
 Options:
-  --port <n>          port to listen on (default 4318, env SIGHTLINE_DEV_PORT; 0 = any free port)
-  --host <address>    interface to bind (default 127.0.0.1, env SIGHTLINE_DEV_HOST); anything else is
-                      reachable from the network, without authentication
-  --json              print one JSON line per span instead of trees
-  --max-traces <n>    recent traces kept in memory (default 500)
-  --max-body-mb <n>   largest accepted request body in MiB (default 16)
-  -h, --help          this help
+  --port <n>             port to listen on (default 4318, env SIGHTLINE_DEV_PORT; 0 = any free port)
+  --host <address>       interface to bind (default 127.0.0.1, env SIGHTLINE_DEV_HOST); anything else is
+                         reachable from the network, without authentication
+  --json                 print one JSON line per span instead of trees
+  --max-traces <n>       recent traces kept in memory for the terminal view (default 500)
+  --max-body-mb <n>      largest accepted request body in MiB (default 16)
+  --no-ui                terminal only: no web UI, no store
+  --open                 open the web UI in the default browser once listening
+  --store <file>         where the web UI keeps traces (env SIGHTLINE_DEV_STORE; default
+                         sightline/dev.sqlite in your user data folder; :memory: keeps nothing)
+  --retention-hours <n>  delete stored traces older than this (default 168)
+  --retention-mb <n>     delete the oldest stored traces past this size (default 256)
+  -h, --help             this help
 
-Point your app at it with OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (or init({ exporter: "otlp" })
-from @sightline/node). Ctrl-C prints a summary per model and exits.
+The web UI is served on the same port (http://127.0.0.1:4318/) and needs Node 22.13+ (node:sqlite); on
+older Node the terminal view works alone. Point your app at it with
+OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (or init({ exporter: "otlp" }) from @sightline/node).
+Ctrl-C prints a summary per model and exits.
 `;
 
 /**
@@ -28,57 +38,21 @@ from @sightline/node). Ctrl-C prints a summary per model and exits.
  */
 export async function runDevCommand(options: CommandContext & { args: string[] }): Promise<number> {
   const { write, writeError, env } = options;
-  const rest = options.args;
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: rest,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        json: { type: "boolean" },
-        "max-traces": { type: "string" },
-        "max-body-mb": { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-      strict: true,
-    }).values;
-  } catch (error) {
-    writeError(`sightline dev: ${(error as Error).message}; see sightline dev --help\n`);
+  const read = readDevOptions({ args: options.args, env, cwd: options.cwd });
+  if (typeof read === "string") {
+    writeError(`sightline dev: ${read}\n`);
     return 2;
   }
-  if (values.help) {
+  if (read.help) {
     write(DEV_HELP);
     return 0;
   }
-  const port = parseWhole({
-    value: (values.port as string | undefined) ?? env.SIGHTLINE_DEV_PORT,
-    flag: "--port",
-    fallback: 4318,
-  });
-  const maxTraces = parseWhole({
-    value: values["max-traces"] as string | undefined,
-    flag: "--max-traces",
-    fallback: 500,
-  });
-  const maxBodyMb = parseWhole({
-    value: values["max-body-mb"] as string | undefined,
-    flag: "--max-body-mb",
-    fallback: 16,
-  });
-  for (const parsed of [port, maxTraces, maxBodyMb]) {
-    if (typeof parsed === "string") {
-      writeError(`sightline dev: ${parsed}\n`);
-      return 2;
-    }
-  }
   const color = options.color ?? (process.stdout.isTTY === true && env.NO_COLOR === undefined);
-  const hostFlag = values.host as string | undefined;
-  const host = hostFlag ?? env.SIGHTLINE_DEV_HOST ?? "127.0.0.1";
+  const host = read.server.host;
   const scope = getBindScope(host);
   if (scope !== "loopback") {
     // Always on stderr, even with --json: a person must see it, and stdout may be going to a pipe.
-    const setting = hostFlag === undefined ? `SIGHTLINE_DEV_HOST=${host}` : `--host ${host}`;
+    const setting = read.hostFromFlag ? `--host ${host}` : `SIGHTLINE_DEV_HOST=${host}`;
     const reach =
       scope === "all-interfaces" ? "listens on every network interface" : "is not a loopback address";
     writeError(
@@ -87,23 +61,36 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
   }
   let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
-    server = await startDevServer({
-      port: port as number,
-      host,
-      json: values.json === true,
-      maxTraces: maxTraces as number,
-      maxBodyBytes: (maxBodyMb as number) * 1024 * 1024,
-      color,
-      write,
-    });
+    server = await startDevServer({ ...read.server, color, write });
   } catch (error) {
     writeError(`sightline dev: ${SightlineError.isInstance(error) ? error.message : String(error)}\n`);
     return 1;
   }
   // In --json mode stdout carries only span lines, so the banner and the summary go to stderr.
-  const info = values.json === true ? writeError : write;
+  const info = read.server.json ? writeError : write;
   info(`sightline dev: OTLP/HTTP receiver on ${server.url} (traces and metrics, protobuf or JSON)\n`);
-  info(`  export OTEL_EXPORTER_OTLP_ENDPOINT=${server.url}\n\n`);
+  info(`  export OTEL_EXPORTER_OTLP_ENDPOINT=${server.url}\n`);
+  if (server.uiUrl !== undefined) info(`  web UI: ${server.uiUrl}\n`);
+  if (server.storePath !== undefined) {
+    info(`  store: ${server.storePath === ":memory:" ? ":memory: (kept until Ctrl-C)" : server.storePath}\n`);
+  }
+  info("\n");
+  if (read.open) {
+    if (server.uiUrl === undefined) {
+      writeError(
+        `sightline dev: --open: nothing to open: ${explainMissingUi({ ui: read.server.ui, nodeVersion: process.versions.node })}\n`,
+      );
+    } else {
+      const onError = (message: string) => writeError(`sightline dev: --open: ${message}\n`);
+      const openUrl = options.openUrl ?? ((url, report) => openInBrowser({ url, onError: report }));
+      try {
+        openUrl(server.uiUrl, onError);
+      } catch (error) {
+        // An opener that throws must not take the receiver down with it.
+        onError(String(error));
+      }
+    }
+  }
 
   await new Promise<void>((resolve) => {
     if (options.signal) {
@@ -127,14 +114,4 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
     `received ${stats.spans} spans and ${stats.metricPoints} metric points in ${stats.accepted} requests; rejected ${stats.tooLarge} too large, ${stats.malformed} malformed, ${stats.unsupported} unsupported, ${stats.forbidden} forbidden; ${stats.dropped} dropped to bound memory\n`,
   );
   return 0;
-}
-
-function parseWhole(options: { value: string | undefined; flag: string; fallback: number }): number | string {
-  if (options.value === undefined) return options.fallback;
-  const number = Number(options.value);
-  const tooLarge = options.flag === "--port" && number > 65_535;
-  if (!Number.isInteger(number) || number < 0 || tooLarge || (options.flag !== "--port" && number === 0)) {
-    return `${options.flag} ${options.value} is not a valid number; e.g. ${options.flag} ${options.fallback}`;
-  }
-  return number;
 }
