@@ -3,11 +3,22 @@
 # local mock LLM server in one process, and an app whose wrapped openai client makes real SDK calls
 # (chat, stream, tools, embeddings, an error, a model that changes behaviour); the traces appear as
 # trees with tokens, cost and drift events, then a summary per model. Ends by itself.
+# The traces are also kept in sightline dev's store (SIGHTLINE_DEV_STORE picks the file) for its web UI
+# (Node 22.13+); `--ui` (or SIGHTLINE_DEMO_STAY=1) keeps the UI served after the story until Ctrl-C.
 # OPENAI_API_KEY=… calls OpenAI instead of the mock; OTEL_EXPORTER_OTLP_ENDPOINT=… exports there instead.
 # A first build takes a minute or more on a small machine, so each stage is named as it starts, each
 # package as its build starts, and each stage's time is printed when it ends: a new user sees it working.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for argument in "$@"; do
+  case "$argument" in
+    --ui) export SIGHTLINE_DEMO_STAY=1 ;;
+    *)
+      echo "usage: bash scripts/demo.sh [--ui]   (--ui keeps the web UI served after the story, until Ctrl-C)" >&2
+      exit 2
+      ;;
+  esac
+done
 export TURBO_TELEMETRY_DISABLED=1
 demo_started=$SECONDS
 stage_started=$SECONDS

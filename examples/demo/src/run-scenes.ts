@@ -1,41 +1,20 @@
-import type { Tracer } from "@opentelemetry/api";
 import { withContext } from "@sightline/core";
-import type { MockScript } from "@sightline/testing";
-import type OpenAI from "openai";
+import { runConversationScene } from "./run-conversation-scene.js";
+import { runDriftScene } from "./run-drift-scene.js";
+import { inSceneSpan, MODEL, type SceneContext } from "./scene-context.js";
 
-/** The model every scene asks for. */
-const MODEL = "gpt-4o-mini";
 /** Calls before the mock's model quietly changes, and after. */
 const CALLS_BEFORE_CHANGE = 8;
 const CALLS_AFTER_CHANGE = 4;
 
-/** What the scenes need from the demo: the wrapped client, the mock's script queue, and output. */
-export interface SceneContext {
-  openai: OpenAI;
-  /** Queues mock answers; does nothing against the real provider. */
-  script: (...scripts: MockScript[]) => void;
-  tracer: Tracer;
-  /** Starts a scene: flushes telemetry, prints the title. */
-  announce: (title: string) => Promise<void>;
-  write: (text: string) => void;
-  /** True against the mock server. */
-  offline: boolean;
-}
-
 /**
  * The story of the demo, one root span per scene: a chat, a stream, a tool round trip, embeddings,
- * a provider error, and a model that quietly changes behaviour.
+ * a provider error, a model that quietly changes behaviour, a support conversation that brings a token
+ * budget near its limit, and answers that drift.
  */
 export async function runScenes(scene: SceneContext): Promise<void> {
   const { openai, script, tracer } = scene;
-  const inScene = <T>(name: string, run: () => Promise<T>) =>
-    tracer.startActiveSpan(name, async (span) => {
-      try {
-        return await run();
-      } finally {
-        span.end();
-      }
-    });
+  const inScene = <T>(name: string, run: () => Promise<T>) => inSceneSpan({ tracer, name }, run);
 
   await scene.announce("1 · a chat call");
   script({
@@ -151,5 +130,7 @@ export async function runScenes(scene: SceneContext): Promise<void> {
       }
     }
   });
+  await runConversationScene(scene);
+  await runDriftScene(scene);
   await scene.announce("done: flushing telemetry");
 }

@@ -1,0 +1,19 @@
+/** The command that serves the web UI over the store again, from the repository root. */
+const OPEN_COMMAND = "node packages/cli/dist/cli.js dev --open";
+
+/**
+ * The demo's closing lines: how to look at its traces after it ended (`sightline dev --open` over the same
+ * store), or why nothing was kept.
+ */
+export function describeLaterLook(options: { storePath: string | undefined; storeChosen: boolean }): string {
+  if (options.storePath === undefined) {
+    return `\nnothing was kept: the web UI's store needs Node 22.13+ (node:sqlite); run the demo there, then ${OPEN_COMMAND}\n`;
+  }
+  if (options.storePath === ":memory:") return "\nnothing was kept: the store was :memory:\n";
+  // The default store is sightline dev's own default, so the plain command finds it.
+  const store = options.storeChosen ? ` --store ${options.storePath}` : "";
+  return (
+    `\nlook at these traces again: ${OPEN_COMMAND}${store}\n` +
+    `  (in your own app: npx sightline dev --open); they are kept in ${options.storePath}\n`
+  );
+}
