@@ -1,6 +1,6 @@
 // Sums the vitest JSON reports of every package into the one plain line CI reads:
 // "vitest: N passed, N failed, N skipped". Reports of the extra Node runs
-// (test-results.node<major>.json), the reliability suite, the doc snippets and the runtime and
+// (test-results.node<major>.json), the reliability suite, the browser tests, the doc snippets and the runtime and
 // client-version matrices are counted too, with a line per runtime or suite before the total.
 // Fails when a test failed, a suite failed to load, or nothing ran at all.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -49,13 +49,15 @@ for (const name of workspaces) {
 }
 // Script suites write one check per target in the same shape: the reliability suite
 // (scripts/reliability/run.mjs), the install checks (scripts/install-checks/run.mjs), the backend suite
-// (scripts/backends/run.mjs, real Jaeger and Collector), the docs' snippets
+// (scripts/backends/run.mjs, real Jaeger and Collector), the browser tests (scripts/browser/run.mjs,
+// sightline dev's web UI in Chromium), the docs' snippets
 // (scripts/check-doc-snippets.mjs, one result per snippet) and the runtime and client-version matrices
 // (scripts/matrix/, one check per scenario × runtime or × SDK version).
 const scriptSuites = [
   ["reliability/test-results.json", "reliability suite"],
   ["install-checks/test-results.json", "install checks"],
   ["backends/test-results.json", "backend suite (Jaeger, Collector)"],
+  ["browser/test-results.json", "browser tests (Chromium)"],
   ["doc-snippets/test-results.json", "doc snippets"],
   ["matrix/test-results.runtimes.json", "runtime matrix"],
   ["matrix/test-results.client-versions.json", "client-version matrix"],

@@ -39,7 +39,7 @@ stage_done "package metadata"
 
 rm -f packages/*/test-results*.json examples/*/test-results*.json
 status=0
-rm -f scripts/reliability/test-results.json scripts/backends/test-results.json scripts/doc-snippets/test-results.json scripts/matrix/test-results*.json scripts/install-checks/test-results.json
+rm -f scripts/reliability/test-results.json scripts/backends/test-results.json scripts/browser/test-results.json scripts/doc-snippets/test-results.json scripts/matrix/test-results*.json scripts/install-checks/test-results.json
 pnpm exec turbo run build typecheck test --continue --concurrency=2 --output-logs=errors-only || status=$?
 stage_done "build, type-check and tests on Node $(node --version)"
 # Every telemetry name alerts, the CLI, provenance and the docs use must be exported by core's semconv
@@ -82,6 +82,11 @@ stage_done "reliability suite"
 # read back through Jaeger's HTTP API and the Collector's forwarded metrics. Skipped, with one line, without Go.
 node scripts/backends/run.mjs || status=$?
 stage_done "backend suite (Jaeger, Collector)"
+# The browser suite: sightline dev's web UI in a headless Chromium (packages/cli/e2e/, on Node 22 for
+# node:sqlite). Installs Debian's chromium as root with apt-get (CI; about 25 s once); elsewhere without
+# Chromium it is skipped with one line.
+node scripts/browser/run.mjs || status=$?
+stage_done "browser suite (Chromium)"
 echo "  ⏱ whole run: $((SECONDS - suite_started)) s"
 # Last, so its "N passed, N failed" line closes the output.
 node scripts/summarize-test-results.mjs || status=$?

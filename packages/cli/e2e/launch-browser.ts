@@ -36,9 +36,7 @@ const CHROMIUM_ARGS = [
  * expect(launched.pageErrors).toEqual([]);
  * await launched.close();
  */
-export async function launchBrowser(
-  options: { executablePath?: string } = {},
-): Promise<LaunchedBrowser> {
+export async function launchBrowser(options: { executablePath?: string } = {}): Promise<LaunchedBrowser> {
   const executablePath = options.executablePath ?? process.env.SIGHTLINE_CHROMIUM;
   if (!executablePath) {
     throw new Error(
