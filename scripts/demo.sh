@@ -60,6 +60,14 @@ fi
 stage_done "build"
 
 stage_start "3/3 running the demo"
-node examples/demo/dist/main.js
+demo_node=node
+# The web UI's store needs node:sqlite (Node 22.13+): for --ui on an older Node, the Node 22 binary the test
+# script uses (fetched from the npm registry into .cache/ the first time).
+if [ "${SIGHTLINE_DEMO_STAY:-}" = "1" ] &&
+  ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 22 || (major === 22 && minor >= 13) ? 0 : 1)'; then
+  echo "  the web UI needs Node 22.13+ (node:sqlite); Node $(node --version) has none, so the demo runs on Node 22"
+  demo_node=$(node --input-type=module -e 'import { getNodeBinary } from "./scripts/get-node-binary.mjs"; console.log(getNodeBinary("22.23.5"))' | tail -n 1)
+fi
+"$demo_node" examples/demo/dist/main.js
 stage_done "demo"
 echo "  ⏱ whole demo: $((SECONDS - demo_started)) s"

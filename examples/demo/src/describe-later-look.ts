@@ -7,7 +7,7 @@ const OPEN_COMMAND = "node packages/cli/dist/cli.js dev --open";
  */
 export function describeLaterLook(options: { storePath: string | undefined; storeChosen: boolean }): string {
   if (options.storePath === undefined) {
-    return `\nnothing was kept: the web UI's store needs Node 22.13+ (node:sqlite); run the demo there, then ${OPEN_COMMAND}\n`;
+    return `\nnothing was kept: sightline dev kept no store (it needs Node 22.13+, for node:sqlite); with one, ${OPEN_COMMAND}\n`;
   }
   if (options.storePath === ":memory:") return "\nnothing was kept: the store was :memory:\n";
   // The default store is sightline dev's own default, so the plain command finds it.

@@ -113,7 +113,7 @@ export async function runDemo(options: RunDemoOptions): Promise<string> {
     if (stay && storyDone && dev) {
       write(
         dev.uiUrl === undefined
-          ? `\nthe story is over; sightline dev keeps receiving at ${dev.url} until Ctrl-C (no web UI: it needs Node 22.13+)\n`
+          ? `\nthe story is over; sightline dev keeps receiving at ${dev.url} until Ctrl-C (no web UI here: see the web UI line at the top)\n`
           : `\nthe story is over; the web UI stays at ${dev.uiUrl} until Ctrl-C\n`,
       );
       await waitForStop(options.signal);
