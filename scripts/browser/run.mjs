@@ -1,5 +1,5 @@
 // The browser suite: sightline dev's web UI checked in a real headless Chromium (playwright-core driving the
-// system's browser, no Playwright download). Finds Chromium on PATH or at /usr/bin/chromium; where it is
+// system's browser, no Playwright download). Finds Chromium at SIGHTLINE_CHROMIUM, on PATH or at /usr/bin/chromium; where it is
 // missing and this is root with apt-get (CI), installs Debian's package (about 25 s) and prints the time;
 // otherwise prints one skip line and exits 0. Runs packages/cli/e2e/*.test.ts on Node 22 (the UI's store
 // needs node:sqlite, Node 22.13+) with SIGHTLINE_CHROMIUM set, prints "browser tests: N passed, N failed",
@@ -24,8 +24,10 @@ function writeResults(counts) {
   );
 }
 
-/** `chromium` on PATH, else Debian's /usr/bin/chromium; undefined when neither exists. */
+/** SIGHTLINE_CHROMIUM (a Chrome or Chromium of your own), `chromium` on PATH, else Debian's /usr/bin/chromium. */
 function findChromium() {
+  const chosen = process.env.SIGHTLINE_CHROMIUM;
+  if (chosen && existsSync(chosen)) return chosen;
   const onPath = (process.env.PATH ?? "")
     .split(delimiter)
     .filter(Boolean)
