@@ -44,7 +44,11 @@ describe.skipIf(!hasNodeSqlite())("applyRetention (needs node:sqlite, Node 22.13
       ],
     });
     store.flush();
-    const result = applyRetention({ database: store.database, limits: { maxAgeHours: 2, maxSizeMb: 256 }, nowMs: now });
+    const result = applyRetention({
+      database: store.database,
+      limits: { maxAgeHours: 2, maxSizeMb: 256 },
+      nowMs: now,
+    });
     expect(result).toEqual({ deletedTraces: 2, deletedMetricPoints: 1 });
     expect(storedTraceIds(store)).toEqual([traceIdOf(3)]);
     expect(store.status()).toMatchObject({ traces: 1, spans: 1, metricPoints: 1 });
