@@ -16,6 +16,9 @@ Options:
   --json              print one JSON line per span instead of trees
   --max-traces <n>    recent traces kept in memory (default 500)
   --max-body-mb <n>   largest accepted request body in MiB (default 16)
+  --store <file>      the web UI's store (default sightline/dev.sqlite in your data folder, env
+                      SIGHTLINE_DEV_STORE; :memory: keeps nothing)
+  --no-ui             no web UI and no store: the terminal view only
   -h, --help          this help
 
 Point your app at it with OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:4318 (or init({ exporter: "otlp" })
@@ -39,6 +42,8 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
         json: { type: "boolean" },
         "max-traces": { type: "string" },
         "max-body-mb": { type: "string" },
+        store: { type: "string" },
+        "no-ui": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -85,6 +90,7 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
       `sightline dev: warning: ${setting} ${reach}: anyone who can reach this machine over the network can send telemetry to this receiver, which has no authentication, and have it printed here. Use it only on a network you trust; the default 127.0.0.1 keeps it to this machine.\n`,
     );
   }
+  const storePath = (values.store as string | undefined) ?? env.SIGHTLINE_DEV_STORE;
   let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
     server = await startDevServer({
@@ -95,6 +101,9 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
       maxBodyBytes: (maxBodyMb as number) * 1024 * 1024,
       color,
       write,
+      writeNotice: values.json === true ? writeError : write,
+      ui: values["no-ui"] !== true,
+      ...(storePath !== undefined ? { store: storePath } : {}),
     });
   } catch (error) {
     writeError(`sightline dev: ${SightlineError.isInstance(error) ? error.message : String(error)}\n`);
@@ -103,7 +112,9 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
   // In --json mode stdout carries only span lines, so the banner and the summary go to stderr.
   const info = values.json === true ? writeError : write;
   info(`sightline dev: OTLP/HTTP receiver on ${server.url} (traces and metrics, protobuf or JSON)\n`);
-  info(`  export OTEL_EXPORTER_OTLP_ENDPOINT=${server.url}\n\n`);
+  info(`  export OTEL_EXPORTER_OTLP_ENDPOINT=${server.url}\n`);
+  if (server.uiUrl) info(`  web UI: ${server.uiUrl} (store: ${server.storePath})\n`);
+  info("\n");
 
   await new Promise<void>((resolve) => {
     if (options.signal) {

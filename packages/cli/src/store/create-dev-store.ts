@@ -51,6 +51,8 @@ export function createDevStore(options: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    pending: () => queue.pending(),
+    dropped: () => queue.dropped(),
     status: () =>
       getStoreStatus({
         database,

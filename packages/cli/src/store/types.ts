@@ -14,6 +14,10 @@ export interface DevStore {
   enqueue(batch: StoreBatch): void;
   /** Calls `listener` after each stored batch; returns the function that stops it. */
   onStored(listener: (data: StoredEventData) => void): () => void;
+  /** Spans and metric points waiting to be written (no database access: safe after close). */
+  pending(): number;
+  /** Spans dropped because the write queue was full (safe after close). */
+  dropped(): number;
   /** Counts and sizes for `GET /api/status`. */
   status(): StoreStatusResponse;
   /** Writes everything queued now. */

@@ -40,88 +40,74 @@ export function handleApiRequest(options: {
   store: DevStore;
   streams: EventStreams;
 }): void {
-  const { request, response, store } = options;
-  const url = new URL(request.url ?? "/", "http://localhost");
+  const { request, response } = options;
   if (request.method !== "GET" && request.method !== "HEAD") {
     request.resume();
-    return sendJson({
+    sendJson({
       response,
       status: 405,
       body: { error: `${request.method} is not allowed on /api; use GET` },
       allow: true,
     });
+    return;
   }
-  const parameters = url.searchParams;
-  const segments = url.pathname.split("/").slice(2).map(decodeSegment);
+  let answer: ApiAnswer | "stream";
   try {
-    // Queries read the store as written: flush first, so an export answered 200 is visible at once.
-    store.flush();
-    const [resource, id, extra] = segments;
-    if (extra !== undefined || id === "") return notFound({ response, path: url.pathname });
-    if (resource === "traces" && id === undefined) {
-      checkKnownParameters({ parameters, known: TRACE_LIST_PARAMETERS });
-      return sendJson({
-        response,
-        body: queryTraceList({ database: store.database, query: parseTraceListQuery(parameters) }),
-      });
-    }
-    if (resource === "traces" && id !== undefined) {
-      checkKnownParameters({ parameters, known: [] });
-      const detail = queryTraceDetail({ database: store.database, traceId: id.toLowerCase() });
-      return detail
-        ? sendJson({ response, body: detail })
-        : notFound({ response, path: url.pathname, what: `trace ${id}` });
-    }
-    if (resource === "conversations" && id === undefined) {
-      checkKnownParameters({ parameters, known: [] });
-      return sendJson({ response, body: queryConversationList(store.database) });
-    }
-    if (resource === "conversations" && id !== undefined) {
-      checkKnownParameters({ parameters, known: [] });
-      const detail = queryConversationDetail({ database: store.database, conversationId: id });
-      return detail
-        ? sendJson({ response, body: detail })
-        : notFound({ response, path: url.pathname, what: `conversation ${id}` });
-    }
-    if (resource === "overview" && id === undefined) {
-      checkKnownParameters({ parameters, known: ["since", "until", "buckets"] });
-      return sendJson({
-        response,
-        body: queryOverview({ database: store.database, query: parseOverviewQuery(parameters) }),
-      });
-    }
-    if (resource === "status" && id === undefined) {
-      checkKnownParameters({ parameters, known: [] });
-      return sendJson({ response, body: store.status() });
-    }
-    if (resource === "stream" && id === undefined) {
-      if (request.method === "HEAD") return sendJson({ response, body: {} });
-      return options.streams.open(response);
-    }
-    return notFound({ response, path: url.pathname });
+    answer = routeApiRequest({ request, store: options.store });
   } catch (error) {
-    if (error instanceof QueryParameterError)
-      return sendJson({ response, status: 400, body: { error: error.message } });
-    if (error instanceof URIError)
-      return sendJson({ response, status: 400, body: { error: "the path is not valid percent-encoding" } });
-    return sendJson({
-      response,
-      status: 500,
-      body: { error: `the store could not answer: ${(error as Error).message}` },
-    });
+    answer =
+      error instanceof QueryParameterError
+        ? { status: 400, body: { error: error.message } }
+        : error instanceof URIError
+          ? { status: 400, body: { error: "the path is not valid percent-encoding" } }
+          : { status: 500, body: { error: `the store could not answer: ${(error as Error).message}` } };
   }
+  if (answer === "stream") options.streams.open(response);
+  else sendJson({ response, ...answer });
+}
+
+interface ApiAnswer {
+  status: number;
+  body: unknown;
+}
+
+function routeApiRequest(options: { request: IncomingMessage; store: DevStore }): ApiAnswer | "stream" {
+  const { store } = options;
+  const { database } = store;
+  const url = new URL(options.request.url ?? "/", "http://localhost");
+  const parameters = url.searchParams;
+  const [resource, id, extra] = url.pathname.split("/").slice(2).map(decodeSegment);
+  const found = (body: unknown, what: string): ApiAnswer =>
+    body === undefined ? { status: 404, body: { error: `no ${what} in the store` } } : { status: 200, body };
+  if (extra !== undefined || id === "") return { status: 404, body: { error: `no API at ${url.pathname}` } };
+  if (resource === "stream" && id === undefined) {
+    return options.request.method === "HEAD" ? { status: 200, body: {} } : "stream";
+  }
+  // Queries read the store as written: flush first, so an export answered 200 is visible at once.
+  store.flush();
+  if (resource === "traces" && id === undefined) {
+    checkKnownParameters({ parameters, known: TRACE_LIST_PARAMETERS });
+    return { status: 200, body: queryTraceList({ database, query: parseTraceListQuery(parameters) }) };
+  }
+  if (resource === "overview" && id === undefined) {
+    checkKnownParameters({ parameters, known: ["since", "until", "buckets"] });
+    return { status: 200, body: queryOverview({ database, query: parseOverviewQuery(parameters) }) };
+  }
+  checkKnownParameters({ parameters, known: [] });
+  if (resource === "traces" && id !== undefined) {
+    return found(queryTraceDetail({ database, traceId: id.toLowerCase() }), `trace ${id}`);
+  }
+  if (resource === "conversations" && id === undefined)
+    return { status: 200, body: queryConversationList(database) };
+  if (resource === "conversations" && id !== undefined) {
+    return found(queryConversationDetail({ database, conversationId: id }), `conversation ${id}`);
+  }
+  if (resource === "status" && id === undefined) return { status: 200, body: store.status() };
+  return { status: 404, body: { error: `no API at ${url.pathname}` } };
 }
 
 function decodeSegment(segment: string): string {
   return decodeURIComponent(segment);
-}
-
-function notFound(options: { response: ServerResponse; path: string; what?: string }): void {
-  sendJson({
-    response: options.response,
-    status: 404,
-    body: { error: options.what ? `no ${options.what} in the store` : `no API at ${options.path}` },
-  });
 }
 
 /** Sends a JSON answer with the headers every API answer carries. */

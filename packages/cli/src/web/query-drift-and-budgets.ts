@@ -49,10 +49,7 @@ export function queryDrift(options: {
           signal: text(event.attributes[NAMES.driftSignal]),
           model: model === null ? null : String(model),
           kind: text(event.attributes[NAMES.driftKind]),
-          score:
-            typeof event.attributes[NAMES.driftScore] === "number"
-              ? event.attributes[NAMES.driftScore]
-              : null,
+          score: numberOrNull(event.attributes[NAMES.driftScore]),
         });
       } else if (event.name === NAMES.modelChangeEvent) {
         drift.modelChanges.push({
@@ -95,6 +92,10 @@ export function queryBudgets(options: {
     .sort(
       (left, right) => left.name.localeCompare(right.name) || (left.key ?? "").localeCompare(right.key ?? ""),
     );
+}
+
+function numberOrNull(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
 function text(value: unknown): string | null {

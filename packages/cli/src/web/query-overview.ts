@@ -69,7 +69,8 @@ function splitBucket(options: {
   for (const call of options.calls) {
     const key = call[options.by];
     if (key === null) continue;
-    const entry = (split[key] ??= { calls: 0, tokens: 0, costUsd: 0 });
+    const entry = split[key] ?? { calls: 0, tokens: 0, costUsd: 0 };
+    split[key] = entry;
     entry.calls += 1;
     entry.tokens += call.inputTokens + call.outputTokens;
     entry.costUsd += call.costUsd;
