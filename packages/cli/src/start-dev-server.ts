@@ -39,6 +39,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const maxTraces = options.maxTraces ?? DEFAULT_MAX_TRACES;
   checkPositive({ name: "maxBodyBytes", value: maxBodyBytes });
   checkPositive({ name: "maxTraces", value: maxTraces });
+  for (const [name, value] of Object.entries(options.retention ?? {})) {
+    if (value !== undefined && !(typeof value === "number" && value > 0 && Number.isFinite(value))) {
+      throw new SightlineError({ message: `retention.${name}: ${value} must be a positive number.` });
+    }
+  }
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
   const view = createTraceView({
     json: options.json ?? false,

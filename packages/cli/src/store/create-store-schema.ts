@@ -3,6 +3,17 @@ import type { SqliteDatabase } from "./sqlite-types.js";
 /** Bumped when the tables change shape; an older file is dropped and rebuilt (it is a dev cache, not a record). */
 export const STORE_SCHEMA_VERSION = 1;
 
+/** SQLite's `application_id` of a sightline dev store ("SGHT"), so another program's database is never rebuilt. */
+export const STORE_APPLICATION_ID = 0x53474854;
+
+/** Thrown when `--store` names a SQLite file that belongs to something else. */
+export class ForeignDatabaseError extends Error {
+  constructor() {
+    super("it is another program's SQLite database, not a sightline dev store");
+    this.name = "ForeignDatabaseError";
+  }
+}
+
 // Spans keep their raw attributes, events, resource as JSON text; the columns beside them are what the
 // API filters, groups and sums by, pulled out once on insert.
 const SCHEMA = `
@@ -92,6 +103,14 @@ CREATE INDEX IF NOT EXISTS metric_points_by_time ON metric_points (time_ms);
  * version. Incremental auto-vacuum lets retention hand freed pages back to the file system.
  */
 export function createStoreSchema(database: SqliteDatabase): void {
+  const applicationId = Number(database.prepare("PRAGMA application_id").get()?.application_id ?? 0);
+  const tables = Number(
+    database.prepare("SELECT COUNT(*) AS n FROM sqlite_schema WHERE type = 'table'").get()?.n ?? 0,
+  );
+  // Only an empty file or one of ours is (re)built: dropping tables of someone else's database would be data loss.
+  if (applicationId !== STORE_APPLICATION_ID && (applicationId !== 0 || tables > 0)) {
+    throw new ForeignDatabaseError();
+  }
   const version = Number(database.prepare("PRAGMA user_version").get()?.user_version ?? 0);
   if (version !== STORE_SCHEMA_VERSION) {
     database.exec(
@@ -101,5 +120,6 @@ export function createStoreSchema(database: SqliteDatabase): void {
     database.exec("PRAGMA auto_vacuum = INCREMENTAL; VACUUM;");
   }
   database.exec(SCHEMA);
+  database.exec(`PRAGMA application_id = ${STORE_APPLICATION_ID}`);
   database.exec(`PRAGMA user_version = ${STORE_SCHEMA_VERSION}`);
 }

@@ -71,6 +71,29 @@ describe.skipIf(!hasNodeSqlite())("openDevStore (needs node:sqlite, Node 22.13+)
     expect(store.status().traces).toBe(1);
   });
 
+  it("leaves another program's SQLite database untouched and keeps traces in memory", () => {
+    const file = join(folder(), "app.sqlite");
+    const opened = openDevStore({ path: ":memory:" });
+    if (!("store" in opened)) throw new Error(opened.reason);
+    // A database of another program: made with the same driver, one table of its own.
+    const other = new (opened.store.database.constructor as new (path: string) => DevStore["database"])(file);
+    other.exec(
+      "CREATE TABLE spans (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO spans (note) VALUES ('keep me');",
+    );
+    other.close();
+    opened.store.close();
+    const { store, notices } = open({ path: file });
+    expect(store.file).toBe(":memory:");
+    expect(notices).toEqual([
+      expect.stringMatching(/app\.sqlite was left untouched: it is another program's SQLite database/),
+    ]);
+    store.close();
+    stores.length = 0;
+    const check = new (store.database.constructor as new (path: string) => DevStore["database"])(file);
+    expect(check.prepare("SELECT note FROM spans").all()).toEqual([{ note: "keep me" }]);
+    check.close();
+  });
+
   it("writes queued spans in batches on a timer and tells listeners", async () => {
     const { store } = open({ path: ":memory:", queue: { intervalMs: 10 } });
     const stored: { traces: number; spans: number }[] = [];

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { dirname } from "node:path";
 import { createDevStore } from "./create-dev-store.js";
-import { createStoreSchema } from "./create-store-schema.js";
+import { createStoreSchema, ForeignDatabaseError } from "./create-store-schema.js";
 import { defaultDevStorePath } from "./default-dev-store-path.js";
 import { loadNodeSqlite } from "./load-node-sqlite.js";
 import type { NodeSqliteModule, SqliteDatabase } from "./sqlite-types.js";
@@ -51,10 +51,14 @@ export function openDevStore(options: OpenDevStoreOptions = {}): OpenDevStoreRes
         return build(openDatabase({ module: loaded.module, file: MEMORY }), MEMORY);
       }
     }
-    warn(
+    const why =
       problem === "locked"
-        ? `sightline dev: ${file} is in use by another sightline dev; keeping this session's traces in memory only (--store picks another file)`
-        : `sightline dev: ${file} could not be opened (${describe(error)}); keeping traces in memory only`,
+        ? "is in use by another sightline dev"
+        : problem === "foreign"
+          ? `was left untouched: ${describe(error)}`
+          : `could not be opened (${describe(error)})`;
+    warn(
+      `sightline dev: ${file} ${why}; keeping this session's traces in memory only (--store picks another file)`,
     );
     return build(openDatabase({ module: loaded.module, file: MEMORY }), MEMORY);
   }
@@ -71,6 +75,8 @@ function openDatabase(options: { module: NodeSqliteModule; file: string }): Sqli
     if (options.file !== MEMORY) {
       database.exec("PRAGMA locking_mode = EXCLUSIVE");
       database.exec("PRAGMA journal_mode = WAL");
+      // A checkpointed write-ahead log is cut back to this size, so the file on disk stays near the store's size.
+      database.exec("PRAGMA journal_size_limit = 16777216");
     }
     createStoreSchema(database);
     database.exec("PRAGMA synchronous = NORMAL");
@@ -87,8 +93,9 @@ function openDatabase(options: { module: NodeSqliteModule; file: string }): Sqli
   }
 }
 
-/** `corrupt` (not a database, malformed), `locked` (busy), or `other`. */
-function classifyOpenError(error: unknown): "corrupt" | "locked" | "other" {
+/** `corrupt` (not a database, malformed), `locked` (busy), `foreign` (another program's database), or `other`. */
+function classifyOpenError(error: unknown): "corrupt" | "locked" | "foreign" | "other" {
+  if (error instanceof ForeignDatabaseError) return "foreign";
   const { errcode, message } = error as { errcode?: number; message?: string };
   const primary = typeof errcode === "number" ? errcode & 0xff : undefined;
   if (primary === 26 || primary === 11 || /not a database|malformed/i.test(message ?? "")) return "corrupt";
