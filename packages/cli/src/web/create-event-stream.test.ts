@@ -16,7 +16,9 @@ function createListenerHub(): { store: DevStore; emit(data: StoredEventData): vo
   } as unknown as DevStore;
   return {
     store,
-    emit: (data) => listeners.forEach((listener) => listener(data)),
+    emit(data) {
+      for (const listener of listeners) listener(data);
+    },
     listeners: () => listeners.size,
   };
 }
