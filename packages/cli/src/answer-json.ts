@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 
 /** Answers an OTLP request with a JSON body: `{}` on success, `{ error }` otherwise. */
-export function answer(options: { response: ServerResponse; status: number; message?: string }): void {
+export function answerJson(options: { response: ServerResponse; status: number; message?: string }): void {
   const { response } = options;
   if (response.headersSent) return;
   const body = JSON.stringify(options.message === undefined ? {} : { error: options.message });

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { SightlineError } from "@sightline/core";
 import { decodeOtlpExport } from "@sightline/otlp";
-import { answer } from "./answer-json.js";
+import { answerJson } from "./answer-json.js";
 import { createHostCheck } from "./create-host-check.js";
 import { createTraceView } from "./create-trace-view.js";
 import { describeListenError } from "./describe-listen-error.js";
@@ -75,7 +75,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (refusal !== undefined) {
       stats.forbidden += 1;
       request.resume();
-      return answer({ response, status: 403, message: refusal });
+      return answerJson({ response, status: 403, message: refusal });
     }
     const path = (request.url ?? "/").split("?")[0] ?? "/";
     if (ui && (path === "/api" || path.startsWith("/api/"))) {
@@ -93,7 +93,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (request.method !== "POST" || signal === undefined) {
       stats.unsupported += 1;
       request.resume();
-      return answer({
+      return answerJson({
         response,
         status: 404,
         message: `sightline dev takes POST /v1/traces and /v1/metrics, not ${request.method} ${path}`,
@@ -103,13 +103,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (contentType !== "application/x-protobuf" && contentType !== "application/json") {
       stats.unsupported += 1;
       request.resume();
-      return answer({ response, status: 415, message: "use application/x-protobuf or application/json" });
+      return answerJson({ response, status: 415, message: "use application/x-protobuf or application/json" });
     }
     const declaredLength = Number(request.headers["content-length"] ?? "0");
     if (declaredLength > maxBodyBytes) {
       stats.tooLarge += 1;
       request.resume();
-      return answer({ response, status: 413, message: `body over ${maxBodyBytes} bytes` });
+      return answerJson({ response, status: 413, message: `body over ${maxBodyBytes} bytes` });
     }
     let body = await readLimitedBody({ request, maxBytes: maxBodyBytes });
     if (body !== "too-large" && request.headers["content-encoding"] === "gzip") {
@@ -119,21 +119,21 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
         const isTooLarge = (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE";
         if (!isTooLarge) {
           stats.malformed += 1;
-          return answer({ response, status: 400, message: "the gzip body could not be inflated" });
+          return answerJson({ response, status: 400, message: "the gzip body could not be inflated" });
         }
         body = "too-large";
       }
     }
     if (body === "too-large") {
       stats.tooLarge += 1;
-      return answer({ response, status: 413, message: `body over ${maxBodyBytes} bytes` });
+      return answerJson({ response, status: 413, message: `body over ${maxBodyBytes} bytes` });
     }
     let decoded: ReturnType<typeof decodeOtlpExport>;
     try {
       decoded = decodeOtlpExport({ body, contentType, signal });
     } catch (error) {
       stats.malformed += 1;
-      return answer({
+      return answerJson({
         response,
         status: 400,
         message: `not an OTLP ${signal} export request: ${(error as Error).message}`,
@@ -156,14 +156,14 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       response.writeHead(200, { "content-type": "application/x-protobuf", "content-length": 0 });
       response.end();
     } else {
-      answer({ response, status: 200 });
+      answerJson({ response, status: 200 });
     }
   }
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       stats.malformed += 1;
-      answer({ response, status: 400, message: String(error) });
+      answerJson({ response, status: 400, message: String(error) });
     });
   });
   server.on("connection", (socket) => {
