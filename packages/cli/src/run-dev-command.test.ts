@@ -128,14 +128,18 @@ it("--open reports an opener's failure in one line and keeps the receiver runnin
   expect(throwing.out).toContain("no GenAI calls received");
 });
 
-it("--open without a web UI says why and opens nothing; --open with --no-ui is bad usage", async () => {
+it("--open opens the real web UI where node:sqlite exists, else says why; --open with --no-ui is bad usage", async () => {
   const opened: string[] = [];
   const openUrl = (url: string) => void opened.push(url);
-  const result = await runDev({ args: ["--port", "0", "--open"], openUrl });
+  const result = await runDev({ args: ["--port", "0", "--open", "--store", ":memory:"], openUrl });
   expect(result.code).toBe(0);
-  expect(result.error).toMatch(
-    /^sightline dev: --open: nothing to open: (the web UI needs node:sqlite|this receiver)/,
-  );
+  if (process.getBuiltinModule?.("node:sqlite") !== undefined) {
+    expect(result.error).toBe("");
+    expect(opened).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/)]);
+    opened.length = 0;
+  } else {
+    expect(result.error).toMatch(/^sightline dev: --open: nothing to open: the web UI needs node:sqlite/);
+  }
   const conflicting = await runDev({ args: ["--port", "0", "--open", "--no-ui"], openUrl });
   expect(conflicting.code).toBe(2);
   expect(conflicting.error).toBe(

@@ -61,7 +61,12 @@ export async function runDevCommand(options: CommandContext & { args: string[] }
   }
   let server: Awaited<ReturnType<typeof startDevServer>>;
   try {
-    server = await startDevServer({ ...read.server, color, write });
+    server = await startDevServer({
+      ...read.server,
+      color,
+      write,
+      writeNotice: read.server.json ? writeError : write,
+    });
   } catch (error) {
     writeError(`sightline dev: ${SightlineError.isInstance(error) ? error.message : String(error)}\n`);
     return 1;

@@ -302,6 +302,15 @@ describe("sightline dev", () => {
     const port = Number(new URL(server.url).port);
     await expect(startDevServer({ port, write: () => {} })).rejects.toThrow(/already in use.*--port 0/);
   });
+
+  it("refuses retention limits that are not positive numbers, naming the field", async () => {
+    await expect(startDevServer({ port: 0, retention: { maxAgeHours: 0 } })).rejects.toThrow(
+      /retention\.maxAgeHours: 0 must be a positive number/,
+    );
+    await expect(startDevServer({ port: 0, retention: { maxSizeMb: Number.NaN } })).rejects.toThrow(
+      /retention\.maxSizeMb: NaN must be a positive number/,
+    );
+  });
 });
 
 function post(options: {

@@ -20,6 +20,11 @@ export interface DevServerOptions {
   /** Where output goes. Default: `process.stdout.write`. */
   write?: (text: string) => void;
   /**
+   * Where one-line notices about the store go (no `node:sqlite`, a corrupt or locked file moved aside).
+   * Default: `process.stderr.write` (the CLI sends them to stdout, or to stderr with `--json`).
+   */
+  writeNotice?: (text: string) => void;
+  /**
    * Serve the web UI and its JSON API (`/`, `/api/*`) on the same port, from an embedded SQLite store.
    * Default `true`. Needs `node:sqlite` (Node 22.13+); without it the receiver says so once and keeps the
    * terminal view only. CLI: `--no-ui` turns it off.
@@ -53,6 +58,8 @@ export interface DevServerStats {
   forbidden: number;
   /** Traces forgotten to keep memory bounded, and spans dropped from oversized traces. */
   dropped: number;
+  /** The store's write queue, when the store is open: spans waiting, and spans dropped because it was full. */
+  store?: { pending: number; dropped: number };
 }
 
 /** A running `sightline dev` receiver. */

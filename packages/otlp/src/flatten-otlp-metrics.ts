@@ -1,5 +1,5 @@
 import { convertOtlpAttributes } from "./convert-otlp-attributes.js";
-import { convertScope, listOf, recordOf } from "./flatten-otlp-spans.js";
+import { convertScope, convertTime, listOf, recordOf } from "./flatten-otlp-spans.js";
 import type { CapturedMetric, CapturedMetricPoint } from "./types.js";
 
 const KINDS = ["sum", "gauge", "histogram"] as const;
@@ -47,7 +47,10 @@ function convertTemporality(
 }
 
 function convertPoint(point: Record<string, unknown>, kind: CapturedMetric["kind"]): CapturedMetricPoint {
-  const result: CapturedMetricPoint = { attributes: convertOtlpAttributes(point.attributes) };
+  const result: CapturedMetricPoint = {
+    ...convertTime(point.timeUnixNano),
+    attributes: convertOtlpAttributes(point.attributes),
+  };
   // Protobuf leaves zero counts off the wire; a histogram point always has a count and buckets.
   if (kind === "histogram") {
     result.count = 0;

@@ -24,6 +24,7 @@ export function flattenOtlpSpans(request: unknown): CapturedSpan[] {
           attributes: convertOtlpAttributes(span.attributes),
           events: listOf(span, "events").map((event) => ({
             name: String(event.name ?? ""),
+            ...convertTime(event.timeUnixNano),
             attributes: convertOtlpAttributes(event.attributes),
           })),
           status: {
@@ -39,6 +40,16 @@ export function flattenOtlpSpans(request: unknown): CapturedSpan[] {
     }
   }
   return spans;
+}
+
+/**
+ * `{ timeUnixNano }` as a decimal string when the time was sent (OTLP/JSON may carry it as a string or a
+ * number; protobuf decodes it as a string), else `{}`: a zero time means "not set" in OTLP.
+ */
+export function convertTime(value: unknown): { timeUnixNano?: string } {
+  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "bigint") return {};
+  const text = String(value);
+  return /^[0-9]+$/.test(text) && !/^0+$/.test(text) ? { timeUnixNano: text } : {};
 }
 
 /** The instrumentation scope as `{ name, version? }`. */

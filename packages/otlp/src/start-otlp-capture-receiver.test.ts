@@ -19,6 +19,10 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 beforeEach(() => receiver.reset());
 
+/** A fixed event time (2026-01-02T03:04:05.006Z), so its nanoseconds can be compared exactly. */
+const EVENT_TIME = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6));
+const EVENT_TIME_UNIX_NANO = `${EVENT_TIME.getTime()}000000`;
+
 async function exportSpans(exporter: SpanExporter): Promise<void> {
   const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] });
   const tracer = provider.getTracer("sightline-test", "1.2.3");
@@ -38,7 +42,7 @@ async function exportSpans(exporter: SpanExporter): Promise<void> {
     },
     trace.setSpan(context.active(), parent),
   );
-  child.addEvent("first chunk", { "chunk.index": 0 });
+  child.addEvent("first chunk", { "chunk.index": 0 }, EVENT_TIME);
   child.setStatus({ code: SpanStatusCode.ERROR, message: "boom" });
   child.end();
   parent.end();
@@ -80,7 +84,9 @@ describe.each([
       "gen_ai.response.finish_reasons": ["stop", "length"],
       "sightline.flag": true,
     });
-    expect(child?.events).toEqual([{ name: "first chunk", attributes: { "chunk.index": 0 } }]);
+    expect(child?.events).toEqual([
+      { name: "first chunk", timeUnixNano: EVENT_TIME_UNIX_NANO, attributes: { "chunk.index": 0 } },
+    ]);
     expect(child?.status).toEqual({ code: 2, message: "boom" });
     expect(parent?.status).toEqual({ code: 0 });
     expect(child?.scope).toEqual({ name: "sightline-test", version: "1.2.3" });
@@ -105,6 +111,7 @@ describe.each([
   },
 ])("metrics over OTLP/HTTP $label", ({ createExporter, contentType }) => {
   it("decodes sums, gauges and histograms after forceFlush", async () => {
+    const before = BigInt(Date.now()) * 1_000_000n;
     const reader = new PeriodicExportingMetricReader({
       exporter: createExporter(`${receiver.url}/v1/metrics`),
       exportIntervalMillis: 60_000,
@@ -133,18 +140,27 @@ describe.each([
       temporality: "cumulative",
       monotonic: true,
     });
-    expect(requests?.points).toEqual([{ attributes: { route: "chat" }, value: 5, valueType: "double" }]);
+    expect(requests?.points).toEqual([
+      { timeUnixNano: expect.any(String), attributes: { route: "chat" }, value: 5, valueType: "double" },
+    ]);
+    // The point's time is when the reader collected it: after the test started, before now.
+    const pointTime = BigInt(requests?.points[0]?.timeUnixNano ?? "0");
+    expect(pointTime).toBeGreaterThanOrEqual(before);
+    expect(pointTime).toBeLessThanOrEqual(BigInt(Date.now()) * 1_000_000n);
     expect(requests?.scope).toEqual({ name: "sightline-metrics", version: "0.1.0" });
     const [temperature] = await receiver.waitForMetrics("test.temperature");
     expect(temperature?.kind).toBe("gauge");
     expect(temperature?.temporality).toBeUndefined();
     expect(temperature?.points[0]?.value).toBe(21.5);
     const [calls] = await receiver.waitForMetrics("test.calls");
-    expect(calls?.points).toEqual([{ attributes: {}, value: 4, valueType: "int" }]);
+    expect(calls?.points).toEqual([
+      { timeUnixNano: expect.any(String), attributes: {}, value: 4, valueType: "int" },
+    ]);
     const [duration] = await receiver.waitForMetrics("gen_ai.client.operation.duration");
     expect(duration?.kind).toBe("histogram");
     expect(duration?.temporality).toBe("cumulative");
     expect(duration?.points[0]).toMatchObject({
+      timeUnixNano: expect.stringMatching(/^[1-9][0-9]{18}$/),
       attributes: { "gen_ai.operation.name": "chat" },
       count: 2,
       sum: 2.05,

@@ -32,8 +32,8 @@ export interface CapturedSpan {
   endTimeUnixNano: string;
   /** Attributes as JS values: strings, numbers (64-bit integers via `Number`), booleans, arrays, objects. */
   attributes: Record<string, unknown>;
-  /** Span events with their attributes. */
-  events: { name: string; attributes: Record<string, unknown> }[];
+  /** Span events with their attributes and, when sent, their time in Unix nanoseconds as a decimal string. */
+  events: { name: string; timeUnixNano?: string; attributes: Record<string, unknown> }[];
   /** OTLP status: code 0 unset, 1 ok, 2 error. */
   status: { code: number; message?: string };
   /** Resource attributes. */
@@ -44,6 +44,8 @@ export interface CapturedSpan {
 
 /** One data point of a captured metric. */
 export interface CapturedMetricPoint {
+  /** When the point was taken, in Unix nanoseconds as a decimal string; absent when not sent. */
+  timeUnixNano?: string;
   /** Point attributes. */
   attributes: Record<string, unknown>;
   /** Sum or gauge value. */
