@@ -40,7 +40,7 @@ export function createElement<K extends keyof HTMLElementTagNameMap>(
     if (value === undefined || value === false) continue;
     setSafeAttribute({ element, name, value: value === true ? "" : String(value) });
   }
-  if (options.onClick) element.addEventListener("click", options.onClick);
+  if (options.onClick) (element as HTMLElement).addEventListener("click", options.onClick);
   appendChildren(element, children);
   return element;
 }
