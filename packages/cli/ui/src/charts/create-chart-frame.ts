@@ -24,14 +24,17 @@ export function createChartFrame(options: {
   yMax: number;
   formatY: (value: number) => string;
   xLabels: readonly { value: number; text: string }[];
+  /** Drawing width; full-width charts use a wider one so their text is not scaled up. Default {@link CHART_WIDTH}. */
+  width?: number;
 }): ChartFrame {
-  const plot = { left: MARGIN.left, top: MARGIN.top, right: CHART_WIDTH - MARGIN.right, bottom: CHART_HEIGHT - MARGIN.bottom };
+  const width = options.width ?? CHART_WIDTH;
+  const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: CHART_HEIGHT - MARGIN.bottom };
   const ticks = niceTicks(options.yMax);
   const top = ticks.at(-1) ?? 1;
   const x = createLinearScale({ domain: options.xDomain, range: [plot.left, plot.right] });
   const y = createLinearScale({ domain: [0, top], range: [plot.bottom, plot.top] });
   const svg = createSvgElement("svg", {
-    viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`,
+    viewBox: `0 0 ${width} ${CHART_HEIGHT}`,
     class: "chart-svg",
     role: "img",
     "aria-label": options.label,
@@ -42,11 +45,13 @@ export function createChartFrame(options: {
       createSvgElement("text", { x: plot.left - 6, y: y(tick) + 4, class: "axis-label", "text-anchor": "end" }, [options.formatY(tick)]),
     );
   }
-  for (const label of options.xLabels) {
+  options.xLabels.forEach((label, index) => {
+    // The outer labels hug the plot's edges so they are not cut off by the viewBox.
+    const anchor = options.xLabels.length > 1 && index === 0 ? "start" : index === options.xLabels.length - 1 && index > 0 ? "end" : "middle";
     svg.append(
-      createSvgElement("text", { x: x(label.value), y: CHART_HEIGHT - 8, class: "axis-label", "text-anchor": "middle" }, [label.text]),
+      createSvgElement("text", { x: x(label.value), y: CHART_HEIGHT - 8, class: "axis-label", "text-anchor": anchor }, [label.text]),
     );
-  }
+  });
   return { svg, plot, x, y };
 }
 

@@ -29,6 +29,8 @@ export function createLineChart(options: {
   series: readonly LineSeries[];
   markers?: readonly ChartMarker[];
   formatValue: (value: number) => string;
+  /** Drawing width (see createChartFrame). */
+  width?: number;
 }): HTMLElement {
   const { xDomain } = options;
   let yMax = 0;
@@ -38,6 +40,7 @@ export function createLineChart(options: {
     xDomain,
     yMax,
     formatY: options.formatValue,
+    width: options.width,
     xLabels: spreadXLabels({ domain: xDomain, count: 5, format: (ms) => formatAxisTime({ ms, spanMs: xDomain[1] - xDomain[0] }) }),
   });
   const markerKinds = new Map<string, string>();

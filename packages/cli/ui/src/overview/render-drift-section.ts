@@ -34,6 +34,8 @@ export function renderDriftSection(overview: OverviewResponse): HTMLElement | nu
       points: score.points.map((point) => ({ x: point.timeMs, y: point.score })),
     })),
     markers,
+    // The drift card spans the page: a wide drawing keeps its labels at the size of the other charts'.
+    width: 1160,
     formatValue: (value) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2)),
   });
   const rows = [

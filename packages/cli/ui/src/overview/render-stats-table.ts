@@ -31,7 +31,7 @@ export function renderStatsTable(options: {
             {},
             rows.map((row) =>
               createElement("tr", {}, [
-                createElement("td", { text: row.key }),
+                createElement("td", { className: "cell-key", text: row.key }),
                 createElement("td", { className: "num", text: formatCount(row.calls) }),
                 createElement("td", { className: row.errors > 0 ? "num text-error" : "num", text: formatCount(row.errors) }),
                 createElement("td", { className: "num", text: formatDuration(row.p50Ms) }),

@@ -66,8 +66,9 @@ function renderGenAiFacts(facts: GenAiFacts): HTMLElement {
     ["Operation", facts.operation],
     ["Provider", facts.provider],
     ["Model", models],
-    ["Request model", facts.requestModel],
-    ["Response model", facts.responseModel],
+    // Both only when they differ (an alias resolved to a dated model); else "Model" says it all.
+    ["Request model", facts.requestModel !== facts.responseModel ? facts.requestModel : null],
+    ["Response model", facts.requestModel !== facts.responseModel ? facts.responseModel : null],
     ["Input tokens", facts.inputTokens === null ? null : formatCount(facts.inputTokens)],
     ["Output tokens", facts.outputTokens === null ? null : formatCount(facts.outputTokens)],
     ["Cost", formatCost(facts.costUsd)],

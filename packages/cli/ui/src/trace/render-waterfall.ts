@@ -4,8 +4,8 @@ import { formatDuration } from "../format/format-duration.js";
 import type { SpanRow } from "./build-span-rows.js";
 
 /** Deeper spans stop indenting here (a 2,000-deep chain would push names off screen); the depth is then written out. */
-const MAX_INDENT_DEPTH = 24;
-const INDENT_PX = 14;
+const MAX_INDENT_DEPTH = 12;
+const INDENT_PX = 12;
 
 /** The waterfall and how to mark the selected span. */
 export interface Waterfall {
