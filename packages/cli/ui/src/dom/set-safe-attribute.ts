@@ -5,7 +5,7 @@ const SAFE_URL = /^(#|\/(?!\/)|\.\/)/;
 /**
  * Sets one attribute, refusing what could run script: event-handler attributes (`on*`), `style` (the
  * CSP blocks it anyway; positions go through `element.style`), and URLs other than `#…` or same-origin
- * paths (so no `javascript:`). A refused attribute is skipped with a console warning, never thrown, so a
+ * paths (so no script URLs). A refused attribute is skipped with a console warning, never thrown, so a
  * hostile value cannot break the page either.
  */
 export function setSafeAttribute(options: { element: Element; name: string; value: string }): void {

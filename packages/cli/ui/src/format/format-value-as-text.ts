@@ -1,5 +1,7 @@
 /** Longest text made from one value; past it the text is cut (the UI shows 2,000 characters at first anyway). */
 const MAX_TEXT = 200_000;
+/** JSON nested deeper than this stays compact: indenting a 2,000-deep array would print megabytes of spaces. */
+const MAX_INDENTED_DEPTH = 24;
 
 /**
  * Any attribute or JSON value as display text: strings as they are (JSON strings pretty-printed),
@@ -18,7 +20,7 @@ export function formatValueAsText(value: unknown, maxChars: number = MAX_TEXT): 
 
 function prettyJsonString(text: string): string {
   const start = text.trimStart()[0];
-  if ((start !== "{" && start !== "[") || text.length > MAX_TEXT) return text;
+  if ((start !== "{" && start !== "[") || text.length > MAX_TEXT || getJsonDepth(text) > MAX_INDENTED_DEPTH) return text;
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {
@@ -28,7 +30,9 @@ function prettyJsonString(text: string): string {
 
 function stringifyOrString(value: object): string {
   try {
-    return JSON.stringify(value, null, 2) ?? String(value);
+    const compact = JSON.stringify(value);
+    if (compact === undefined) return String(value);
+    return getJsonDepth(compact) > MAX_INDENTED_DEPTH ? compact : JSON.stringify(value, null, 2);
   } catch {
     // Too deep (RangeError) or cyclic: the flat form is still something to read.
     try {
@@ -37,4 +41,21 @@ function stringifyOrString(value: object): string {
       return "[unprintable value]";
     }
   }
+}
+
+/** The deepest bracket nesting of a JSON text, skipping string contents; one pass, no recursion. */
+export function getJsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (inString) {
+      if (char === "\\") index += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === "{" || char === "[") deepest = Math.max(deepest, ++depth);
+    else if (char === "}" || char === "]") depth -= 1;
+  }
+  return deepest;
 }
