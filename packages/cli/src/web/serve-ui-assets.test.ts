@@ -36,7 +36,9 @@ function get(options: { port: number; path: string }): Promise<Answer> {
 }
 
 function listen(server: Server): Promise<number> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+  );
 }
 
 function expectUiHeaders(answer: Answer): void {
@@ -59,7 +61,7 @@ describe("serveUiAssetFrom", () => {
     await writeFile(join(directory, "app.js"), "console.log(1);");
     await writeFile(join(directory, "app.css"), "body{}");
     await writeFile(join(directory, "secret.txt"), "not an asset");
-    await writeFile(join(root, "package.json"), "{\"secret\":true}");
+    await writeFile(join(root, "package.json"), '{"secret":true}');
     server = createServer((incoming, response) =>
       serveUiAssetFrom({ directory, path: incoming.url ?? "/", response }),
     );
@@ -124,7 +126,9 @@ describe("serveUiAssetFrom", () => {
 
 describe("serveUiAsset", () => {
   it("answers unknown paths with 404 and the security headers, whether or not the UI is built", async () => {
-    const server = createServer((incoming, response) => serveUiAsset({ path: incoming.url ?? "/", response }));
+    const server = createServer((incoming, response) =>
+      serveUiAsset({ path: incoming.url ?? "/", response }),
+    );
     const port = await listen(server);
     try {
       const answer = await get({ port, path: "/../../package.json" });

@@ -40,7 +40,11 @@ export function serveUiAsset(options: { path: string; response: import("node:htt
 }
 
 /** {@link serveUiAsset} from a given folder of built assets (tests use a temporary one). */
-export function serveUiAssetFrom(options: { directory: string; path: string; response: ServerResponse }): void {
+export function serveUiAssetFrom(options: {
+  directory: string;
+  path: string;
+  response: ServerResponse;
+}): void {
   const { response } = options;
   // The query string and fragment never pick a file.
   const path = options.path.split(/[?#]/, 1)[0] ?? "";
@@ -52,7 +56,11 @@ export function serveUiAssetFrom(options: { directory: string; path: string; res
   readFile(join(options.directory, asset.file)).then(
     (body) => {
       if (response.headersSent || response.destroyed) return;
-      response.writeHead(200, { ...UI_HEADERS, "content-type": asset.contentType, "content-length": body.length });
+      response.writeHead(200, {
+        ...UI_HEADERS,
+        "content-type": asset.contentType,
+        "content-length": body.length,
+      });
       response.end(body);
     },
     () =>

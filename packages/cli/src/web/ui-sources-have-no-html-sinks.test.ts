@@ -54,10 +54,13 @@ describe("web UI sources", () => {
     expect(files.some((file) => file.endsWith("index.html"))).toBe(true);
   });
 
-  it.each(files.map((file) => [relative(UI_ROOT, file), file]))("%s has no HTML or code sinks", (name, file) => {
-    const shipped = !name.startsWith("dev/") && !name.endsWith(".test.ts");
-    expect(findSinks({ text: readFileSync(file, "utf8"), shipped })).toEqual([]);
-  });
+  it.each(files.map((file) => [relative(UI_ROOT, file), file]))(
+    "%s has no HTML or code sinks",
+    (name, file) => {
+      const shipped = !name.startsWith("dev/") && !name.endsWith(".test.ts");
+      expect(findSinks({ text: readFileSync(file, "utf8"), shipped })).toEqual([]);
+    },
+  );
 
   it.each([
     ["element.innerHTML = text", "innerHTML"],

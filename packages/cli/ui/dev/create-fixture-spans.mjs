@@ -73,20 +73,49 @@ function supportConversation(now) {
   const spans = [];
   const system = JSON.stringify([text("You are the ACME support bot. Be brief.")]);
   const firstInput = [
-    { role: "user", parts: [text("Hi, I'm jane ([REDACTED:email]). Is it raining in Paris? My card is [REDACTED:credit_card].")] },
+    {
+      role: "user",
+      parts: [
+        text("Hi, I'm jane ([REDACTED:email]). Is it raining in Paris? My card is [REDACTED:credit_card]."),
+      ],
+    },
   ];
   const firstOutput = [
     {
       role: "assistant",
       finish_reason: "tool_call",
-      parts: [{ type: "tool_call", id: "call_1", name: "get_weather", arguments: { city: "Paris", unit: "celsius" } }],
+      parts: [
+        {
+          type: "tool_call",
+          id: "call_1",
+          name: "get_weather",
+          arguments: { city: "Paris", unit: "celsius" },
+        },
+      ],
     },
   ];
-  const toolTurn = [{ role: "tool", parts: [{ type: "tool_call_response", id: "call_1", response: { sky: "rain", temp: 11 } }] }];
-  const secondOutput = [{ role: "assistant", finish_reason: "stop", parts: [text("Yes, it's raining in Paris (11 °C). Take an umbrella!")] }];
+  const toolTurn = [
+    {
+      role: "tool",
+      parts: [{ type: "tool_call_response", id: "call_1", response: { sky: "rain", temp: 11 } }],
+    },
+  ];
+  const secondOutput = [
+    {
+      role: "assistant",
+      finish_reason: "stop",
+      parts: [text("Yes, it's raining in Paris (11 °C). Take an umbrella!")],
+    },
+  ];
   const t1 = id(32);
   const start = now - 6 * 60_000;
-  const root = span({ traceId: t1, name: "POST /chat", startMs: start, durationMs: 2480, scope: "@opentelemetry/instrumentation-http" });
+  const root = span({
+    traceId: t1,
+    name: "POST /chat",
+    startMs: start,
+    durationMs: 2480,
+    scope: "@opentelemetry/instrumentation-http",
+  });
   const call1 = span({
     traceId: t1,
     parentSpanId: root.spanId,
@@ -125,7 +154,15 @@ function supportConversation(now) {
       "gen_ai.tool.call.result": '{"sky":"rain","temp":11}',
     },
   });
-  const http = span({ traceId: t1, parentSpanId: tool.spanId, name: "GET api.weather.test/v1", startMs: start + 960, durationMs: 180, kind: 3, scope: "undici" });
+  const http = span({
+    traceId: t1,
+    parentSpanId: tool.spanId,
+    name: "GET api.weather.test/v1",
+    startMs: start + 960,
+    durationMs: 180,
+    kind: 3,
+    scope: "undici",
+  });
   const call2 = span({
     traceId: t1,
     parentSpanId: root.spanId,
@@ -150,7 +187,13 @@ function supportConversation(now) {
   spans.push(root, call1, tool, http, call2);
   const t2 = id(32);
   const start2 = now - 2 * 60_000;
-  const root2 = span({ traceId: t2, name: "POST /chat", startMs: start2, durationMs: 1020, scope: "@opentelemetry/instrumentation-http" });
+  const root2 = span({
+    traceId: t2,
+    name: "POST /chat",
+    startMs: start2,
+    durationMs: 1020,
+    scope: "@opentelemetry/instrumentation-http",
+  });
   const call3 = span({
     traceId: t2,
     parentSpanId: root2.spanId,
@@ -173,7 +216,9 @@ function supportConversation(now) {
           ...secondOutput,
           { role: "user", parts: [text("Thanks! Call me at [REDACTED:phone] if it stops.")] },
         ]),
-        "gen_ai.output.messages": JSON.stringify([{ role: "assistant", finish_reason: "stop", parts: [text("I can't call, but I'll be here.")] }]),
+        "gen_ai.output.messages": JSON.stringify([
+          { role: "assistant", finish_reason: "stop", parts: [text("I can't call, but I'll be here.")] },
+        ]),
       },
     }),
   });
@@ -186,7 +231,14 @@ function otherTraces(now) {
   const spans = [];
   const t = id(32);
   const start = now - 30 * 60_000;
-  const root = span({ traceId: t, name: "summarize ticket", startMs: start, durationMs: 3100, service: "worker", error: "upstream failed" });
+  const root = span({
+    traceId: t,
+    name: "summarize ticket",
+    startMs: start,
+    durationMs: 3100,
+    service: "worker",
+    error: "upstream failed",
+  });
   const call = span({
     traceId: t,
     parentSpanId: root.spanId,
@@ -196,8 +248,25 @@ function otherTraces(now) {
     service: "worker",
     scope: "@sightline/anthropic",
     error: "429 rate_limit_error",
-    attributes: chat({ provider: "anthropic", model: "claude-sonnet-4", input: 1200, output: 0, cost: null, feature: "summaries", extra: { "error.type": "RateLimitError" } }),
-    events: [{ name: "exception", timeMs: start + 3050, attributes: { "exception.type": "RateLimitError", "exception.message": "429 rate_limit_error: slow down" } }],
+    attributes: chat({
+      provider: "anthropic",
+      model: "claude-sonnet-4",
+      input: 1200,
+      output: 0,
+      cost: null,
+      feature: "summaries",
+      extra: { "error.type": "RateLimitError" },
+    }),
+    events: [
+      {
+        name: "exception",
+        timeMs: start + 3050,
+        attributes: {
+          "exception.type": "RateLimitError",
+          "exception.message": "429 rate_limit_error: slow down",
+        },
+      },
+    ],
   });
   spans.push(root, call);
 
@@ -209,7 +278,14 @@ function otherTraces(now) {
     startMs: start2,
     durationMs: 640,
     service: "classifier",
-    attributes: chat({ model: "gpt-4o-mini", responseModel: "gpt-4o-mini-2025-01-31", input: 410, output: 6, cost: 0.0000651, feature: "triage" }),
+    attributes: chat({
+      model: "gpt-4o-mini",
+      responseModel: "gpt-4o-mini-2025-01-31",
+      input: 410,
+      output: 6,
+      cost: 0.0000651,
+      feature: "triage",
+    }),
     events: [
       {
         name: "sightline.drift",
@@ -226,7 +302,10 @@ function otherTraces(now) {
       {
         name: "sightline.model_change",
         timeMs: start2 + 635,
-        attributes: { "sightline.drift.previous": "gpt-4o-mini-2024-07-18", "sightline.drift.next": "gpt-4o-mini-2025-01-31" },
+        attributes: {
+          "sightline.drift.previous": "gpt-4o-mini-2024-07-18",
+          "sightline.drift.next": "gpt-4o-mini-2025-01-31",
+        },
       },
     ],
   });
@@ -244,7 +323,13 @@ function otherTraces(now) {
     const startMs = now - (index + 1) * 47 * 60_000 - index * 1234;
     const input = 100 + ((index * 37) % 900);
     const output = model.startsWith("text-") ? 0 : 20 + ((index * 13) % 300);
-    const rootSpan = span({ traceId, name: index % 3 === 0 ? "GET /search" : "job: enrich", startMs, durationMs: 400 + index * 31, service: index % 2 ? "search" : "worker" });
+    const rootSpan = span({
+      traceId,
+      name: index % 3 === 0 ? "GET /search" : "job: enrich",
+      startMs,
+      durationMs: 400 + index * 31,
+      service: index % 2 ? "search" : "worker",
+    });
     spans.push(
       rootSpan,
       span({
@@ -256,7 +341,14 @@ function otherTraces(now) {
         service: rootSpan.resource["service.name"],
         error: index === 9 ? "timeout" : undefined,
         attributes: {
-          ...chat({ provider, model, input, output, cost: (input + output) * perToken, feature: index % 2 ? "search" : "enrichment" }),
+          ...chat({
+            provider,
+            model,
+            input,
+            output,
+            cost: (input + output) * perToken,
+            feature: index % 2 ? "search" : "enrichment",
+          }),
           "gen_ai.operation.name": model.startsWith("text-") ? "embeddings" : "chat",
           ...(index === 9 ? { "error.type": "TimeoutError" } : {}),
         },
@@ -270,7 +362,13 @@ function otherTraces(now) {
 function hostileTrace(now) {
   const traceId = `${"ff".repeat(15)}0a`;
   const start = now - 60_000;
-  const root = span({ traceId, name: HOSTILE_SCRIPT, startMs: start, durationMs: 5000, service: HOSTILE_IMG });
+  const root = span({
+    traceId,
+    name: HOSTILE_SCRIPT,
+    startMs: start,
+    durationMs: 5000,
+    service: HOSTILE_IMG,
+  });
   const spans = [root];
   const call = span({
     traceId,
@@ -288,7 +386,10 @@ function hostileTrace(now) {
       conversation: HOSTILE_SCRIPT,
       extra: {
         "gen_ai.input.messages": JSON.stringify([
-          { role: "user", parts: [text(`${HOSTILE_SCRIPT} ${HOSTILE_IMG} <a href="javascript:alert(1)">x</a>`)] },
+          {
+            role: "user",
+            parts: [text(`${HOSTILE_SCRIPT} ${HOSTILE_IMG} <a href="javascript:alert(1)">x</a>`)],
+          },
           { role: HOSTILE_IMG, parts: [{ type: HOSTILE_SCRIPT, content: HOSTILE_IMG }] },
         ]),
         "gen_ai.output.messages": `{not json ${HOSTILE_IMG}`,

@@ -65,11 +65,17 @@ function answerApi(url, response) {
     });
   }
   if (path === "/api/traces")
-    return json(response, 200, listTraces({ summaries: [...traces.values()].map(summarizeTrace), params: url.searchParams }));
+    return json(
+      response,
+      200,
+      listTraces({ summaries: [...traces.values()].map(summarizeTrace), params: url.searchParams }),
+    );
   if (path.startsWith("/api/traces/")) {
     const traceId = decodeURIComponent(path.slice("/api/traces/".length));
     const spans = traces.get(traceId);
-    return spans ? json(response, 200, { traceId, spans }) : json(response, 404, { error: `no trace ${traceId}` });
+    return spans
+      ? json(response, 200, { traceId, spans })
+      : json(response, 404, { error: `no trace ${traceId}` });
   }
   if (path === "/api/conversations")
     return json(response, 200, {
@@ -79,12 +85,19 @@ function answerApi(url, response) {
     });
   if (path.startsWith("/api/conversations/")) {
     const conversationId = decodeURIComponent(path.slice("/api/conversations/".length));
-    const found = listConversations(allSpans()).find((entry) => entry.summary.conversationId === conversationId);
+    const found = listConversations(allSpans()).find(
+      (entry) => entry.summary.conversationId === conversationId,
+    );
     return found
       ? json(response, 200, { conversationId, calls: found.calls })
       : json(response, 404, { error: `no conversation ${conversationId}` });
   }
-  if (path === "/api/overview") return json(response, 200, createOverview({ spans: allSpans(), params: url.searchParams, now: Date.now() }));
+  if (path === "/api/overview")
+    return json(
+      response,
+      200,
+      createOverview({ spans: allSpans(), params: url.searchParams, now: Date.now() }),
+    );
   if (path === "/api/stream") {
     response.writeHead(200, { ...HEADERS, "content-type": "text/event-stream", connection: "keep-alive" });
     response.write(": connected\n\n");
@@ -117,7 +130,8 @@ if (liveMs > 0 && !fail)
   setInterval(() => {
     const spans = createLiveTrace(Date.now());
     traces.set(spans[0].traceId, spans);
-    for (const stream of streams) stream.write(`event: stored\ndata: ${JSON.stringify({ traces: 1, spans: spans.length })}\n\n`);
+    for (const stream of streams)
+      stream.write(`event: stored\ndata: ${JSON.stringify({ traces: 1, spans: spans.length })}\n\n`);
   }, liveMs).unref();
 
 server.listen(port, "127.0.0.1", () => console.log(`fixture UI on http://127.0.0.1:${port}/`));

@@ -26,7 +26,9 @@ export function summarizeTrace(spans) {
     outputTokens: genAi.reduce((sum, span) => sum + (span.genAi.outputTokens ?? 0), 0),
     costUsd: priced.length === 0 ? null : priced.reduce((sum, span) => sum + span.genAi.costUsd, 0),
     hasDrift: spans.some((span) => span.events.some((event) => event.name === "sightline.drift")),
-    hasModelChange: spans.some((span) => span.events.some((event) => event.name === "sightline.model_change")),
+    hasModelChange: spans.some((span) =>
+      span.events.some((event) => event.name === "sightline.model_change"),
+    ),
   };
 }
 
@@ -40,14 +42,16 @@ export function listTraces(options) {
     if (params.get("model") && !trace.models.includes(params.get("model"))) return false;
     if (params.get("provider") && !trace.providers.includes(params.get("provider"))) return false;
     if (params.get("feature") && !trace.features.includes(params.get("feature"))) return false;
-    if (params.get("conversation") && !trace.conversationIds.includes(params.get("conversation"))) return false;
+    if (params.get("conversation") && !trace.conversationIds.includes(params.get("conversation")))
+      return false;
     if (params.get("errors") === "only" && trace.errorCount === 0) return false;
     if (params.get("errors") === "none" && trace.errorCount > 0) return false;
     if (number("minDurationMs") !== undefined && trace.durationMs < number("minDurationMs")) return false;
     if (number("minCostUsd") !== undefined && (trace.costUsd ?? 0) < number("minCostUsd")) return false;
     if (number("maxCostUsd") !== undefined && (trace.costUsd ?? 0) > number("maxCostUsd")) return false;
     if (number("since") !== undefined && trace.startMs < number("since")) return false;
-    if (q && ![trace.traceId, trace.rootName, ...trace.models].some((text) => text.toLowerCase().includes(q))) return false;
+    if (q && ![trace.traceId, trace.rootName, ...trace.models].some((text) => text.toLowerCase().includes(q)))
+      return false;
     return true;
   });
   const before = number("before");
@@ -102,7 +106,9 @@ function groupBy(calls, key) {
 export function createOverview(options) {
   const { spans, params, now } = options;
   const all = spans.filter((span) => span.genAi);
-  const since = params.has("since") ? Number(params.get("since")) : Math.min(...all.map((span) => span.startMs));
+  const since = params.has("since")
+    ? Number(params.get("since"))
+    : Math.min(...all.map((span) => span.startMs));
   const until = params.has("until") ? Number(params.get("until")) : now;
   const buckets = Math.min(Number(params.get("buckets") ?? 30), 200);
   const calls = all.filter((span) => span.startMs >= since && span.startMs <= until);
@@ -114,7 +120,10 @@ export function createOverview(options) {
         name,
         {
           calls: list.length,
-          tokens: list.reduce((sum, span) => sum + (span.genAi.inputTokens ?? 0) + (span.genAi.outputTokens ?? 0), 0),
+          tokens: list.reduce(
+            (sum, span) => sum + (span.genAi.inputTokens ?? 0) + (span.genAi.outputTokens ?? 0),
+            0,
+          ),
           costUsd: list.reduce((sum, span) => sum + (span.genAi.costUsd ?? 0), 0),
         },
       ]),
@@ -122,10 +131,17 @@ export function createOverview(options) {
   const series = Array.from({ length: buckets }, (_, index) => {
     const startMs = since + index * bucketMs;
     const inBucket = calls.filter((span) => span.startMs >= startMs && span.startMs < startMs + bucketMs);
-    return { ...stats(inBucket), startMs, byModel: split(inBucket, modelOf), byFeature: split(inBucket, (span) => span.genAi.feature) };
+    return {
+      ...stats(inBucket),
+      startMs,
+      byModel: split(inBucket, modelOf),
+      byFeature: split(inBucket, (span) => span.genAi.feature),
+    };
   });
   const events = (name) =>
-    spans.flatMap((span) => span.events.filter((event) => event.name === name).map((event) => ({ span, event })));
+    spans.flatMap((span) =>
+      span.events.filter((event) => event.name === name).map((event) => ({ span, event })),
+    );
   const scorePoints = (base, wobble) =>
     Array.from({ length: 24 }, (_, index) => ({
       timeMs: since + ((until - since) * index) / 23,
@@ -137,13 +153,19 @@ export function createOverview(options) {
     bucketMs,
     totals: stats(calls),
     perModel: [...groupBy(calls, modelOf)].map(([model, list]) => ({ model, ...stats(list) })),
-    perFeature: [...groupBy(calls, (span) => span.genAi.feature)].map(([feature, list]) => ({ feature, ...stats(list) })),
+    perFeature: [...groupBy(calls, (span) => span.genAi.feature)].map(([feature, list]) => ({
+      feature,
+      ...stats(list),
+    })),
     series,
     drift: {
-      scores: calls.length === 0 ? [] : [
-        { signal: "output_tokens", model: "gpt-4o-mini", points: scorePoints(0.12, 0.05) },
-        { signal: "latency", model: "gpt-4o", points: scorePoints(0.08, 0.03) },
-      ],
+      scores:
+        calls.length === 0
+          ? []
+          : [
+              { signal: "output_tokens", model: "gpt-4o-mini", points: scorePoints(0.12, 0.05) },
+              { signal: "latency", model: "gpt-4o", points: scorePoints(0.08, 0.03) },
+            ],
       events: events("sightline.drift").map(({ span, event }) => ({
         timeMs: event.timeMs,
         traceId: span.traceId,
@@ -161,10 +183,29 @@ export function createOverview(options) {
         next: event.attributes["sightline.drift.next"] ?? null,
       })),
     },
-    budgets: calls.length === 0 ? [] : [
-      { name: "monthly-spend", key: "support-bot", unit: "USD", window: "30d", used: 42.5, limit: 50, timeMs: now },
-      { name: "daily-tokens", key: null, unit: "tokens", window: "1d", used: 120_000, limit: 300_000, timeMs: now },
-    ],
+    budgets:
+      calls.length === 0
+        ? []
+        : [
+            {
+              name: "monthly-spend",
+              key: "support-bot",
+              unit: "USD",
+              window: "30d",
+              used: 42.5,
+              limit: 50,
+              timeMs: now,
+            },
+            {
+              name: "daily-tokens",
+              key: null,
+              unit: "tokens",
+              window: "1d",
+              used: 120_000,
+              limit: 300_000,
+              timeMs: now,
+            },
+          ],
   };
 }
 

@@ -32,7 +32,11 @@ function renderRoute(route: Route): View {
       return renderOverviewView(context);
     default:
       return {
-        element: renderMessage({ kind: "empty", title: "No such page", detail: `Nothing lives at #${route.path}.` }),
+        element: renderMessage({
+          kind: "empty",
+          title: "No such page",
+          detail: `Nothing lives at #${route.path}.`,
+        }),
         dispose() {},
       };
   }
@@ -46,7 +50,14 @@ function showRoute(): void {
     current = renderRoute(route);
   } catch (error) {
     // A rendering bug on hostile data shows as a message, never as a blank page.
-    current = { element: renderMessage({ kind: "error", title: "This view failed to render", detail: describeError(error) }), dispose() {} };
+    current = {
+      element: renderMessage({
+        kind: "error",
+        title: "This view failed to render",
+        detail: describeError(error),
+      }),
+      dispose() {},
+    };
   }
   main.replaceChildren(current.element);
   window.scrollTo(0, 0);

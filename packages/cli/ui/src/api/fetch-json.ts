@@ -34,7 +34,10 @@ export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<
       typeof body === "object" && body !== null && typeof (body as { error?: unknown }).error === "string"
         ? (body as { error: string }).error
         : text.slice(0, 200) || response.statusText;
-    throw new ApiError({ message: `${path.split("?")[0]} answered ${response.status}: ${detail}`, status: response.status });
+    throw new ApiError({
+      message: `${path.split("?")[0]} answered ${response.status}: ${detail}`,
+      status: response.status,
+    });
   }
   if (body === undefined)
     throw new ApiError({ message: `${path.split("?")[0]} did not answer JSON`, status: response.status });

@@ -17,7 +17,11 @@ export function createChartFigure(options: {
   return createElement("figure", { className: "chart", testId: options.testId }, [
     createElement("figcaption", { className: "chart-caption" }, [
       createElement("span", { className: "chart-title", text: options.title }),
-      createElement("span", { className: "chart-total", testId: `${options.testId}-total`, text: options.total }),
+      createElement("span", {
+        className: "chart-total",
+        testId: `${options.testId}-total`,
+        text: options.total,
+      }),
     ]),
     options.chart,
     options.legend.length > 1 || options.legend.some((entry) => entry.className)
@@ -26,7 +30,9 @@ export function createChartFigure(options: {
           { className: "legend" },
           options.legend.map((entry) =>
             createElement("span", { className: "legend-item" }, [
-              createElement("span", { className: `swatch ${entry.className ?? `series-${entry.colorIndex % SERIES_COLORS}`}` }),
+              createElement("span", {
+                className: `swatch ${entry.className ?? `series-${entry.colorIndex % SERIES_COLORS}`}`,
+              }),
               entry.label,
             ]),
           ),

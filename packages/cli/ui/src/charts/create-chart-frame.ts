@@ -28,7 +28,12 @@ export function createChartFrame(options: {
   width?: number;
 }): ChartFrame {
   const width = options.width ?? CHART_WIDTH;
-  const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: CHART_HEIGHT - MARGIN.bottom };
+  const plot = {
+    left: MARGIN.left,
+    top: MARGIN.top,
+    right: width - MARGIN.right,
+    bottom: CHART_HEIGHT - MARGIN.bottom,
+  };
   const ticks = niceTicks(options.yMax);
   const top = ticks.at(-1) ?? 1;
   const x = createLinearScale({ domain: options.xDomain, range: [plot.left, plot.right] });
@@ -41,15 +46,34 @@ export function createChartFrame(options: {
   });
   for (const tick of ticks) {
     svg.append(
-      createSvgElement("line", { x1: plot.left, x2: plot.right, y1: y(tick), y2: y(tick), class: tick === 0 ? "axis-line" : "grid-line" }),
-      createSvgElement("text", { x: plot.left - 6, y: y(tick) + 4, class: "axis-label", "text-anchor": "end" }, [options.formatY(tick)]),
+      createSvgElement("line", {
+        x1: plot.left,
+        x2: plot.right,
+        y1: y(tick),
+        y2: y(tick),
+        class: tick === 0 ? "axis-line" : "grid-line",
+      }),
+      createSvgElement(
+        "text",
+        { x: plot.left - 6, y: y(tick) + 4, class: "axis-label", "text-anchor": "end" },
+        [options.formatY(tick)],
+      ),
     );
   }
   options.xLabels.forEach((label, index) => {
     // The outer labels hug the plot's edges so they are not cut off by the viewBox.
-    const anchor = options.xLabels.length > 1 && index === 0 ? "start" : index === options.xLabels.length - 1 && index > 0 ? "end" : "middle";
+    const anchor =
+      options.xLabels.length > 1 && index === 0
+        ? "start"
+        : index === options.xLabels.length - 1 && index > 0
+          ? "end"
+          : "middle";
     svg.append(
-      createSvgElement("text", { x: x(label.value), y: CHART_HEIGHT - 8, class: "axis-label", "text-anchor": anchor }, [label.text]),
+      createSvgElement(
+        "text",
+        { x: x(label.value), y: CHART_HEIGHT - 8, class: "axis-label", "text-anchor": anchor },
+        [label.text],
+      ),
     );
   });
   return { svg, plot, x, y };

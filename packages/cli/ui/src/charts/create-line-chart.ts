@@ -41,7 +41,11 @@ export function createLineChart(options: {
     yMax,
     formatY: options.formatValue,
     width: options.width,
-    xLabels: spreadXLabels({ domain: xDomain, count: 5, format: (ms) => formatAxisTime({ ms, spanMs: xDomain[1] - xDomain[0] }) }),
+    xLabels: spreadXLabels({
+      domain: xDomain,
+      count: 5,
+      format: (ms) => formatAxisTime({ ms, spanMs: xDomain[1] - xDomain[0] }),
+    }),
   });
   const markerKinds = new Map<string, string>();
   for (const marker of options.markers ?? []) {
@@ -51,7 +55,9 @@ export function createLineChart(options: {
     frame.svg.append(
       createSvgElement("g", { class: `marker marker-${marker.kind}` }, [
         createSvgElement("line", { x1: x, x2: x, y1: frame.plot.top, y2: frame.plot.bottom }),
-        createSvgElement("path", { d: `M${x - 4},${frame.plot.top - 6} L${x + 4},${frame.plot.top - 6} L${x},${frame.plot.top} Z` }),
+        createSvgElement("path", {
+          d: `M${x - 4},${frame.plot.top - 6} L${x + 4},${frame.plot.top - 6} L${x},${frame.plot.top} Z`,
+        }),
         createSvgElement("title", {}, [`${new Date(marker.x).toLocaleString()} · ${marker.label}`]),
       ]),
     );
@@ -63,14 +69,22 @@ export function createLineChart(options: {
       frame.svg.append(
         createSvgElement("polyline", {
           class: `line ${colorClass}`,
-          points: points.map((point) => `${frame.x(point.x).toFixed(1)},${frame.y(point.y).toFixed(1)}`).join(" "),
+          points: points
+            .map((point) => `${frame.x(point.x).toFixed(1)},${frame.y(point.y).toFixed(1)}`)
+            .join(" "),
         }),
       );
     for (const point of points)
       frame.svg.append(
-        createSvgElement("circle", { cx: frame.x(point.x), cy: frame.y(point.y), r: 2.5, class: `dot ${colorClass}` }, [
-          createSvgElement("title", {}, [`${new Date(point.x).toLocaleString()} · ${entry.label}: ${options.formatValue(point.y)}`]),
-        ]),
+        createSvgElement(
+          "circle",
+          { cx: frame.x(point.x), cy: frame.y(point.y), r: 2.5, class: `dot ${colorClass}` },
+          [
+            createSvgElement("title", {}, [
+              `${new Date(point.x).toLocaleString()} · ${entry.label}: ${options.formatValue(point.y)}`,
+            ]),
+          ],
+        ),
       );
   });
   const legend = [
@@ -81,5 +95,11 @@ export function createLineChart(options: {
       className: `marker-swatch marker-${kind}`,
     })),
   ];
-  return createChartFigure({ title: options.title, total: options.total, testId: options.testId, chart: frame.svg, legend });
+  return createChartFigure({
+    title: options.title,
+    total: options.total,
+    testId: options.testId,
+    chart: frame.svg,
+    legend,
+  });
 }

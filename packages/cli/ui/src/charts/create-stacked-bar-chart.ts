@@ -27,13 +27,19 @@ export function createStackedBarChart(options: {
   const { bucketStarts, bucketMs, series } = options;
   const first = bucketStarts[0] ?? 0;
   const domain = [first, (bucketStarts.at(-1) ?? first) + bucketMs] as const;
-  const sums = bucketStarts.map((_, index) => series.reduce((sum, entry) => sum + (entry.values[index] ?? 0), 0));
+  const sums = bucketStarts.map((_, index) =>
+    series.reduce((sum, entry) => sum + (entry.values[index] ?? 0), 0),
+  );
   const frame = createChartFrame({
     label: `${options.title}: ${options.total}`,
     xDomain: domain,
     yMax: Math.max(0, ...sums),
     formatY: options.formatValue,
-    xLabels: spreadXLabels({ domain, count: 5, format: (ms) => formatAxisTime({ ms, spanMs: domain[1] - domain[0] }) }),
+    xLabels: spreadXLabels({
+      domain,
+      count: 5,
+      format: (ms) => formatAxisTime({ ms, spanMs: domain[1] - domain[0] }),
+    }),
   });
   const barWidth = Math.max(1, frame.x(first + bucketMs) - frame.x(first) - 2);
   bucketStarts.forEach((start, index) => {
@@ -68,6 +74,10 @@ export function createStackedBarChart(options: {
     total: options.total,
     testId: options.testId,
     chart: frame.svg,
-    legend: series.map((entry, index) => ({ label: entry.label, colorIndex: index, className: entry.className })),
+    legend: series.map((entry, index) => ({
+      label: entry.label,
+      colorIndex: index,
+      className: entry.className,
+    })),
   });
 }

@@ -17,7 +17,9 @@ export interface ContentMessage {
 }
 
 /** Parsed content, or the raw text and why it could not be read. */
-export type ParsedContent = { ok: true; messages: ContentMessage[] } | { ok: false; raw: string; reason: string };
+export type ParsedContent =
+  | { ok: true; messages: ContentMessage[] }
+  | { ok: false; raw: string; reason: string };
 
 /**
  * Reads `gen_ai.input.messages` or `gen_ai.output.messages`: a JSON array of `{ role, parts, name?,
@@ -49,11 +51,20 @@ export function parseContentMessages(value: unknown): ParsedContent {
  */
 export function parseSystemInstructions(value: unknown): ParsedContent {
   if (typeof value === "string" && !value.trimStart().startsWith("["))
-    return { ok: true, messages: [{ role: "system", name: null, parts: [{ type: "text", content: value }], finishReason: null }] };
+    return {
+      ok: true,
+      messages: [
+        { role: "system", name: null, parts: [{ type: "text", content: value }], finishReason: null },
+      ],
+    };
   const parsed = parseJsonValue(value);
   if (!parsed.ok) return parsed;
-  if (!Array.isArray(parsed.value)) return { ok: false, raw: rawText(value), reason: "not a JSON array of parts" };
-  return { ok: true, messages: [{ role: "system", name: null, parts: parsed.value.map(toPart), finishReason: null }] };
+  if (!Array.isArray(parsed.value))
+    return { ok: false, raw: rawText(value), reason: "not a JSON array of parts" };
+  return {
+    ok: true,
+    messages: [{ role: "system", name: null, parts: parsed.value.map(toPart), finishReason: null }],
+  };
 }
 
 function toPart(part: unknown): ContentPart {
@@ -77,7 +88,9 @@ function toPart(part: unknown): ContentPart {
   return { type: "other", partType: type, text: formatValueAsText(part) };
 }
 
-function parseJsonValue(value: unknown): { ok: true; value: unknown } | { ok: false; raw: string; reason: string } {
+function parseJsonValue(
+  value: unknown,
+): { ok: true; value: unknown } | { ok: false; raw: string; reason: string } {
   if (typeof value !== "string") return { ok: true, value };
   try {
     return { ok: true, value: JSON.parse(value) };

@@ -25,7 +25,9 @@ export function renderBubble(message: ContentMessage): HTMLElement {
     createElement("div", { className: "bubble-role" }, [
       message.role,
       message.name ? ` · ${message.name}` : null,
-      message.finishReason ? createElement("span", { className: "muted", text: ` · finish: ${message.finishReason}` }) : null,
+      message.finishReason
+        ? createElement("span", { className: "muted", text: ` · finish: ${message.finishReason}` })
+        : null,
     ]),
     ...message.parts.map(renderPart),
   ]);
@@ -51,7 +53,10 @@ function renderPart(part: ContentPart): HTMLElement {
       ]);
     case "tool_call_response":
       return createElement("div", { className: "part-tool" }, [
-        createElement("div", { className: "part-label", text: `tool result${part.id ? ` (${part.id})` : ""}` }),
+        createElement("div", {
+          className: "part-label",
+          text: `tool result${part.id ? ` (${part.id})` : ""}`,
+        }),
         renderLongText({ text: part.response, className: "code-block" }),
       ]);
     default:

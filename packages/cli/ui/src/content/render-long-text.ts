@@ -17,10 +17,16 @@ export function renderLongText(options: { text: string; className?: string; limi
     return body;
   }
   let expanded = false;
-  const toggle = createElement("button", { className: "button-link", testId: "show-all", attributes: { type: "button" } });
+  const toggle = createElement("button", {
+    className: "button-link",
+    testId: "show-all",
+    attributes: { type: "button" },
+  });
   const render = () => {
     body.replaceChildren(renderRedactedText(expanded ? text : `${text.slice(0, limit)}…`));
-    toggle.textContent = expanded ? "show less" : `show all (${text.length.toLocaleString("en-US")} characters)`;
+    toggle.textContent = expanded
+      ? "show less"
+      : `show all (${text.length.toLocaleString("en-US")} characters)`;
   };
   toggle.addEventListener("click", () => {
     expanded = !expanded;

@@ -20,15 +20,25 @@ import { messageKey, selectNewMessages } from "./select-new-messages.js";
  */
 export function renderConversationView(context: ViewContext & { conversationId: string }): View {
   const { conversationId } = context;
-  const body = createElement("div", { className: "view-body" }, [renderMessage({ kind: "loading", title: "Loading conversation…" })]);
-  const element = createElement("section", { className: "view conversation-view", testId: "conversation-view" }, [
-    createElement("div", { className: "view-title" }, [
-      createElement("a", { className: "back-link", text: "← Conversations", attributes: { href: "#/conversations" } }),
-      createElement("h1", { text: "Conversation" }),
-      createElement("code", { className: "trace-id", text: conversationId }),
-    ]),
-    body,
+  const body = createElement("div", { className: "view-body" }, [
+    renderMessage({ kind: "loading", title: "Loading conversation…" }),
   ]);
+  const element = createElement(
+    "section",
+    { className: "view conversation-view", testId: "conversation-view" },
+    [
+      createElement("div", { className: "view-title" }, [
+        createElement("a", {
+          className: "back-link",
+          text: "← Conversations",
+          attributes: { href: "#/conversations" },
+        }),
+        createElement("h1", { text: "Conversation" }),
+        createElement("code", { className: "trace-id", text: conversationId }),
+      ]),
+      body,
+    ],
+  );
   let controller: AbortController | undefined;
   let callCount = -1;
 
@@ -53,7 +63,11 @@ export function renderConversationView(context: ViewContext & { conversationId: 
       body.replaceChildren(
         error instanceof ApiError && error.status === 404
           ? renderMessage({ kind: "empty", title: "No such conversation", detail: conversationId })
-          : renderMessage({ kind: "error", title: "Could not load the conversation", detail: describeError(error) }),
+          : renderMessage({
+              kind: "error",
+              title: "Could not load the conversation",
+              detail: describeError(error),
+            }),
       );
     }
   }
@@ -136,6 +150,10 @@ function renderCallHeader(options: { call: StoredSpan; index: number }): HTMLEle
     createElement("span", { text: formatCost(facts?.costUsd ?? null) }),
     createElement("span", { text: formatDuration(call.durationMs) }),
     call.status.code === 2 ? badge({ kind: "error", text: facts?.errorType ?? "error" }) : null,
-    createElement("a", { className: "call-trace-link", text: "trace →", attributes: { href: traceHref(call.traceId, call.spanId) } }),
+    createElement("a", {
+      className: "call-trace-link",
+      text: "trace →",
+      attributes: { href: traceHref(call.traceId, call.spanId) },
+    }),
   ]);
 }

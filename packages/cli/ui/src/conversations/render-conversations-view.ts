@@ -11,7 +11,9 @@ import { describeError, renderMessage } from "../layout/render-message.js";
 
 /** The conversation list (`#/conversations`): newest first, refreshed after `stored` events. */
 export function renderConversationsView(context: ViewContext): View {
-  const body = createElement("div", { className: "view-body" }, [renderMessage({ kind: "loading", title: "Loading conversations…" })]);
+  const body = createElement("div", { className: "view-body" }, [
+    renderMessage({ kind: "loading", title: "Loading conversations…" }),
+  ]);
   const element = createElement("section", { className: "view", testId: "conversations-view" }, [
     createElement("div", { className: "view-title" }, [createElement("h1", { text: "Conversations" })]),
     body,
@@ -38,7 +40,13 @@ export function renderConversationsView(context: ViewContext): View {
       body.replaceChildren(
         createElement("table", { className: "data-table", testId: "conversation-table" }, [
           createElement("thead", {}, [
-            createElement("tr", {}, ["Conversation", "Calls", "First", "Last", "Models", "Cost"].map((text) => createElement("th", { text }))),
+            createElement(
+              "tr",
+              {},
+              ["Conversation", "Calls", "First", "Last", "Models", "Cost"].map((text) =>
+                createElement("th", { text }),
+              ),
+            ),
           ]),
           createElement(
             "tbody",
@@ -63,7 +71,9 @@ export function renderConversationsView(context: ViewContext): View {
       );
     } catch (error) {
       if (current.signal.aborted) return;
-      body.replaceChildren(renderMessage({ kind: "error", title: "Could not load conversations", detail: describeError(error) }));
+      body.replaceChildren(
+        renderMessage({ kind: "error", title: "Could not load conversations", detail: describeError(error) }),
+      );
     }
   }
 

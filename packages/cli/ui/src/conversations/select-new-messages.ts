@@ -6,13 +6,14 @@ import type { ContentMessage } from "../content/parse-content-messages.js";
  * when the call does not continue it (a new branch, trimmed history), all of its input is new.
  * @example selectNewMessages({ shown, input }).skipped; // how many repeated messages were hidden
  */
-export function selectNewMessages(options: {
-  shown: readonly string[];
-  input: readonly ContentMessage[];
-}): { messages: ContentMessage[]; skipped: number } {
+export function selectNewMessages(options: { shown: readonly string[]; input: readonly ContentMessage[] }): {
+  messages: ContentMessage[];
+  skipped: number;
+} {
   const { shown, input } = options;
   let skipped = 0;
-  while (skipped < input.length && skipped < shown.length && messageKey(input[skipped]!) === shown[skipped]) skipped += 1;
+  while (skipped < input.length && skipped < shown.length && messageKey(input[skipped]!) === shown[skipped])
+    skipped += 1;
   return { messages: input.slice(skipped), skipped };
 }
 

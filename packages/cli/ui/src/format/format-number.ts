@@ -23,5 +23,7 @@ export function formatBytes(bytes: number): string {
 }
 
 function trim(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1).replace(/\.?0+$/, "");
+  return Number.isInteger(value)
+    ? String(value)
+    : value.toFixed(Math.abs(value) < 10 ? 2 : 1).replace(/\.?0+$/, "");
 }

@@ -20,7 +20,8 @@ export function formatValueAsText(value: unknown, maxChars: number = MAX_TEXT): 
 
 function prettyJsonString(text: string): string {
   const start = text.trimStart()[0];
-  if ((start !== "{" && start !== "[") || text.length > MAX_TEXT || getJsonDepth(text) > MAX_INDENTED_DEPTH) return text;
+  if ((start !== "{" && start !== "[") || text.length > MAX_TEXT || getJsonDepth(text) > MAX_INDENTED_DEPTH)
+    return text;
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {

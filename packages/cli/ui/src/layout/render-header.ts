@@ -24,9 +24,18 @@ const NAV = [
  */
 export function renderHeader(events: StoreEvents): Header {
   const links = NAV.map((item) =>
-    createElement("a", { className: "nav-link", text: item.label, attributes: { href: item.href }, testId: `nav-${item.label.toLowerCase()}` }),
+    createElement("a", {
+      className: "nav-link",
+      text: item.label,
+      attributes: { href: item.href },
+      testId: `nav-${item.label.toLowerCase()}`,
+    }),
   );
-  const status = createElement("span", { className: "store-status", testId: "store-status", text: "store: …" });
+  const status = createElement("span", {
+    className: "store-status",
+    testId: "store-status",
+    text: "store: …",
+  });
   const live = createElement("span", { className: "live", testId: "live-indicator" });
   const element = createElement("header", { className: "app-header" }, [
     createElement("a", { className: "brand", attributes: { href: "#/" } }, [

@@ -11,7 +11,11 @@ export function renderMessage(options: {
 }): HTMLElement {
   return createElement(
     "div",
-    { className: `message message-${options.kind}`, testId: `message-${options.kind}`, attributes: { role: options.kind === "error" ? "alert" : "status" } },
+    {
+      className: `message message-${options.kind}`,
+      testId: `message-${options.kind}`,
+      attributes: { role: options.kind === "error" ? "alert" : "status" },
+    },
     [
       createElement("p", { className: "message-title", text: options.title }),
       options.detail ? createElement("p", { className: "message-detail", text: options.detail }) : null,

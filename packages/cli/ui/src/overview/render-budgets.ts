@@ -16,13 +16,20 @@ export function renderBudgets(budgets: OverviewResponse["budgets"]): HTMLElement
       { className: "budgets" },
       budgets.map((budget) => {
         const ratio = budget.limit !== null && budget.limit > 0 ? budget.used / budget.limit : null;
-        const level = ratio === null ? "" : ratio >= 1 ? "budget-over" : ratio >= WARN_AT ? "budget-warn" : "budget-ok";
+        const level =
+          ratio === null ? "" : ratio >= 1 ? "budget-over" : ratio >= WARN_AT ? "budget-warn" : "budget-ok";
         const fill = createElement("span", { className: "budget-fill" });
         fill.style.width = `${Math.min(Math.max(ratio ?? 0, 0), 1) * 100}%`;
-        const amount = (value: number) => (isUsd(budget.unit) ? formatCost(value) : `${formatCount(value)}${budget.unit ? ` ${budget.unit}` : ""}`);
+        const amount = (value: number) =>
+          isUsd(budget.unit)
+            ? formatCost(value)
+            : `${formatCount(value)}${budget.unit ? ` ${budget.unit}` : ""}`;
         return createElement("div", { className: `budget ${level}`, testId: "budget" }, [
           createElement("div", { className: "budget-head" }, [
-            createElement("span", { className: "budget-name", text: budget.key ? `${budget.name} · ${budget.key}` : budget.name }),
+            createElement("span", {
+              className: "budget-name",
+              text: budget.key ? `${budget.name} · ${budget.key}` : budget.name,
+            }),
             createElement("span", {
               className: "budget-amount",
               text:
@@ -31,11 +38,22 @@ export function renderBudgets(budgets: OverviewResponse["budgets"]): HTMLElement
                   : `${amount(budget.used)} / ${amount(budget.limit)} (${Math.round((ratio ?? 0) * 100)}%)`,
             }),
           ]),
-          createElement("div", {
-            className: "budget-track",
-            attributes: { role: "progressbar", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": Math.round((ratio ?? 0) * 100) },
-          }, [fill]),
-          budget.window ? createElement("div", { className: "muted budget-window", text: `window: ${budget.window}` }) : null,
+          createElement(
+            "div",
+            {
+              className: "budget-track",
+              attributes: {
+                role: "progressbar",
+                "aria-valuemin": 0,
+                "aria-valuemax": 100,
+                "aria-valuenow": Math.round((ratio ?? 0) * 100),
+              },
+            },
+            [fill],
+          ),
+          budget.window
+            ? createElement("div", { className: "muted budget-window", text: `window: ${budget.window}` })
+            : null,
         ]);
       }),
     ),

@@ -65,7 +65,11 @@ export function renderDriftSection(overview: OverviewResponse): HTMLElement | nu
               createElement("span", { className: "cell-time", text: formatTime(row.timeMs) }),
               badge({ kind: row.kind, text: row.kind === "drift" ? "drift" : "model change" }),
               createElement("span", { text: row.text }),
-              createElement("a", { text: "trace →", attributes: { href: row.href } }),
+              createElement("a", {
+                className: "event-link",
+                text: "trace →",
+                attributes: { href: row.href },
+              }),
             ]),
           ),
         ),

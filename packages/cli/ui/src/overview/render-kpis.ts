@@ -9,7 +9,12 @@ export function renderKpis(totals: CallStats): HTMLElement {
   const errorRate = totals.calls > 0 ? ` (${((totals.errors / totals.calls) * 100).toFixed(1)}%)` : "";
   const items: [string, string, string, string?][] = [
     ["calls", "Calls", formatCount(totals.calls)],
-    ["errors", "Errors", `${formatCount(totals.errors)}${errorRate}`, totals.errors > 0 ? "kpi-error" : undefined],
+    [
+      "errors",
+      "Errors",
+      `${formatCount(totals.errors)}${errorRate}`,
+      totals.errors > 0 ? "kpi-error" : undefined,
+    ],
     ["p50", "p50 latency", formatDuration(totals.p50Ms)],
     ["p95", "p95 latency", formatDuration(totals.p95Ms)],
     ["input-tokens", "Input tokens", formatCount(totals.inputTokens)],

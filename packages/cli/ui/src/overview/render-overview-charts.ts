@@ -35,7 +35,9 @@ export function renderOverviewCharts(overview: OverviewResponse): HTMLElement {
       series: [
         {
           label: "p95",
-          points: series.flatMap((bucket) => (bucket.p95Ms === null ? [] : [{ x: bucket.startMs + bucketMs / 2, y: bucket.p95Ms }])),
+          points: series.flatMap((bucket) =>
+            bucket.p95Ms === null ? [] : [{ x: bucket.startMs + bucketMs / 2, y: bucket.p95Ms }],
+          ),
         },
       ],
       formatValue: formatDuration,
@@ -67,18 +69,25 @@ function spendByModel(overview: OverviewResponse): BarSeries[] {
   for (const bucket of overview.series)
     for (const [model, value] of Object.entries(bucket.byModel))
       totalsByModel.set(model, (totalsByModel.get(model) ?? 0) + (value.costUsd || 0));
-  const ranked = [...totalsByModel.entries()].sort((left, right) => right[1] - left[1]).map(([model]) => model);
+  const ranked = [...totalsByModel.entries()]
+    .sort((left, right) => right[1] - left[1])
+    .map(([model]) => model);
   const shown = ranked.slice(0, MAX_MODELS);
   const rest = new Set(ranked.slice(MAX_MODELS));
   const result: BarSeries[] = shown.map((model) => ({
     label: model,
-    values: overview.series.map((bucket) => (Object.hasOwn(bucket.byModel, model) ? (bucket.byModel[model]?.costUsd ?? 0) : 0)),
+    values: overview.series.map((bucket) =>
+      Object.hasOwn(bucket.byModel, model) ? (bucket.byModel[model]?.costUsd ?? 0) : 0,
+    ),
   }));
   if (rest.size > 0)
     result.push({
       label: `${rest.size} other model${rest.size === 1 ? "" : "s"}`,
       values: overview.series.map((bucket) =>
-        Object.entries(bucket.byModel).reduce((sum, [model, value]) => (rest.has(model) ? sum + (value.costUsd || 0) : sum), 0),
+        Object.entries(bucket.byModel).reduce(
+          (sum, [model, value]) => (rest.has(model) ? sum + (value.costUsd || 0) : sum),
+          0,
+        ),
       ),
     });
   return result;

@@ -25,7 +25,9 @@ export function renderOverviewView(context: ViewContext): View {
   const select = createElement(
     "select",
     { testId: "overview-range", attributes: { "aria-label": "Window" } },
-    Object.entries(TIME_RANGES).map(([key, entry]) => createElement("option", { text: entry.label, attributes: { value: key } })),
+    Object.entries(TIME_RANGES).map(([key, entry]) =>
+      createElement("option", { text: entry.label, attributes: { value: key } }),
+    ),
   );
   select.value = range;
   select.addEventListener("change", () => {
@@ -37,9 +39,15 @@ export function renderOverviewView(context: ViewContext): View {
     void load();
   });
   const windowText = createElement("span", { className: "muted", testId: "overview-window" });
-  const body = createElement("div", { className: "view-body" }, [renderMessage({ kind: "loading", title: "Loading overview…" })]);
+  const body = createElement("div", { className: "view-body" }, [
+    renderMessage({ kind: "loading", title: "Loading overview…" }),
+  ]);
   const element = createElement("section", { className: "view overview-view", testId: "overview-view" }, [
-    createElement("div", { className: "view-title" }, [createElement("h1", { text: "Overview" }), select, windowText]),
+    createElement("div", { className: "view-title" }, [
+      createElement("h1", { text: "Overview" }),
+      select,
+      windowText,
+    ]),
     body,
   ]);
   let controller: AbortController | undefined;
@@ -60,7 +68,9 @@ export function renderOverviewView(context: ViewContext): View {
       body.replaceChildren(render(answer));
     } catch (error) {
       if (current.signal.aborted) return;
-      body.replaceChildren(renderMessage({ kind: "error", title: "Could not load the overview", detail: describeError(error) }));
+      body.replaceChildren(
+        renderMessage({ kind: "error", title: "Could not load the overview", detail: describeError(error) }),
+      );
     }
   }
 
@@ -84,7 +94,8 @@ function render(overview: OverviewResponse): HTMLElement {
     return renderMessage({
       kind: "empty",
       title: "No GenAI calls in this window",
-      detail: "Widen the window, or send traces from an instrumented app; KPIs and charts fill in as calls arrive.",
+      detail:
+        "Widen the window, or send traces from an instrumented app; KPIs and charts fill in as calls arrive.",
     });
   return createElement("div", { className: "overview" }, [
     renderKpis(overview.totals),

@@ -21,8 +21,8 @@ export function renderStatsTable(options: {
             createElement(
               "tr",
               {},
-              [options.keyLabel, "Calls", "Errors", "p50", "p95", "Tokens in", "Tokens out", "Spend"].map((text) =>
-                createElement("th", { text }),
+              [options.keyLabel, "Calls", "Errors", "p50", "p95", "Tokens in", "Tokens out", "Spend"].map(
+                (text) => createElement("th", { text }),
               ),
             ),
           ]),
@@ -33,7 +33,10 @@ export function renderStatsTable(options: {
               createElement("tr", {}, [
                 createElement("td", { className: "cell-key", text: row.key }),
                 createElement("td", { className: "num", text: formatCount(row.calls) }),
-                createElement("td", { className: row.errors > 0 ? "num text-error" : "num", text: formatCount(row.errors) }),
+                createElement("td", {
+                  className: row.errors > 0 ? "num text-error" : "num",
+                  text: formatCount(row.errors),
+                }),
                 createElement("td", { className: "num", text: formatDuration(row.p50Ms) }),
                 createElement("td", { className: "num", text: formatDuration(row.p95Ms) }),
                 createElement("td", { className: "num", text: formatCount(row.inputTokens) }),

@@ -22,7 +22,12 @@ function span(spanId: string, parentSpanId: string | null, startMs = 0, duration
 
 describe("buildSpanRows", () => {
   it("orders depth-first with children by start time", () => {
-    const rows = buildSpanRows([span("c2", "root", 5), span("root", null, 0), span("c1", "root", 1), span("g", "c1", 2)]);
+    const rows = buildSpanRows([
+      span("c2", "root", 5),
+      span("root", null, 0),
+      span("c1", "root", 1),
+      span("g", "c1", 2),
+    ]);
     expect(rows.map((row) => [row.span.spanId, row.depth])).toEqual([
       ["root", 0],
       ["c1", 1],
@@ -41,7 +46,9 @@ describe("buildSpanRows", () => {
   });
 
   it("walks a 20,000-deep chain without recursion", () => {
-    const spans = Array.from({ length: 20_000 }, (_, index) => span(`s${index}`, index === 0 ? null : `s${index - 1}`, index));
+    const spans = Array.from({ length: 20_000 }, (_, index) =>
+      span(`s${index}`, index === 0 ? null : `s${index - 1}`, index),
+    );
     const rows = buildSpanRows(spans.reverse());
     expect(rows).toHaveLength(20_000);
     expect(rows.at(-1)?.depth).toBe(19_999);
@@ -53,7 +60,10 @@ describe("buildSpanRows", () => {
   });
 
   it("finds the trace bounds", () => {
-    expect(getTraceBounds([span("a", null, 10, 5), span("b", "a", 12, 20)])).toEqual({ startMs: 10, endMs: 32 });
+    expect(getTraceBounds([span("a", null, 10, 5), span("b", "a", 12, 20)])).toEqual({
+      startMs: 10,
+      endMs: 32,
+    });
     expect(getTraceBounds([])).toEqual({ startMs: 0, endMs: 0 });
   });
 });

@@ -41,7 +41,8 @@ export function buildSpanRows(spans: readonly StoredSpan[]): SpanRow[] {
       visited.add(span);
       const kids = children.get(span) ?? [];
       rows.push({ span, depth, childCount: kids.length });
-      for (let index = kids.length - 1; index >= 0; index -= 1) stack.push({ span: kids[index]!, depth: depth + 1 });
+      for (let index = kids.length - 1; index >= 0; index -= 1)
+        stack.push({ span: kids[index]!, depth: depth + 1 });
     }
   };
   for (const root of roots) walk(root);

@@ -25,7 +25,13 @@ export function collectToolCalls(span: StoredSpan): ToolCall[] {
       for (const message of parsed.messages)
         for (const part of message.parts)
           if (part.type === "tool_call")
-            calls.push({ name: part.name, id: part.id, arguments: part.arguments, result: null, source: "output" });
+            calls.push({
+              name: part.name,
+              id: part.id,
+              arguments: part.arguments,
+              result: null,
+              source: "output",
+            });
   }
   const toolName = span.attributes["gen_ai.tool.name"];
   if (toolName !== undefined) {

@@ -6,7 +6,10 @@ import { formatValueAsText } from "../format/format-value-as-text.js";
  * A key/value table of attributes, keys sorted; values as text (JSON pretty-printed, long ones cut with
  * a "show all" toggle, redaction markers highlighted).
  */
-export function renderAttributeTable(options: { attributes: Record<string, unknown>; testId?: string }): HTMLElement {
+export function renderAttributeTable(options: {
+  attributes: Record<string, unknown>;
+  testId?: string;
+}): HTMLElement {
   const keys = Object.keys(options.attributes).sort();
   if (keys.length === 0) return createElement("p", { className: "muted", text: "none" });
   return createElement("table", { className: "attribute-table", testId: options.testId }, [
@@ -16,7 +19,12 @@ export function renderAttributeTable(options: { attributes: Record<string, unkno
       keys.map((key) =>
         createElement("tr", {}, [
           createElement("th", { text: key, attributes: { scope: "row" } }),
-          createElement("td", {}, [renderLongText({ text: formatValueAsText(options.attributes[key]), className: "attribute-value" })]),
+          createElement("td", {}, [
+            renderLongText({
+              text: formatValueAsText(options.attributes[key]),
+              className: "attribute-value",
+            }),
+          ]),
         ]),
       ),
     ),

@@ -32,16 +32,23 @@ export function renderSpanDetails(span: StoredSpan): HTMLElement {
       ["Span", span.spanId],
       ["Parent", span.parentSpanId],
       ["Kind", SPAN_KINDS[span.kind] ?? String(span.kind)],
-      ["Status", `${STATUS_CODES[span.status.code] ?? span.status.code}${span.status.message ? `: ${span.status.message}` : ""}`],
+      [
+        "Status",
+        `${STATUS_CODES[span.status.code] ?? span.status.code}${span.status.message ? `: ${span.status.message}` : ""}`,
+      ],
       ["Start", formatPreciseTime(span.startMs)],
       ["Duration", formatDuration(span.durationMs)],
-      ["Service", typeof span.resource["service.name"] === "string" ? (span.resource["service.name"] as string) : null],
+      [
+        "Service",
+        typeof span.resource["service.name"] === "string" ? (span.resource["service.name"] as string) : null,
+      ],
       ["Scope", `${span.scope.name}${span.scope.version ? ` ${span.scope.version}` : ""}`],
     ]),
   ];
   if (span.genAi) sections.push(section("GenAI call", renderGenAiFacts(span.genAi), "genai-facts"));
   const tools = collectToolCalls(span);
-  if (tools.length > 0) sections.push(section(`Tool calls (${tools.length})`, renderToolCalls(tools), "tool-calls"));
+  if (tools.length > 0)
+    sections.push(section(`Tool calls (${tools.length})`, renderToolCalls(tools), "tool-calls"));
   const events = renderSpanEvents(span);
   if (events) sections.push(section(`Events (${span.events.length})`, events, "span-events"));
   const conversation = renderSpanConversation(span);
@@ -72,16 +79,25 @@ function renderGenAiFacts(facts: GenAiFacts): HTMLElement {
     ["Input tokens", facts.inputTokens === null ? null : formatCount(facts.inputTokens)],
     ["Output tokens", facts.outputTokens === null ? null : formatCount(facts.outputTokens)],
     ["Cost", formatCost(facts.costUsd)],
-    ["Time to first chunk", facts.timeToFirstChunkMs === null ? null : formatDuration(facts.timeToFirstChunkMs)],
+    [
+      "Time to first chunk",
+      facts.timeToFirstChunkMs === null ? null : formatDuration(facts.timeToFirstChunkMs),
+    ],
     ["Finish reasons", facts.finishReasons.length > 0 ? facts.finishReasons.join(", ") : null],
     [
       "Conversation",
       facts.conversationId
-        ? createElement("a", { text: facts.conversationId, attributes: { href: conversationHref(facts.conversationId) } })
+        ? createElement("a", {
+            text: facts.conversationId,
+            attributes: { href: conversationHref(facts.conversationId) },
+          })
         : null,
     ],
     ["Feature", facts.feature],
-    ["Error type", facts.errorType ? createElement("span", { className: "text-error", text: facts.errorType }) : null],
+    [
+      "Error type",
+      facts.errorType ? createElement("span", { className: "text-error", text: facts.errorType }) : null,
+    ],
   ]);
 }
 

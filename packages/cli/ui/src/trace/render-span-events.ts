@@ -17,20 +17,29 @@ const EVENT_KINDS: Record<string, { kind: string; label: string }> = {
 export function renderSpanEvents(span: StoredSpan): HTMLElement | null {
   if (span.events.length === 0) return null;
   const rank = (event: StoredSpanEvent) => (Object.hasOwn(EVENT_KINDS, event.name) ? 0 : 1);
-  const events = [...span.events].sort((left, right) => rank(left) - rank(right) || left.timeMs - right.timeMs);
+  const events = [...span.events].sort(
+    (left, right) => rank(left) - rank(right) || left.timeMs - right.timeMs,
+  );
   return createElement(
     "div",
     { className: "span-events" },
     events.map((event) => {
       const known = Object.hasOwn(EVENT_KINDS, event.name) ? EVENT_KINDS[event.name] : undefined;
-      return createElement("div", { className: `span-event${known ? ` span-event-${known.kind}` : ""}`, testId: "span-event" }, [
-        createElement("div", { className: "span-event-title" }, [
-          known ? badge({ kind: known.kind, text: known.label }) : null,
-          createElement("code", { text: event.name }),
-          createElement("span", { className: "muted", text: ` at +${formatDuration(event.timeMs - span.startMs)}` }),
-        ]),
-        renderAttributeTable({ attributes: event.attributes }),
-      ]);
+      return createElement(
+        "div",
+        { className: `span-event${known ? ` span-event-${known.kind}` : ""}`, testId: "span-event" },
+        [
+          createElement("div", { className: "span-event-title" }, [
+            known ? badge({ kind: known.kind, text: known.label }) : null,
+            createElement("code", { text: event.name }),
+            createElement("span", {
+              className: "muted",
+              text: ` at +${formatDuration(event.timeMs - span.startMs)}`,
+            }),
+          ]),
+          renderAttributeTable({ attributes: event.attributes }),
+        ],
+      );
     }),
   );
 }

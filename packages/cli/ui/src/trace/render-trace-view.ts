@@ -41,7 +41,10 @@ export function renderTraceView(context: ViewContext & { traceId: string }): Vie
     const current = new AbortController();
     controller = current;
     try {
-      const answer = await fetchJson<TraceDetailResponse>(`/api/traces/${encodeURIComponent(traceId)}`, current.signal);
+      const answer = await fetchJson<TraceDetailResponse>(
+        `/api/traces/${encodeURIComponent(traceId)}`,
+        current.signal,
+      );
       if (current.signal.aborted || answer.spans.length === spanCount) return;
       spanCount = answer.spans.length;
       render(answer.spans);
@@ -49,7 +52,11 @@ export function renderTraceView(context: ViewContext & { traceId: string }): Vie
       if (current.signal.aborted) return;
       content.replaceChildren(
         error instanceof ApiError && error.status === 404
-          ? renderMessage({ kind: "empty", title: "No such trace", detail: `The store has no trace ${traceId} (it may have been deleted by retention).` })
+          ? renderMessage({
+              kind: "empty",
+              title: "No such trace",
+              detail: `The store has no trace ${traceId} (it may have been deleted by retention).`,
+            })
           : renderMessage({ kind: "error", title: "Could not load the trace", detail: describeError(error) }),
       );
     }
@@ -70,7 +77,11 @@ export function renderTraceView(context: ViewContext & { traceId: string }): Vie
       details.replaceChildren(
         span
           ? renderSpanDetails(span)
-          : renderMessage({ kind: "empty", title: "Select a span", detail: "Click a row of the waterfall to see its details." }),
+          : renderMessage({
+              kind: "empty",
+              title: "Select a span",
+              detail: "Click a row of the waterfall to see its details.",
+            }),
       );
       details.scrollTop = 0;
       const params = new URLSearchParams(context.params);
@@ -79,13 +90,23 @@ export function renderTraceView(context: ViewContext & { traceId: string }): Vie
       replaceHashQuery(params);
     };
     const waterfall = renderWaterfall({ rows, bounds, onSelect: select });
-    content.replaceChildren(createElement("div", { className: "trace-layout" }, [waterfall.element, details]));
+    content.replaceChildren(
+      createElement("div", { className: "trace-layout" }, [waterfall.element, details]),
+    );
     const byId = new Map(spans.map((span) => [span.spanId, span]));
     // Open on the requested span, else the first GenAI call, which is what one usually came for.
-    select((selectedId === null ? undefined : byId.get(selectedId)) ?? rows.find((row) => row.span.genAi)?.span ?? rows[0]?.span);
+    select(
+      (selectedId === null ? undefined : byId.get(selectedId)) ??
+        rows.find((row) => row.span.genAi)?.span ??
+        rows[0]?.span,
+    );
   }
 
-  function renderSummary(options: { spans: StoredSpan[]; bounds: { startMs: number; endMs: number }; rootName: string }): void {
+  function renderSummary(options: {
+    spans: StoredSpan[];
+    bounds: { startMs: number; endMs: number };
+    rootName: string;
+  }): void {
     const { spans } = options;
     let inputTokens = 0;
     let outputTokens = 0;

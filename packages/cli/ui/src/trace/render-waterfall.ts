@@ -29,7 +29,10 @@ export function renderWaterfall(options: {
     "div",
     { className: "waterfall-axis" },
     [0, 0.25, 0.5, 0.75, 1].map((fraction) => {
-      const tick = createElement("span", { className: "waterfall-tick", text: formatDuration(totalMs * fraction) });
+      const tick = createElement("span", {
+        className: "waterfall-tick",
+        text: formatDuration(totalMs * fraction),
+      });
       tick.style.left = `${fraction * 100}%`;
       return tick;
     }),
@@ -58,8 +61,16 @@ export function renderWaterfall(options: {
       [
         createElement("span", { className: "waterfall-name", title: span.name }, [
           indent,
-          row.depth > MAX_INDENT_DEPTH ? createElement("span", { className: "depth-label", text: `${row.depth}›` }) : null,
-          span.genAi ? createElement("span", { className: "genai-marker", text: "AI", title: `GenAI ${span.genAi.operation}` }) : null,
+          row.depth > MAX_INDENT_DEPTH
+            ? createElement("span", { className: "depth-label", text: `${row.depth}›` })
+            : null,
+          span.genAi
+            ? createElement("span", {
+                className: "genai-marker",
+                text: "AI",
+                title: `GenAI ${span.genAi.operation}`,
+              })
+            : null,
           createElement("span", { className: "span-name-text", text: span.name || "(unnamed)" }),
         ]),
         createElement("span", { className: "waterfall-track" }, [

@@ -26,7 +26,11 @@ export function renderFilterBar(options: { filters: TraceFilters; onChange: () =
   const search = createElement("input", {
     className: "filter-search",
     testId: "filter-q",
-    attributes: { type: "search", placeholder: "Search trace id, span names, models…", "aria-label": "Search" },
+    attributes: {
+      type: "search",
+      placeholder: "Search trace id, span names, models…",
+      "aria-label": "Search",
+    },
   });
   search.value = filters.q;
   search.addEventListener("input", () => {
@@ -35,7 +39,10 @@ export function renderFilterBar(options: { filters: TraceFilters; onChange: () =
   });
 
   const menus = FACET_MENUS.map((menu) => {
-    const select = createElement("select", { testId: `filter-${menu.key}`, attributes: { "aria-label": menu.label } });
+    const select = createElement("select", {
+      testId: `filter-${menu.key}`,
+      attributes: { "aria-label": menu.label },
+    });
     select.addEventListener("change", () => {
       filters[menu.key] = select.value;
       onChange();

@@ -24,16 +24,31 @@ export function renderTraceRow(trace: TraceSummary): HTMLTableRowElement {
       },
     },
     [
-      createElement("td", { className: "cell-time", text: formatTime(trace.startMs), title: new Date(trace.startMs).toString() }),
+      createElement("td", {
+        className: "cell-time",
+        text: formatTime(trace.startMs),
+        title: new Date(trace.startMs).toString(),
+      }),
       createElement("td", { className: "cell-name" }, [
-        createElement("a", { text: trace.rootName || "(unnamed)", title: trace.traceId, attributes: { href } }),
+        createElement("a", {
+          text: trace.rootName || "(unnamed)",
+          title: trace.traceId,
+          attributes: { href },
+        }),
       ]),
       createElement("td", { className: "cell-service", text: trace.service ?? "—" }),
-      createElement("td", { className: "cell-models", text: trace.models.join(", ") || "—", title: trace.providers.join(", ") }),
+      createElement("td", {
+        className: "cell-models",
+        text: trace.models.join(", ") || "—",
+        title: trace.providers.join(", "),
+      }),
       createElement("td", { className: "num", text: formatDuration(trace.durationMs) }),
       createElement("td", {
         className: "num",
-        text: trace.genAiCount > 0 ? `${formatCount(trace.inputTokens)} / ${formatCount(trace.outputTokens)}` : "—",
+        text:
+          trace.genAiCount > 0
+            ? `${formatCount(trace.inputTokens)} / ${formatCount(trace.outputTokens)}`
+            : "—",
       }),
       createElement("td", { className: "num", text: formatCost(trace.costUsd) }),
       createElement("td", { className: "cell-badges" }, renderBadges(trace)),
@@ -45,11 +60,15 @@ export function renderTraceRow(trace: TraceSummary): HTMLTableRowElement {
 function renderBadges(trace: TraceSummary): HTMLElement[] {
   const badges: HTMLElement[] = [];
   if (trace.errorCount > 0)
-    badges.push(badge({ kind: "error", text: trace.errorCount > 1 ? `${trace.errorCount} errors` : "error" }));
+    badges.push(
+      badge({ kind: "error", text: trace.errorCount > 1 ? `${trace.errorCount} errors` : "error" }),
+    );
   if (trace.hasDrift) badges.push(badge({ kind: "drift", text: "drift" }));
   if (trace.hasModelChange) badges.push(badge({ kind: "model-change", text: "model change" }));
   if (trace.genAiCount > 0)
-    badges.push(badge({ kind: "genai", text: `${trace.genAiCount} GenAI call${trace.genAiCount === 1 ? "" : "s"}` }));
+    badges.push(
+      badge({ kind: "genai", text: `${trace.genAiCount} GenAI call${trace.genAiCount === 1 ? "" : "s"}` }),
+    );
   return badges;
 }
 

@@ -26,7 +26,13 @@ export function renderTracesView(context: ViewContext): View {
   const count = createElement("span", { className: "trace-count", testId: "trace-count", text: "Loading…" });
   const body = createElement("tbody");
   const table = createElement("table", { className: "data-table trace-table", testId: "trace-table" }, [
-    createElement("thead", {}, [createElement("tr", {}, TRACE_COLUMNS.map((text) => createElement("th", { text })))]),
+    createElement("thead", {}, [
+      createElement(
+        "tr",
+        {},
+        TRACE_COLUMNS.map((text) => createElement("th", { text })),
+      ),
+    ]),
     body,
   ]);
   const status = createElement("div", { className: "view-status" });
@@ -70,7 +76,9 @@ export function renderTracesView(context: ViewContext): View {
       render();
     } catch (error) {
       if (current.signal.aborted) return;
-      status.replaceChildren(renderMessage({ kind: "error", title: "Could not load traces", detail: describeError(error) }));
+      status.replaceChildren(
+        renderMessage({ kind: "error", title: "Could not load traces", detail: describeError(error) }),
+      );
     }
   }
 
@@ -84,7 +92,11 @@ export function renderTracesView(context: ViewContext): View {
       rows.length > 0
         ? ""
         : filtered
-          ? renderMessage({ kind: "empty", title: "No traces match these filters", detail: "Clear or widen the filters." })
+          ? renderMessage({
+              kind: "empty",
+              title: "No traces match these filters",
+              detail: "Clear or widen the filters.",
+            })
           : renderMessage({
               kind: "empty",
               title: "No traces yet",
