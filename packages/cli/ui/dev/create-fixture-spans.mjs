@@ -227,7 +227,7 @@ function supportConversation(now) {
 }
 
 /** A failed Anthropic call, a drift event with a model change, and filler traces across models. */
-function otherTraces(now) {
+function otherTraces(now, filler) {
   const spans = [];
   const t = id(32);
   const start = now - 30 * 60_000;
@@ -317,7 +317,7 @@ function otherTraces(now) {
     ["gemini-2.5-flash", "google", 0.00001],
     ["text-embedding-3-small", "openai", 0.000001],
   ];
-  for (let index = 0; index < 28; index += 1) {
+  for (let index = 0; index < filler; index += 1) {
     const [model, provider, perToken] = models[index % models.length];
     const traceId = id(32);
     const startMs = now - (index + 1) * 47 * 60_000 - index * 1234;
@@ -420,9 +420,9 @@ function hostileTrace(now) {
 }
 
 /** Every fixture span, grouped by trace id. */
-export function createFixtureSpans(now) {
+export function createFixtureSpans(now, filler = 28) {
   const byTrace = new Map();
-  for (const stored of [...supportConversation(now), ...otherTraces(now), ...hostileTrace(now)]) {
+  for (const stored of [...supportConversation(now), ...otherTraces(now, filler), ...hostileTrace(now)]) {
     const list = byTrace.get(stored.traceId) ?? [];
     list.push(stored);
     byTrace.set(stored.traceId, list);

@@ -3,9 +3,10 @@
 // serveUiAsset, and canned answers for every /api/* endpoint of src/web/dev-api-types.ts, so the UI can
 // be worked on while the real store and API are written.
 //
-//   node ui/dev/serve-fixture.mjs [--port 5599] [--empty] [--fail] [--live-ms 15000]
+//   node ui/dev/serve-fixture.mjs [--port 5599] [--empty] [--fail] [--live-ms 15000] [--filler 28]
 //   --empty: a store with nothing in it (empty states);  --fail: every /api/* answers 500 (error states);
-//   --live-ms: how often a new trace is "stored" and announced on /api/stream (0: never).
+//   --live-ms: how often a new trace is "stored" and announced on /api/stream (0: never);
+//   --filler: how many plain traces beside the hand-made ones (over 100 to see paging).
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -37,7 +38,7 @@ const ASSETS = new Map([
   ["/app.css", ["app.css", "text/css; charset=utf-8"]],
 ]);
 
-const traces = empty ? new Map() : createFixtureSpans(Date.now());
+const traces = empty ? new Map() : createFixtureSpans(Date.now(), Number(option("--filler", "28")));
 const streams = new Set();
 const allSpans = () => [...traces.values()].flat();
 

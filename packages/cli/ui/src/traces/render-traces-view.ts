@@ -48,6 +48,10 @@ export function renderTracesView(context: ViewContext): View {
     void load({ append: false });
   }, 250);
   const filterBar = renderFilterBar({ filters, onChange: onFilterChange });
+  // Until the first answer: labelled (empty) menus, and no table or pager to show.
+  filterBar.setFacets({ services: [], models: [], providers: [], features: [], conversations: [] });
+  table.hidden = true;
+  older.hidden = true;
   const element = createElement("section", { className: "view traces-view", testId: "traces-view" }, [
     createElement("div", { className: "view-title" }, [createElement("h1", { text: "Traces" }), count]),
     filterBar.element,
@@ -76,6 +80,7 @@ export function renderTracesView(context: ViewContext): View {
       render();
     } catch (error) {
       if (current.signal.aborted) return;
+      if (rows.length === 0) count.textContent = "";
       status.replaceChildren(
         renderMessage({ kind: "error", title: "Could not load traces", detail: describeError(error) }),
       );
