@@ -1,8 +1,11 @@
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
-/** The web UI's static files, copied beside the bundle so `serveUiAsset` finds all three in dist/ui. */
-const UI_STATIC_FILES = ["index.html", "app.css"];
+/**
+ * The web UI's style sheets, one per concern, joined in this order into dist/ui/app.css (one request,
+ * and later sheets may override earlier ones, as narrow-screens.css does).
+ */
+const UI_STYLE_SHEETS = ["theme", "shell", "tables", "trace", "chat", "overview", "narrow-screens"];
 
 export default defineConfig([
   {
@@ -35,8 +38,13 @@ export default defineConfig([
     // tsup names IIFE bundles app.global.js by default; index.html loads app.js.
     outExtension: () => ({ js: ".js" }),
     onSuccess: async () => {
+      // Beside the bundle, so serveUiAsset finds index.html, app.js and app.css in dist/ui.
       await mkdir("dist/ui", { recursive: true });
-      for (const file of UI_STATIC_FILES) await copyFile(`ui/${file}`, `dist/ui/${file}`);
+      await copyFile("ui/index.html", "dist/ui/index.html");
+      const sheets = await Promise.all(
+        UI_STYLE_SHEETS.map((name) => readFile(`ui/styles/${name}.css`, "utf8")),
+      );
+      await writeFile("dist/ui/app.css", sheets.join("\n"));
     },
   },
 ]);
