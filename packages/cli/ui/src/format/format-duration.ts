@@ -4,6 +4,7 @@
  */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return "—";
+  if (ms === 0) return "0 ms";
   const abs = Math.abs(ms);
   if (abs < 1) return `${ms.toFixed(2)} ms`;
   if (abs < 10) return `${ms.toFixed(1)} ms`;
