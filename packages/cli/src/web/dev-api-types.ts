@@ -158,7 +158,7 @@ export interface ConversationDetailResponse {
 export interface OverviewQuery {
   /** Window start (epoch ms); default: the oldest stored span. */
   since?: number;
-  /** Window end (epoch ms); default: now. */
+  /** Window end (epoch ms); default: the newest stored span or metric point (now for an empty store). */
   until?: number;
   /** Number of time buckets in the series, default 30, at most 200. */
   buckets?: number;

@@ -299,3 +299,33 @@ describe.skipIf(!hasNodeSqlite())("the dev API over real HTTP (needs node:sqlite
     expect(status.sizeBytes).toBeGreaterThan(0);
   });
 });
+
+describe.skipIf(!hasNodeSqlite())("the overview's default window (needs node:sqlite)", () => {
+  it("runs from the oldest to the newest stored data, not to now, so old history is not squeezed", async () => {
+    const server = await startDevServer({ port: 0, store: ":memory:", settleMs: 60_000, write: () => {} });
+    try {
+      // One trace an hour ago, 50 ms long; nothing since.
+      const startMs = Math.floor(Date.now() / 1000) * 1000 - 3_600_000;
+      const body = createOtlpJsonTraces({
+        service: "old",
+        startMs,
+        traceCount: 1,
+        spansPerTrace: 1,
+        seed: 3,
+      });
+      const posted = await fetch(`${server.url}/v1/traces`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(posted.status).toBe(200);
+      const overview = (await (
+        await fetch(`${server.url}/api/overview?buckets=10`)
+      ).json()) as OverviewResponse;
+      expect(overview).toMatchObject({ since: startMs, until: startMs + 50, bucketMs: 5 });
+      expect(overview.series.map((bucket) => bucket.calls)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    } finally {
+      await server.close();
+    }
+  });
+});

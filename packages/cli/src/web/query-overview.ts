@@ -16,7 +16,10 @@ export function queryOverview(options: {
   nowMs?: number;
 }): OverviewResponse {
   const { database, query } = options;
-  const until = query.until ?? options.nowMs ?? Date.now();
+  const nowMs = options.nowMs ?? Date.now();
+  // "All time" ends at the newest data, not at now: a store looked at after the app stopped would
+  // otherwise squeeze all of its history into the first few buckets.
+  const until = query.until ?? Math.min(nowMs, newestDataMs(database) ?? nowMs);
   const oldest = database.prepare("SELECT MIN(start_ms) AS oldest FROM spans").get()?.oldest;
   const since =
     query.since ?? (oldest === null || oldest === undefined ? until : Math.min(Number(oldest), until));
@@ -76,4 +79,15 @@ function splitBucket(options: {
     entry.costUsd += call.costUsd;
   }
   return split;
+}
+
+/** The end of the newest stored span or metric point, or `undefined` for an empty store. */
+function newestDataMs(database: SqliteDatabase): number | undefined {
+  const row = database
+    .prepare(
+      "SELECT MAX((SELECT MAX(end_ms) FROM traces), COALESCE((SELECT MAX(time_ms) FROM metric_points), 0)) AS newest",
+    )
+    .get();
+  const newest = row?.newest;
+  return newest === null || newest === undefined ? undefined : Number(newest);
 }
