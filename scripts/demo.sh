@@ -61,12 +61,20 @@ stage_done "build"
 
 stage_start "3/3 running the demo"
 demo_node=node
-# The web UI's store needs node:sqlite (Node 22.13+): for --ui on an older Node, the Node 22 binary the test
-# script uses (fetched from the npm registry into .cache/ the first time).
-if [ "${SIGHTLINE_DEMO_STAY:-}" = "1" ] &&
-  ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 22 || (major === 22 && minor >= 13) ? 0 : 1)'; then
+# The web UI's store needs node:sqlite (Node 22.13+). On an older Node the demo runs on the Node 22 binary
+# the test script uses (fetched once from the npm registry into .cache/), so it leaves data for the UI;
+# where that fetch fails, it runs here with the terminal view only.
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 22 || (major === 22 && minor >= 13) ? 0 : 1)'; then
   echo "  the web UI needs Node 22.13+ (node:sqlite); Node $(node --version) has none, so the demo runs on Node 22"
-  demo_node=$(node --input-type=module -e 'import { getNodeBinary } from "./scripts/get-node-binary.mjs"; console.log(getNodeBinary("22.23.5"))' | tail -n 1)
+  if node22=$(node --input-type=module -e 'import { getNodeBinary } from "./scripts/get-node-binary.mjs"; console.log(getNodeBinary("22.23.5"))' | tail -n 1) &&
+    [ -x "$node22" ]; then
+    demo_node=$node22
+    # The demo's closing line names this Node in the command that shows its traces again.
+    SIGHTLINE_DEMO_NODE=$(realpath --relative-to=. "$node22" 2>/dev/null || echo "$node22")
+    export SIGHTLINE_DEMO_NODE
+  else
+    echo "  could not fetch Node 22: the demo runs on Node $(node --version), terminal view only"
+  fi
 fi
 "$demo_node" examples/demo/dist/main.js
 stage_done "demo"

@@ -127,7 +127,11 @@ export async function runDemo(options: RunDemoOptions): Promise<string> {
       `received ${stats.spans} spans and ${stats.metricPoints} metric points in ${stats.accepted} OTLP requests\n`,
     );
     write(
-      describeLaterLook({ storePath: dev.storePath, storeChosen: Boolean(options.env.SIGHTLINE_DEV_STORE) }),
+      describeLaterLook({
+        storePath: dev.storePath,
+        storeChosen: Boolean(options.env.SIGHTLINE_DEV_STORE),
+        ...(options.env.SIGHTLINE_DEMO_NODE ? { node: options.env.SIGHTLINE_DEMO_NODE } : {}),
+      }),
     );
   } else {
     write(`\nexported to ${telemetry.description.join(", ")}\n`);
