@@ -19,10 +19,17 @@ export function formatPreciseTime(ms: number): string {
   return `${day} ${time}.${String(date.getMilliseconds()).padStart(3, "0")}`;
 }
 
-/** An axis label for a time bucket: hours and minutes, or month and day when the window spans days. */
+/**
+ * An axis label for a time bucket: month and day when the window spans days, seconds when it spans less
+ * than ten minutes (a demo run or a test lasts seconds, and five ticks of "04:11" say nothing), else hours
+ * and minutes.
+ */
 export function formatAxisTime(options: { ms: number; spanMs: number }): string {
   const date = new Date(options.ms);
   if (options.spanMs > 2 * 86_400_000)
     return date.toLocaleDateString(undefined, { month: "short", day: "numeric" });
+  if (options.spanMs < 10 * 60_000) {
+    return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  }
   return date.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
 }
