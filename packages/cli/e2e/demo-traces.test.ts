@@ -73,6 +73,8 @@ it("shows a support turn's conversation: the user's message with the redaction m
   // The address the demo typed never reached the store, so it is nowhere on the page.
   await expect(page.textContent("body")).resolves.not.toContain("ana.silva@example.com");
   expect(await page.locator('[data-testid="span-row"]').count()).toBeGreaterThan(0);
+  // The screenshot shows the waterfall beside the conversation, not the facts above it.
+  await page.locator('[data-testid="details-conversation"]').evaluate((section) => section.scrollIntoView());
   await page.screenshot({ path: join(SCREENSHOT_FOLDER, "trace.png") });
 });
 
