@@ -42,7 +42,9 @@ export function createHostileSpans(options: { now: number }): { traceId: string;
           message("user", HOSTILE),
           { role: HOSTILE_IMAGE, parts: [{ type: HOSTILE_SCRIPT, content: HOSTILE_IMAGE }] },
         ]),
-        "gen_ai.output.messages": JSON.stringify([message("assistant", `javascript:window.__pwned=1 ${HOSTILE}`)]),
+        "gen_ai.output.messages": JSON.stringify([
+          message("assistant", `javascript:window.__pwned=1 ${HOSTILE}`),
+        ]),
         "huge.value": `${HOSTILE_SCRIPT}${"x".repeat(HUGE_VALUE_LENGTH)}`,
         [HOSTILE_IMAGE]: HOSTILE_SCRIPT,
         "link.value": "javascript:window.__pwned=1",

@@ -37,7 +37,8 @@ async function clearFilters(): Promise<void> {
   expect(session.launched.page.url()).toMatch(/#\/$/);
 }
 
-const withModel = (model: string) => printed.filter((trace) => trace.lines.some((line) => line.includes(`→ ${model} `)));
+const withModel = (model: string) =>
+  printed.filter((trace) => trace.lines.some((line) => line.includes(`→ ${model} `)));
 
 it("narrows by response model, and a reload keeps the filter in the hash", async () => {
   const { page } = session.launched;

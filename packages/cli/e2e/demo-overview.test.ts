@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 const kpi = (id: string) => session.launched.page.textContent(`[data-testid="kpi-${id}"] .kpi-value`);
-const leadingNumber = (text: string | null) => Number((/[\d,.]+/.exec(text ?? "")?.[0] ?? "NaN").replaceAll(",", ""));
+const leadingNumber = (text: string | null) =>
+  Number((/[\d,.]+/.exec(text ?? "")?.[0] ?? "NaN").replaceAll(",", ""));
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
 it("shows KPIs equal to the sums of the demo's summary table", async () => {

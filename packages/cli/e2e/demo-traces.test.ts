@@ -37,7 +37,9 @@ it("lists every trace the demo printed, with the error, drift and model-change b
   expect(await row("scene 5: error").locator('[data-testid="badge-error"]').count()).toBe(1);
   expect(await row("scene 8: drift").locator('[data-testid="badge-drift"]').count()).toBe(1);
   expect(await page.locator('[data-testid="badge-drift"]').count()).toBe(1);
-  expect(await row("scene 6: behaviour change").locator('[data-testid="badge-model-change"]').count()).toBe(1);
+  expect(await row("scene 6: behaviour change").locator('[data-testid="badge-model-change"]').count()).toBe(
+    1,
+  );
   expect(await page.locator('[data-testid="badge-model-change"]').count()).toBe(1);
   await page.screenshot({ path: join(SCREENSHOT_FOLDER, "traces.png") });
 });
@@ -65,7 +67,9 @@ it("shows a support turn's conversation: the user's message with the redaction m
   const conversation = page.locator('[data-testid="details-panel"] [data-testid="span-conversation"]');
   await conversation.waitFor();
   const user = conversation.locator('[data-testid="bubble-user"]');
-  await expect(user.locator('[data-testid="redaction-marker"]').textContent()).resolves.toBe("[REDACTED:email]");
+  await expect(user.locator('[data-testid="redaction-marker"]').textContent()).resolves.toBe(
+    "[REDACTED:email]",
+  );
   await expect(user.textContent()).resolves.toContain("my order #1042 has not arrived");
   await expect(conversation.locator('[data-testid="bubble-assistant"]').textContent()).resolves.toContain(
     "Order #1042 left our warehouse on Monday",
@@ -83,7 +87,11 @@ it("shows the support conversation's turns in order", async () => {
   const turns = session.printed.traces.filter((trace) => trace.scene === 7);
   expect(turns).toHaveLength(3);
   await page.goto(`${session.dev.uiUrl}#/conversations`);
-  await page.locator('[data-testid="conversation-row"]', { hasText: "support-1042" }).locator("a").first().click();
+  await page
+    .locator('[data-testid="conversation-row"]', { hasText: "support-1042" })
+    .locator("a")
+    .first()
+    .click();
   await page.waitForSelector('[data-testid="conversation-call"]');
   const calls = page.locator('[data-testid="conversation-call"]');
   expect(await calls.count()).toBe(turns.length);

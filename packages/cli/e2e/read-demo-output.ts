@@ -61,7 +61,7 @@ export function readDemoOutput(stdout: string): DemoOutput {
       continue;
     }
     if (current && /^[ │├└─]/.test(line) && line.trim() !== "") {
-      if (current.rootName === "") current.rootName = /^└─ (.*?)  /.exec(line)?.[1] ?? "";
+      if (current.rootName === "") current.rootName = /^└─ (.*?) {2}/.exec(line)?.[1] ?? "";
       current.lines.push(line);
       for (const cost of line.matchAll(/ \$(\d+\.\d+)/g)) current.costUsd += Number(cost[1]);
       if (line.includes("✗")) current.hasError = true;
