@@ -15,8 +15,12 @@ export async function runDemoProcess(options: { storePath: string }): Promise<st
   });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => void (stdout += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => void (stderr += chunk.toString("utf8")));
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   if (code !== 0) throw new Error(`the demo exited with ${code}:\n${stdout}\n${stderr}`);
   return stdout;

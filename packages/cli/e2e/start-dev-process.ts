@@ -26,8 +26,11 @@ export async function startDevProcess(options: { args: string[] }): Promise<DevP
     stdio: ["ignore", "pipe", "pipe"],
   });
   let printed = "";
-  child.stdout?.on("data", (chunk: Buffer) => void (printed += chunk.toString("utf8")));
-  child.stderr?.on("data", (chunk: Buffer) => void (printed += chunk.toString("utf8")));
+  const collect = (chunk: Buffer) => {
+    printed += chunk.toString("utf8");
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = await waitForBanner({ child, read: () => printed, exited });
   const uiUrl = /web UI: (http:\/\/\S+)/.exec(printed)?.[1];
