@@ -121,7 +121,8 @@ async function coldLoad(browser, url, marks) {
     await page.goto(url, { waitUntil: "commit" });
     const handle = await page.waitForFunction(
       (wanted) => {
-        const seen = (window.__benchMarks ??= {});
+        if (window.__benchMarks === undefined) window.__benchMarks = {};
+        const seen = window.__benchMarks;
         for (const mark of wanted) {
           if (seen[mark.name] !== undefined) continue;
           const found = document.querySelectorAll(mark.selector);
