@@ -33,7 +33,7 @@ it("shows a newly exported trace in the open list without a reload", async () =>
   await page.goto(`${session.dev.uiUrl}#/`);
   await expect.poll(rowNames).toHaveLength(session.printed.traces.length);
   // A marker on the window: a reload would drop it.
-  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  await page.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
   await postOtlpJson({
     url: session.dev.url,
     spans: [
@@ -48,7 +48,7 @@ it("shows a newly exported trace in the open list without a reload", async () =>
     ],
   });
   await expect.poll(rowNames, { timeout: 10_000 }).toContain(liveName);
-  expect(await page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  expect(await page.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await expect
     .poll(() => page.textContent('[data-testid="trace-count"]'))
     .toBe(`${session.printed.traces.length + 1} traces`);
@@ -100,14 +100,14 @@ it("shows a hostile trace as text: nothing runs, the page still works", async ()
   // The markup is on the page as text, and none of it became elements.
   await expect(details.textContent()).resolves.toContain(HOSTILE_SCRIPT);
   expect(await page.locator('img[src="x"], a[href^="javascript:"], main script').count()).toBe(0);
-  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
   expect(session.launched.dialogs).toEqual([]);
   expect(session.launched.pageErrors).toEqual([]);
 
   // Still a working app: back to the list by its link.
   await page.click(".back-link");
   await expect.poll(rowNames).toContain(liveName);
-  expect(await page.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as { __pwned?: unknown }).__pwned)).toBeUndefined();
 });
 
 it("keeps every trace across a restart of sightline dev on the same store", async () => {
