@@ -14,7 +14,7 @@ export const HUGE_VALUE_LENGTH = 1024 * 1024;
 /**
  * A trace an attacker (or a buggy app) could export: markup and `javascript:` links in span names,
  * attribute keys and values, event attributes and captured messages; a 1 MB attribute; JSON nested 5,000
- * deep; and a chain of {@link HOSTILE_DEPTH} nested spans. Its root is named `hostile root …`.
+ * deep (an attribute, and a tool result in the messages); and a chain of {@link HOSTILE_DEPTH} nested spans. Its root is named `hostile root …`.
  */
 export function createHostileSpans(options: { now: number }): { traceId: string; spans: TestSpan[] } {
   const traceId = randomHexId(16);
@@ -22,6 +22,9 @@ export function createHostileSpans(options: { now: number }): { traceId: string;
   const rootId = randomHexId(8);
   const callId = randomHexId(8);
   const message = (role: string, text: string) => ({ role, parts: [{ type: "text", content: text }] });
+  // A tool result nested 5,000 objects deep, written as text: JSON.stringify would overflow the stack.
+  const deepKey = JSON.stringify(HOSTILE_IMAGE);
+  const deepResponse = `${`{${deepKey}:`.repeat(5000)}${JSON.stringify(HOSTILE_SCRIPT)}${"}".repeat(5000)}`;
   const spans: TestSpan[] = [
     { traceId, spanId: rootId, name: `hostile root ${HOSTILE}`, startMs: start, durationMs: 5000 },
     {
@@ -41,7 +44,8 @@ export function createHostileSpans(options: { now: number }): { traceId: string;
         "gen_ai.input.messages": JSON.stringify([
           message("user", HOSTILE),
           { role: HOSTILE_IMAGE, parts: [{ type: HOSTILE_SCRIPT, content: HOSTILE_IMAGE }] },
-        ]),
+          { role: "tool", parts: [{ type: "tool_call_response", id: HOSTILE_LINK, response: "DEEP" }] },
+        ]).replace('"DEEP"', deepResponse),
         "gen_ai.output.messages": JSON.stringify([
           message("assistant", `javascript:window.__pwned=1 ${HOSTILE}`),
         ]),

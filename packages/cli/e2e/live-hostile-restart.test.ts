@@ -97,6 +97,13 @@ it("shows a hostile trace as text: nothing runs, the page still works", async ()
   expect(expanded).toMatch(/… \[cut at [\d,]+ characters\]$/);
   await expect(toggle.textContent()).resolves.toBe("show less");
 
+  // The captured messages are drawn as chat bubbles, the markup in them as text.
+  const conversation = details.locator('[data-testid="span-conversation"]');
+  await expect(conversation.locator('[data-testid="bubble-user"]').first().textContent()).resolves.toContain(
+    HOSTILE_SCRIPT,
+  );
+  await expect(conversation.textContent()).resolves.toContain("javascript:window.__pwned=1");
+
   // The markup is on the page as text, and none of it became elements.
   await expect(details.textContent()).resolves.toContain(HOSTILE_SCRIPT);
   expect(await page.locator('img[src="x"], a[href^="javascript:"], main script').count()).toBe(0);
