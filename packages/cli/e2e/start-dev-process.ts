@@ -56,13 +56,10 @@ async function waitForBanner(options: {
     exitCode = code;
   });
   while (Date.now() < deadline) {
-    // The web UI line comes after the receiver line; with --no-ui the store line never comes, so the
-    // receiver address is enough once the banner's first line is complete.
-    const match = /receiver on (http:\/\/[\d.:]+)/.exec(options.read());
-    if (match?.[1] && options.read().includes("\n")) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      return match[1];
-    }
+    // The banner ends with a blank line, after the web UI and store lines when there are any.
+    const printed = options.read();
+    const match = /receiver on (http:\/\/[\d.:]+)/.exec(printed);
+    if (match?.[1] && printed.includes("\n\n")) return match[1];
     if (exitCode !== undefined) break;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
