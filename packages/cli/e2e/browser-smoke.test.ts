@@ -8,7 +8,7 @@ import { startDevServer } from "../src/start-dev-server.js";
 import type { DevServer } from "../src/types.js";
 import { type LaunchedBrowser, launchBrowser } from "./launch-browser.js";
 
-// The harness proven on a page of its own; the web UI's own tests join this folder once it is served at `/`.
+// The harness proven on a page of its own; the web UI's tests are the other files of this folder.
 const PAGE = `<!doctype html>
 <html><head><meta charset="utf-8"><title>sightline browser smoke</title></head>
 <body>
@@ -67,8 +67,7 @@ it("records dialogs and page errors so a test can assert that none happened", as
 });
 
 it("reaches sightline dev from the browser: its Host check lets a loopback page through", async () => {
-  // Until the web UI is served at `/`, the receiver answers 404 there; what matters here is that the browser's
-  // own Host and Origin are not refused as a DNS-rebinding attempt (403).
+  // What matters here is that the browser's own Host and Origin are not refused as a DNS-rebinding attempt (403).
   const response = await launched.page.goto(`${dev.url}/`);
   expect(response?.status()).not.toBe(403);
   expect(launched.dialogs).toEqual([]);
