@@ -47,5 +47,12 @@ export async function openDemoStore(): Promise<DemoSession> {
   return session;
 }
 
-/** Where the documentation's screenshots go (docs/images/sightline-dev/). */
-export const SCREENSHOT_FOLDER = new URL("../../../docs/images/sightline-dev/", import.meta.url).pathname;
+/**
+ * Where the tests' screenshots of each view go: the documentation's own (docs/images/sightline-dev/) when
+ * `SIGHTLINE_UPDATE_SCREENSHOTS=1`, else e2e/screenshots/ (ignored by git). Each run's pictures carry its
+ * clock and temp paths, so writing the docs' copies on every run would leave every checkout modified.
+ */
+export const SCREENSHOT_FOLDER = new URL(
+  process.env.SIGHTLINE_UPDATE_SCREENSHOTS === "1" ? "../../../docs/images/sightline-dev/" : "./screenshots/",
+  import.meta.url,
+).pathname;
