@@ -9,21 +9,23 @@ export interface CallSample {
   feature: string | null;
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  /** `null` when the call was not priced (an unknown model, an error before usage). */
+  costUsd: number | null;
 }
 
-/** Calls, errors, p50/p95 duration (nearest rank), tokens and cost of `calls`. */
+/** Calls, errors, p50/p95 duration (nearest rank), tokens and cost of `calls` (`null` when none was priced). */
 export function computeCallStats(calls: readonly CallSample[]): CallStats {
   const durations = calls.map((call) => call.durationMs).sort((left, right) => left - right);
   let errors = 0;
   let inputTokens = 0;
   let outputTokens = 0;
-  let costUsd = 0;
+  // Stays null until a priced call is seen: "$0" would claim an unpriced model cost nothing.
+  let costUsd: number | null = null;
   for (const call of calls) {
     if (call.isError) errors += 1;
     inputTokens += call.inputTokens;
     outputTokens += call.outputTokens;
-    costUsd += call.costUsd;
+    if (call.costUsd !== null) costUsd = (costUsd ?? 0) + call.costUsd;
   }
   return {
     calls: calls.length,

@@ -172,7 +172,8 @@ export interface CallStats {
   p95Ms: number | null;
   inputTokens: number;
   outputTokens: number;
-  costUsd: number;
+  /** Sum of the priced calls' `gen_ai.usage.cost`; `null` when none of the calls was priced. */
+  costUsd: number | null;
 }
 
 /** Answer of `GET /api/overview`. */

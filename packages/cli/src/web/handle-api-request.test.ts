@@ -230,6 +230,11 @@ describe.skipIf(!hasNodeSqlite())("the dev API over real HTTP (needs node:sqlite
         ["text-embedding-3-small", 1, 7],
       ]),
     );
+    // The embeddings call carries no gen_ai.usage.cost: its model's spend is unknown, not $0.
+    expect(overview.perModel.find((entry) => entry.model === "text-embedding-3-small")?.costUsd).toBeNull();
+    expect(overview.perModel.find((entry) => entry.model === "gpt-4o-2024-08-06")?.costUsd).toBeGreaterThan(
+      0,
+    );
     expect(overview.perFeature.map((entry) => [entry.feature, entry.calls, entry.errors])).toEqual(
       expect.arrayContaining([
         ["support", 1, 0],

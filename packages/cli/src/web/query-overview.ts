@@ -39,7 +39,7 @@ export function queryOverview(options: {
       feature: row.feature === null ? null : String(row.feature),
       inputTokens: Number(row.input_tokens ?? 0),
       outputTokens: Number(row.output_tokens ?? 0),
-      costUsd: Number(row.cost_usd ?? 0),
+      costUsd: row.cost_usd === null || row.cost_usd === undefined ? null : Number(row.cost_usd),
     }));
   const perBucket: CallSample[][] = Array.from({ length: buckets }, () => []);
   for (const call of calls) {
@@ -76,7 +76,7 @@ function splitBucket(options: {
     split[key] = entry;
     entry.calls += 1;
     entry.tokens += call.inputTokens + call.outputTokens;
-    entry.costUsd += call.costUsd;
+    entry.costUsd += call.costUsd ?? 0;
   }
   return split;
 }
