@@ -1,6 +1,6 @@
 import type { ConversationDetailResponse, StoredSpan } from "../../../src/web/dev-api-types.js";
 import { ApiError, fetchJson } from "../api/fetch-json.js";
-import { createDebounced } from "../app/create-debounced.js";
+import { createLiveLoader } from "../app/create-live-loader.js";
 import { traceHref } from "../app/parse-route.js";
 import type { View, ViewContext } from "../app/view-types.js";
 import { parseContentMessages, parseSystemInstructions } from "../content/parse-content-messages.js";
@@ -39,27 +39,24 @@ export function renderConversationView(context: ViewContext & { conversationId: 
       body,
     ],
   );
-  let controller: AbortController | undefined;
   let callCount = -1;
-
-  async function load(): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
-    try {
+  const loader = createLiveLoader({
+    events: context.events,
+    waitMs: 1000,
+    async load(signal) {
       const answer = await fetchJson<ConversationDetailResponse>(
         `/api/conversations/${encodeURIComponent(conversationId)}`,
-        current.signal,
+        signal,
       );
-      if (current.signal.aborted || answer.calls.length === callCount) return;
+      if (signal.aborted || answer.calls.length === callCount) return;
       callCount = answer.calls.length;
       body.replaceChildren(
         answer.calls.length === 0
           ? renderMessage({ kind: "empty", title: "This conversation has no calls" })
           : renderTranscript(answer.calls),
       );
-    } catch (error) {
-      if (current.signal.aborted) return;
+    },
+    onError(error) {
       body.replaceChildren(
         error instanceof ApiError && error.status === 404
           ? renderMessage({ kind: "empty", title: "No such conversation", detail: conversationId })
@@ -69,20 +66,9 @@ export function renderConversationView(context: ViewContext & { conversationId: 
               detail: describeError(error),
             }),
       );
-    }
-  }
-
-  const refresh = createDebounced(() => void load(), 1000);
-  const unsubscribe = context.events.onStored(refresh);
-  void load();
-  return {
-    element,
-    dispose() {
-      controller?.abort();
-      refresh.cancel();
-      unsubscribe();
     },
-  };
+  });
+  return { element, dispose: loader.dispose };
 }
 
 function renderTranscript(calls: readonly StoredSpan[]): HTMLElement {

@@ -1,6 +1,6 @@
 import type { ConversationListResponse } from "../../../src/web/dev-api-types.js";
 import { fetchJson } from "../api/fetch-json.js";
-import { createDebounced } from "../app/create-debounced.js";
+import { createLiveLoader } from "../app/create-live-loader.js";
 import { conversationHref } from "../app/parse-route.js";
 import type { View, ViewContext } from "../app/view-types.js";
 import { createElement } from "../dom/create-element.js";
@@ -18,15 +18,12 @@ export function renderConversationsView(context: ViewContext): View {
     createElement("div", { className: "view-title" }, [createElement("h1", { text: "Conversations" })]),
     body,
   ]);
-  let controller: AbortController | undefined;
-
-  async function load(): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
-    try {
-      const answer = await fetchJson<ConversationListResponse>("/api/conversations", current.signal);
-      if (current.signal.aborted) return;
+  const loader = createLiveLoader({
+    events: context.events,
+    waitMs: 1000,
+    async load(signal) {
+      const answer = await fetchJson<ConversationListResponse>("/api/conversations", signal);
+      if (signal.aborted) return;
       if (answer.conversations.length === 0) {
         body.replaceChildren(
           renderMessage({
@@ -69,23 +66,12 @@ export function renderConversationsView(context: ViewContext): View {
           ),
         ]),
       );
-    } catch (error) {
-      if (current.signal.aborted) return;
+    },
+    onError(error) {
       body.replaceChildren(
         renderMessage({ kind: "error", title: "Could not load conversations", detail: describeError(error) }),
       );
-    }
-  }
-
-  const refresh = createDebounced(() => void load(), 1000);
-  const unsubscribe = context.events.onStored(refresh);
-  void load();
-  return {
-    element,
-    dispose() {
-      controller?.abort();
-      refresh.cancel();
-      unsubscribe();
     },
-  };
+  });
+  return { element, dispose: loader.dispose };
 }

@@ -1,6 +1,6 @@
 import type { OverviewResponse } from "../../../src/web/dev-api-types.js";
 import { fetchJson, toQueryString } from "../api/fetch-json.js";
-import { createDebounced } from "../app/create-debounced.js";
+import { createLiveLoader } from "../app/create-live-loader.js";
 import { replaceHashQuery } from "../app/parse-route.js";
 import type { View, ViewContext } from "../app/view-types.js";
 import { createElement } from "../dom/create-element.js";
@@ -36,7 +36,7 @@ export function renderOverviewView(context: ViewContext): View {
     if (range === "all") params.delete("range");
     else params.set("range", range);
     replaceHashQuery(params);
-    void load();
+    loader.reload();
   });
   const windowText = createElement("span", { className: "muted", testId: "overview-window" });
   const body = createElement("div", { className: "view-body" }, [
@@ -50,41 +50,27 @@ export function renderOverviewView(context: ViewContext): View {
     ]),
     body,
   ]);
-  let controller: AbortController | undefined;
-
-  async function load(): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
-    const rangeMs = TIME_RANGES[range].ms;
-    const now = Date.now();
-    try {
+  const loader = createLiveLoader({
+    events: context.events,
+    waitMs: 2000,
+    async load(signal) {
+      const rangeMs = TIME_RANGES[range].ms;
+      const now = Date.now();
       const answer = await fetchJson<OverviewResponse>(
         `/api/overview${toQueryString({ since: rangeMs === null ? undefined : now - rangeMs, until: rangeMs === null ? undefined : now, buckets: BUCKETS })}`,
-        current.signal,
+        signal,
       );
-      if (current.signal.aborted) return;
+      if (signal.aborted) return;
       windowText.textContent = `${formatTime(answer.since)} – ${formatTime(answer.until)}`;
       body.replaceChildren(render(answer));
-    } catch (error) {
-      if (current.signal.aborted) return;
+    },
+    onError(error) {
       body.replaceChildren(
         renderMessage({ kind: "error", title: "Could not load the overview", detail: describeError(error) }),
       );
-    }
-  }
-
-  const refresh = createDebounced(() => void load(), 2000);
-  const unsubscribe = context.events.onStored(refresh);
-  void load();
-  return {
-    element,
-    dispose() {
-      controller?.abort();
-      refresh.cancel();
-      unsubscribe();
     },
-  };
+  });
+  return { element, dispose: loader.dispose };
 }
 
 function render(overview: OverviewResponse): HTMLElement {

@@ -1,6 +1,6 @@
 import type { StoredSpan, TraceDetailResponse } from "../../../src/web/dev-api-types.js";
 import { ApiError, fetchJson } from "../api/fetch-json.js";
-import { createDebounced } from "../app/create-debounced.js";
+import { createLiveLoader } from "../app/create-live-loader.js";
 import { replaceHashQuery } from "../app/parse-route.js";
 import type { View, ViewContext } from "../app/view-types.js";
 import { createElement } from "../dom/create-element.js";
@@ -21,7 +21,6 @@ export function renderTraceView(context: ViewContext & { traceId: string }): Vie
   const { traceId } = context;
   let selectedId = context.params.get("span");
   let spanCount = -1;
-  let controller: AbortController | undefined;
   const summary = createElement("div", { className: "trace-summary", testId: "trace-summary" });
   const content = createElement("div", { className: "trace-content" }, [
     renderMessage({ kind: "loading", title: "Loading trace…" }),
@@ -35,32 +34,6 @@ export function renderTraceView(context: ViewContext & { traceId: string }): Vie
     summary,
     content,
   ]);
-
-  async function load(): Promise<void> {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
-    try {
-      const answer = await fetchJson<TraceDetailResponse>(
-        `/api/traces/${encodeURIComponent(traceId)}`,
-        current.signal,
-      );
-      if (current.signal.aborted || answer.spans.length === spanCount) return;
-      spanCount = answer.spans.length;
-      render(answer.spans);
-    } catch (error) {
-      if (current.signal.aborted) return;
-      content.replaceChildren(
-        error instanceof ApiError && error.status === 404
-          ? renderMessage({
-              kind: "empty",
-              title: "No such trace",
-              detail: `The store has no trace ${traceId} (it may have been deleted by retention).`,
-            })
-          : renderMessage({ kind: "error", title: "Could not load the trace", detail: describeError(error) }),
-      );
-    }
-  }
 
   function render(spans: StoredSpan[]): void {
     if (spans.length === 0) {
@@ -133,17 +106,32 @@ export function renderTraceView(context: ViewContext & { traceId: string }): Vie
     );
   }
 
-  const refresh = createDebounced(() => void load(), 700);
-  const unsubscribe = context.events.onStored(refresh);
-  void load();
-  return {
-    element,
-    dispose() {
-      controller?.abort();
-      refresh.cancel();
-      unsubscribe();
+  // Created last: its first load runs at once and renders through the functions above.
+  const loader = createLiveLoader({
+    events: context.events,
+    waitMs: 700,
+    async load(signal) {
+      const answer = await fetchJson<TraceDetailResponse>(
+        `/api/traces/${encodeURIComponent(traceId)}`,
+        signal,
+      );
+      if (signal.aborted || answer.spans.length === spanCount) return;
+      spanCount = answer.spans.length;
+      render(answer.spans);
     },
-  };
+    onError(error) {
+      content.replaceChildren(
+        error instanceof ApiError && error.status === 404
+          ? renderMessage({
+              kind: "empty",
+              title: "No such trace",
+              detail: `The store has no trace ${traceId} (it may have been deleted by retention).`,
+            })
+          : renderMessage({ kind: "error", title: "Could not load the trace", detail: describeError(error) }),
+      );
+    },
+  });
+  return { element, dispose: loader.dispose };
 }
 
 function summaryItem(label: string, value: string, className = ""): HTMLElement {
