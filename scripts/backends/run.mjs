@@ -4,22 +4,18 @@
 // scripts/backends/test-results.json for the closing line. Without Go it writes one skipped check and says so.
 // Needs the workspace build (the tests run the examples' dist/ files).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
+import { secondsSince, writeSuiteResults } from "../write-suite-results.mjs";
 import { getFreePort, startBackend } from "./start-backend.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 const folder = join(root, "scripts", "backends");
 const resultsPath = join(folder, "test-results.json");
 const started = Date.now();
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const seconds = secondsSince;
 
-function writeResults(counts) {
-  writeFileSync(
-    resultsPath,
-    `${JSON.stringify({ numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, testResults: [], ...counts }, null, 2)}\n`,
-  );
-}
+const writeResults = (counts) => writeSuiteResults(resultsPath, counts);
 
 if (spawnSync("go", ["version"], { stdio: "ignore" }).status !== 0) {
   console.log(

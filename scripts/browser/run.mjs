@@ -5,9 +5,10 @@
 // needs node:sqlite, Node 22.13+) with SIGHTLINE_CHROMIUM set, prints "browser tests: N passed, N failed",
 // and writes scripts/browser/test-results.json for the closing line. Needs the workspace build.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { environmentFor, getNodeBinary } from "../get-node-binary.mjs";
+import { secondsSince, writeSuiteResults } from "../write-suite-results.mjs";
 
 /** The Node the suite runs on: a 22.x with node:sqlite unflagged, the same one the doc snippets use. */
 const NODE_22_VERSION = "22.23.5";
@@ -15,14 +16,9 @@ const NODE_22_VERSION = "22.23.5";
 const root = new URL("../..", import.meta.url).pathname;
 const resultsPath = join(root, "scripts", "browser", "test-results.json");
 const started = Date.now();
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const seconds = secondsSince;
 
-function writeResults(counts) {
-  writeFileSync(
-    resultsPath,
-    `${JSON.stringify({ numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, testResults: [], ...counts }, null, 2)}\n`,
-  );
-}
+const writeResults = (counts) => writeSuiteResults(resultsPath, counts);
 
 /** SIGHTLINE_CHROMIUM (a Chrome or Chromium of your own), `chromium` on PATH, else Debian's /usr/bin/chromium. */
 function findChromium() {

@@ -1,18 +1,9 @@
-// Throughput of sightline dev's embedded store, end to end: real OTLP/JSON exports over HTTP to a running
-// receiver (50 requests × 1,000 spans), timed until every span is in the store (read back through
-// GET /api/status), then the latency of GET /api/traces over the 10,000 stored traces (p50 of 20 requests,
-// unfiltered and with filters). Prints figures; nothing asserts a time. Needs node:sqlite (Node 22.13+):
-// on an older Node it re-runs itself on Node 22 (fetched like the other suites' Node binaries).
-//
-//   pnpm --filter sightline bench      (after a build)
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import { runOnAtLeast } from "../../../scripts/get-node-binary.mjs";
 
 runOnAtLeast({ minimum: ">=22.13", fallback: "22.23.5", label: "store throughput" });
 
-const { startDevServer } = await import("../dist/index.js");
+const { startBenchDevServer } = await import("./start-bench-dev-server.mjs");
 
 const REQUESTS = 50;
 const TRACES_PER_REQUEST = 200;
@@ -76,15 +67,8 @@ function median(values) {
   return sorted[Math.ceil(sorted.length / 2) - 1];
 }
 
-const folder = mkdtempSync(join(tmpdir(), "sightline-store-bench-"));
-const dev = await startDevServer({
-  port: 0,
-  store: join(folder, "dev.sqlite"),
-  settleMs: 60_000,
-  write: () => {},
-  writeNotice: (text) => process.stderr.write(text),
-});
-if (!dev.uiUrl) throw new Error("the store did not open");
+const bench = await startBenchDevServer({ name: "store" });
+const { dev } = bench;
 try {
   const totalSpans = REQUESTS * TRACES_PER_REQUEST * SPANS_PER_TRACE;
   const startMs = Date.now() - 3_600_000;
@@ -151,6 +135,5 @@ try {
   );
   for (const [path, ms] of latencies) console.log(`    ${path.padEnd(48)} ${ms.toFixed(1)} ms`);
 } finally {
-  await dev.close();
-  rmSync(folder, { recursive: true, force: true });
+  await bench.close();
 }

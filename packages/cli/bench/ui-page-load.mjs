@@ -7,8 +7,7 @@
 // PATH or /usr/bin/chromium): without one it prints a skip line.
 //
 //   pnpm --filter sightline bench      (after a build; runs after store-throughput.mjs)
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, } from "node:fs";
 import { delimiter, join } from "node:path";
 import { runOnAtLeast } from "../../../scripts/get-node-binary.mjs";
 
@@ -37,7 +36,7 @@ if (!chromiumPath) {
 }
 
 const { chromium } = await import("playwright-core");
-const { startDevServer } = await import("../dist/index.js");
+const { startBenchDevServer } = await import("./start-bench-dev-server.mjs");
 
 const hex = (number, length) => number.toString(16).padStart(length, "0");
 const nanos = (ms) => String(BigInt(Math.round(ms)) * 1_000_000n);
@@ -149,15 +148,8 @@ async function measure(browser, url, marks) {
   });
 }
 
-const folder = mkdtempSync(join(tmpdir(), "sightline-ui-bench-"));
-const dev = await startDevServer({
-  port: 0,
-  store: join(folder, "dev.sqlite"),
-  settleMs: 60_000,
-  write: () => {},
-  writeNotice: (text) => process.stderr.write(text),
-});
-if (!dev.uiUrl) throw new Error("the store did not open");
+const bench = await startBenchDevServer({ name: "ui" });
+const { dev } = bench;
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
@@ -210,6 +202,5 @@ try {
       );
 } finally {
   await browser.close();
-  await dev.close();
-  rmSync(folder, { recursive: true, force: true });
+  await bench.close();
 }
