@@ -1,4 +1,10 @@
-
+// Throughput of sightline dev's embedded store, end to end: real OTLP/JSON exports over HTTP to a running
+// receiver (50 requests × 1,000 spans), timed until every span is in the store (read back through
+// GET /api/status), then the latency of GET /api/traces over the 10,000 stored traces (p50 of 20 requests,
+// unfiltered and with filters). Prints figures; nothing asserts a time. Needs node:sqlite (Node 22.13+):
+// on an older Node it re-runs itself on Node 22 (fetched like the other suites' Node binaries).
+//
+//   pnpm --filter sightline bench      (after a build)
 import { runOnAtLeast } from "../../../scripts/get-node-binary.mjs";
 
 runOnAtLeast({ minimum: ">=22.13", fallback: "22.23.5", label: "store throughput" });

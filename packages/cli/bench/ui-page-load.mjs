@@ -7,7 +7,7 @@
 // PATH or /usr/bin/chromium): without one it prints a skip line.
 //
 //   pnpm --filter sightline bench      (after a build; runs after store-throughput.mjs)
-import { existsSync, } from "node:fs";
+import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { runOnAtLeast } from "../../../scripts/get-node-binary.mjs";
 
