@@ -11,8 +11,10 @@
 // - leaves (pricing, drift, provenance) depend on no workspace package;
 // - providers are derived: packages that depend on @sightline/core and peer-depend on the client they
 //   wrap (any peer outside @opentelemetry/* and the workspace); they never import each other;
-// - libraries (every package except the CLI, found by its `bin`, and @sightline/testing itself) never
-//   import @sightline/node, the CLI or @sightline/testing outside tests and benches.
+// - libraries (every package except the CLI, found by its `bin`, @sightline/testing itself and private
+//   packages) never import @sightline/node, the CLI or @sightline/testing outside tests and benches.
+// A private package (`"private": true`, e.g. the peers bench) is never published and ships nothing, so it
+// needs no entry point and is no library.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,7 +58,10 @@ const providers = new Set(
     .map((pkg) => pkg.name),
 );
 const libraries = new Set(
-  packages.map((pkg) => pkg.name).filter((name) => !cliNames.includes(name) && name !== "@sightline/testing"),
+  packages
+    .filter((pkg) => !pkg.manifest.private)
+    .map((pkg) => pkg.name)
+    .filter((name) => !cliNames.includes(name) && name !== "@sightline/testing"),
 );
 
 /** Workspace packages a manifest declares in the given fields. */
@@ -179,7 +184,8 @@ for (const pkg of packages) {
   const all = declared(pkg.manifest, [...RUNTIME_FIELDS, "devDependencies"]);
   const imported = new Map();
   const { shipped: files, entries } = listShippedSources(pkg);
-  if (entries === 0) violations.push(`${pkg.name}: no entry point in package.json maps to a file in src/`);
+  if (entries === 0 && !pkg.manifest.private)
+    violations.push(`${pkg.name}: no entry point in package.json maps to a file in src/`);
   fileCount += files.length;
   for (const file of files) {
     for (const specifier of readSpecifiers(readFileSync(file, "utf8"))) {

@@ -1,4 +1,9 @@
 export {
+  type MeasureOverheadVariantsOptions,
+  measureOverheadVariants,
+  type OverheadVariantFigures,
+} from "./bench/measure-overhead-variants.js";
+export {
   type OverheadBenchmarkOptions,
   type OverheadPlanItem,
   runOverheadBenchmark,
@@ -6,5 +11,6 @@ export {
 export {
   type OverheadCaseOptions,
   type OverheadCaseResult,
+  type OverheadProviders,
   runOverheadCase,
 } from "./bench/run-overhead-case.js";

@@ -1,5 +1,4 @@
-import { execFileSync } from "node:child_process";
-import type { OverheadCaseResult } from "./run-overhead-case.js";
+import { measureOverheadVariants } from "./measure-overhead-variants.js";
 
 /** One row of the benchmark: a case and how its overhead is expressed. */
 export interface OverheadPlanItem {
@@ -23,12 +22,6 @@ export interface OverheadBenchmarkOptions {
   quick?: boolean;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
-
 /**
  * Sightline's per-call overhead against the raw client. Every measurement runs in a fresh process
  * with one client, as an app has; raw and wrapped processes alternate so drifting machine load
@@ -43,21 +36,16 @@ export function runOverheadBenchmark(options: OverheadBenchmarkOptions): void {
   for (const transport of ["in-process", "http"]) {
     for (const item of options.plan) {
       const calls = Math.max(50, Math.round(item.calls * scale));
-      const runs: Record<string, OverheadCaseResult[]> = { raw: [], wrapped: [] };
-      for (let round = 0; round < processes; round++) {
-        for (const variant of round % 2 ? ["wrapped", "raw"] : ["raw", "wrapped"]) {
-          const output = execFileSync(
-            process.execPath,
-            [options.runnerPath, variant, item.caseName, transport, String(calls)],
-            {
-              encoding: "utf8",
-            },
-          );
-          runs[variant]?.push(JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as OverheadCaseResult);
-        }
-      }
+      const figures = measureOverheadVariants({
+        runnerPath: options.runnerPath,
+        caseName: item.caseName,
+        transport: transport as "in-process" | "http",
+        calls,
+        variants: ["wrapped"],
+        rounds: processes,
+      });
       const figure = (variant: string, field: "wall" | "cpu" | "peakRssMegabytes") =>
-        median((runs[variant] ?? []).map((run) => run[field]));
+        figures.get(variant)?.[field] ?? 0;
       const raw = figure("raw", "wall");
       const wrapped = figure("wrapped", "wall");
       const extra = wrapped - raw;

@@ -13,15 +13,25 @@ import type { MockLLMServer, MockScript } from "../types.js";
 export interface OverheadCaseOptions<Client> {
   /** Makes a real client aimed at the mock server, with `fetch` when the bytes are replayed in-process. */
   createClient: (options: { server: MockLLMServer; fetch?: typeof fetch }) => Client;
-  /** Wraps a client with Sightline, sending telemetry to the given providers. */
-  observe: (
-    client: Client,
-    providers: { tracerProvider: TracerProvider; meterProvider: MeterProvider },
-  ) => Client;
+  /** Wraps a client with Sightline, sending telemetry to the given providers (the `wrapped` variant). */
+  observe?: (client: Client, providers: OverheadProviders) => Client;
+  /**
+   * Further named variants (e.g. a peer's instrumentation), each set up once per process before the
+   * warm-up; `raw` and `wrapped` are reserved. Default: none.
+   */
+  variants?: Record<string, (client: Client, providers: OverheadProviders) => Client | Promise<Client>>;
   /** One call of each case, reading the whole result as an app would. */
   cases: Record<string, (client: Client) => Promise<unknown>>;
-  /** `process.argv.slice(2)`: variant (`raw` | `wrapped`), case, transport (`in-process` | `http`), calls. */
+  /** `process.argv.slice(2)`: variant (`raw`, `wrapped` or a key of `variants`), case, transport (`in-process` | `http`), calls. */
   argv: string[];
+}
+
+/** Where a variant sends its telemetry: spans built by the SDK then discarded, metrics kept in memory. */
+export interface OverheadProviders {
+  tracerProvider: TracerProvider;
+  meterProvider: MeterProvider;
+  /** The exporter behind `tracerProvider`, for variants that build their own span pipeline. */
+  spanExporter: SpanExporter;
 }
 
 /** A measurement, as printed on the runner's one line of output. */
@@ -29,8 +39,10 @@ export interface OverheadCaseResult {
   variant: string;
   caseName: string;
   transport: string;
-  /** Wall time per call, microseconds. */
+  /** Wall time per call, microseconds (mean). */
   wall: number;
+  /** Median wall time of one call, microseconds. */
+  p50: number;
   /** CPU time per call, microseconds (V8's parallel GC threads included). */
   cpu: number;
   peakRssMegabytes: number;
@@ -73,20 +85,31 @@ export async function runOverheadCase<Client>(
   const warmup = Math.max(2000, calls);
   const server = await startMockLLMServer();
   const replay = transport === "in-process" ? await recordOnce({ server, options, call }) : undefined;
+  const spanExporter = new DiscardingExporter();
   const tracerProvider = new TracerProvider({
-    spanProcessors: [new SimpleSpanProcessor({ exporter: new DiscardingExporter() })],
+    spanProcessors: [new SimpleSpanProcessor({ exporter: spanExporter })],
   });
   const meterProvider = new MeterProvider({ readers: [new PullReader()] });
+  const providers: OverheadProviders = { tracerProvider, meterProvider, spanExporter };
   const raw = options.createClient({ server, fetch: replay });
-  const client = variant === "wrapped" ? options.observe(raw, { tracerProvider, meterProvider }) : raw;
+  const setup = variant === "wrapped" ? options.observe : options.variants?.[variant];
+  if (variant !== "raw" && !setup) throw new Error(`unknown variant "${variant}"`);
+  const client = setup ? await setup(raw, providers) : raw;
   if (transport === "http") for (let index = 0; index < warmup + calls; index++) server.enqueue(SCRIPT);
 
   for (let index = 0; index < warmup; index++) await call(client);
+  // Each call is timed alone too (for the median); the clock read costs every variant the same.
+  const durations = new Float64Array(calls);
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
-  for (let index = 0; index < calls; index++) await call(client);
+  for (let index = 0; index < calls; index++) {
+    const started = performance.now();
+    await call(client);
+    durations[index] = performance.now() - started;
+  }
   const cpu = process.cpuUsage(cpuBefore);
   const wall = performance.now() - wallBefore;
+  durations.sort();
   await tracerProvider.forceFlush();
   await server.close();
   const result: OverheadCaseResult = {
@@ -94,6 +117,7 @@ export async function runOverheadCase<Client>(
     caseName,
     transport,
     wall: (wall * 1000) / calls,
+    p50: (durations[Math.floor(calls / 2)] ?? 0) * 1000,
     cpu: (cpu.user + cpu.system) / calls,
     peakRssMegabytes: process.resourceUsage().maxRSS / 1024,
   };
