@@ -8,6 +8,9 @@ import { getErrorInfo } from "../errors/get-error-info.js";
 import { recordOperationError } from "../errors/record-operation-error.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import type { FinishedOperation } from "../finishers/types.js";
+import { getAttachedMetricStore } from "../metrics/create-sightline-metric-producer.js";
+import { FixedHistogram } from "../metrics/fixed-histogram.js";
+import { recordOperationIntoStore } from "../metrics/record-operation-into-store.js";
 import { recordChunkGaps, recordOperationMetrics } from "../metrics/record-operation-metrics.js";
 import {
   ATTR_ERROR_TYPE,
@@ -27,6 +30,7 @@ import {
   ATTR_SIGHTLINE_RESPONSE_READ,
   ATTR_SIGHTLINE_STREAM_CHUNKS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
+  DURATION_BUCKETS,
 } from "../semconv.js";
 import { FOREIGN_METRIC_SCOPES } from "../stacking/create-genai-span-enricher.js";
 import type { SightlineOperationMark } from "../stacking/sightline-operation-context.js";
@@ -45,6 +49,17 @@ const NO_CONTEXT: Readonly<SightlineContext> = Object.freeze({});
 /** Chunk gaps kept per stream before they are recorded early (8 KB of numbers). */
 export const MAX_BUFFERED_CHUNK_GAPS = 1024;
 
+/** Where this stream's chunk gaps go, decided at its first gap rather than per chunk. */
+enum ChunkTiming {
+  Undecided = 0,
+  /** Not recorded: metrics or the chunk timing metric are off, or another tool records them. */
+  Off = 1,
+  /** Folded into the operation's own histogram, merged into Sightline's aggregation at the end. */
+  Aggregated = 2,
+  /** Kept as values and recorded through the metrics API at the end (the app's own meter provider). */
+  Buffered = 3,
+}
+
 /**
  * One GenAI operation: its span, its timing and its single end. Every path that can finish a
  * call (response parsed, error, stream done, consumer break, abort, abandonment) goes through
@@ -59,10 +74,14 @@ export class Operation {
   firstChunkTime: number | undefined;
   chunkCount = 0;
   /**
-   * Gaps between output chunks, in seconds; recorded as one histogram sample each at the end,
-   * when the response model is known. Bounded: a long stream flushes them early (see addOutputChunkGap).
+   * Gaps between output chunks, in seconds, when they go through the metrics API: recorded as one
+   * histogram sample each at the end, when the response model is known. Bounded: a long stream flushes
+   * them early (see addOutputChunkGap).
    */
   readonly outputChunkGaps: number[] = [];
+  /** Gaps between output chunks when Sightline aggregates its metrics itself: one fixed histogram per stream. */
+  outputChunkHistogram: FixedHistogram | undefined;
+  private chunkTiming: ChunkTiming = ChunkTiming.Undecided;
   lastOutputChunkTime: number | undefined;
   private ended = false;
   /** Run once when the operation ends, to release what watches it (timers, listeners). */
@@ -156,7 +175,22 @@ export class Operation {
    * before the end), so a stream of any length holds bounded memory.
    */
   addOutputChunkGap(gapSeconds: number): void {
-    if (!this.recordsMetrics || !this.config.chunkTimingMetric) return;
+    let chunkTiming = this.chunkTiming;
+    if (chunkTiming === ChunkTiming.Undecided) {
+      chunkTiming = this.decideChunkTiming();
+      this.chunkTiming = chunkTiming;
+    }
+    if (chunkTiming === ChunkTiming.Aggregated) {
+      // Allocation-free per chunk: the histogram is made once, at the stream's first gap.
+      let histogram = this.outputChunkHistogram;
+      if (histogram === undefined) {
+        histogram = new FixedHistogram(DURATION_BUCKETS);
+        this.outputChunkHistogram = histogram;
+      }
+      histogram.record(gapSeconds);
+      return;
+    }
+    if (chunkTiming === ChunkTiming.Off) return;
     this.outputChunkGaps.push(gapSeconds);
     if (this.outputChunkGaps.length < MAX_BUFFERED_CHUNK_GAPS) return;
     try {
@@ -169,6 +203,13 @@ export class Operation {
       reportTelemetryError("recording chunk timings", error);
     }
     this.outputChunkGaps.length = 0;
+  }
+
+  private decideChunkTiming(): ChunkTiming {
+    if (!this.recordsMetrics || !this.config.chunkTimingMetric) return ChunkTiming.Off;
+    return getAttachedMetricStore(this.config.getMeterProvider()) === undefined
+      ? ChunkTiming.Buffered
+      : ChunkTiming.Aggregated;
   }
 
   /**
@@ -232,7 +273,7 @@ export class Operation {
     const span =
       this.attached && !this.span.isRecording() ? trace.wrapSpanContext(this.span.spanContext()) : this.span;
     let errorType: string | undefined;
-    const metricAttributes: Attributes = {};
+    let metricAttributes: Attributes = {};
     try {
       const attributes: Attributes = result.response ? buildResponseAttributes(result.response) : {};
       if (this.firstChunkTime !== undefined) {
@@ -265,16 +306,29 @@ export class Operation {
       reportTelemetryError("recording the response", error);
     }
     const durationSeconds = (endTime - this.startTime) / 1000;
+    const meterProvider = this.config.getMeterProvider();
     try {
-      Object.assign(metricAttributes, buildMetricAttributes(this, result.response?.model, errorType));
+      metricAttributes = buildMetricAttributes(this, result.response?.model, errorType);
       if (this.recordsMetrics) {
-        recordOperationMetrics({
-          config: this.config,
-          operation: this,
-          attributes: metricAttributes,
-          durationSeconds,
-          usage: result.response?.usage,
-        });
+        const store = getAttachedMetricStore(meterProvider);
+        if (store) {
+          recordOperationIntoStore({
+            store,
+            config: this.config,
+            operation: this,
+            attributes: metricAttributes,
+            durationSeconds,
+            usage: result.response?.usage,
+          });
+        } else {
+          recordOperationMetrics({
+            config: this.config,
+            operation: this,
+            attributes: metricAttributes,
+            durationSeconds,
+            usage: result.response?.usage,
+          });
+        }
       }
     } catch (error) {
       reportTelemetryError("recording metrics", error);
@@ -290,7 +344,7 @@ export class Operation {
         this.firstChunkTime === undefined ? undefined : (this.firstChunkTime - this.startTime) / 1000,
       span,
       metricAttributes,
-      meterProvider: this.config.getMeterProvider(),
+      meterProvider,
       context: this.context,
       agentCost: this.agentCost,
     };
