@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
+import { MeterProvider, type MetricProducer, MetricReader } from "@opentelemetry/sdk-metrics";
 import {
   type ReadableSpan,
   SimpleSpanProcessor,
@@ -18,6 +18,12 @@ export interface OverheadCaseOptions<Client> {
     client: Client,
     providers: { tracerProvider: TracerProvider; meterProvider: MeterProvider },
   ) => Client;
+  /**
+   * Sightline's own metric aggregation (`createSightlineMetricProducer` from `@sightline/core`), registered
+   * on the wrapped variant's reader and attached to its meter provider as `init()` does. Left out when
+   * `SIGHTLINE_BENCH_APP_METER_PROVIDER=1`, to measure an app's own meter provider (the API instruments).
+   */
+  createMetricProducer?: () => { attachTo(meterProvider: MeterProvider): void };
   /** One call of each case, reading the whole result as an app would. */
   cases: Record<string, (client: Client) => Promise<unknown>>;
   /** `process.argv.slice(2)`: variant (`raw` | `wrapped`), case, transport (`in-process` | `http`), calls. */
@@ -76,7 +82,16 @@ export async function runOverheadCase<Client>(
   const tracerProvider = new TracerProvider({
     spanProcessors: [new SimpleSpanProcessor({ exporter: new DiscardingExporter() })],
   });
-  const meterProvider = new MeterProvider({ readers: [new PullReader()] });
+  const producer =
+    variant === "wrapped" && process.env.SIGHTLINE_BENCH_APP_METER_PROVIDER !== "1"
+      ? options.createMetricProducer?.()
+      : undefined;
+  const meterProvider = new MeterProvider({
+    readers: [
+      new PullReader(producer ? { metricProducers: [producer as unknown as MetricProducer] } : undefined),
+    ],
+  });
+  producer?.attachTo(meterProvider);
   const raw = options.createClient({ server, fetch: replay });
   const client = variant === "wrapped" ? options.observe(raw, { tracerProvider, meterProvider }) : raw;
   if (transport === "http") for (let index = 0; index < warmup + calls; index++) server.enqueue(SCRIPT);
