@@ -71,6 +71,7 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
         meterProvider: operation.meterProvider,
         counter: "unpriced",
         attributes: operation.metricAttributes,
+        key: operation.metricSeriesKey,
         value: 1,
       });
       const key = `${provider}/${model}`;
@@ -88,6 +89,7 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
       meterProvider: operation.meterProvider,
       counter: "cost",
       attributes: operation.metricAttributes,
+      key: operation.metricSeriesKey,
       value: breakdown.total,
     });
     addAgentCost(operation.agentCost, breakdown.total);

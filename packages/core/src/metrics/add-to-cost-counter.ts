@@ -16,6 +16,8 @@ export function addToCostCounter(options: {
   counter: "cost" | "unpriced";
   attributes: Attributes;
   value: number;
+  /** The key of `attributes` in Sightline's aggregation, if the operation has it (see FinishedOperation). */
+  key?: string;
 }): void {
   const store = getAttachedMetricStore(options.meterProvider);
   if (store) {
@@ -24,6 +26,7 @@ export function addToCostCounter(options: {
       counter: options.counter === "cost" ? COST_COUNTER : UNPRICED_COUNTER,
       attributes: options.attributes,
       value: options.value,
+      key: options.key,
     });
     return;
   }

@@ -55,7 +55,9 @@ export function getSeriesKey(attributes: Attributes): string {
   for (const name in attributes) {
     const value = attributes[name];
     if (value === undefined) continue;
-    key += `${name}\u0001${typeof value === "string" ? value : JSON.stringify(value)}\u0002`;
+    const text =
+      typeof value === "object" ? JSON.stringify(value) : `${typeof value === "string" ? "s" : "n"}${value}`;
+    key += `${name}\u0001${text}\u0002`;
   }
   return key;
 }

@@ -8,6 +8,7 @@ import type { SightlineMetricStore } from "./sightline-metric-store.js";
 /**
  * Records the semconv client metrics of one finished operation into Sightline's own aggregation:
  * the same measurements as recordOperationMetrics, with the stream's chunk gaps merged in one step.
+ * Returns the key of the attribute set, which the cost counter reuses.
  */
 export function recordOperationIntoStore(options: {
   store: SightlineMetricStore;
@@ -21,7 +22,7 @@ export function recordOperationIntoStore(options: {
   attributes: Attributes;
   durationSeconds: number;
   usage: GenAIUsage | undefined;
-}): void {
+}): string {
   const { config, operation } = options;
   let chunkGaps = config.chunkTimingMetric ? operation.outputChunkHistogram : undefined;
   if (config.chunkTimingMetric && operation.outputChunkGaps.length > 0) {
@@ -30,7 +31,7 @@ export function recordOperationIntoStore(options: {
     for (const gap of operation.outputChunkGaps) chunkGaps.record(gap);
     operation.outputChunkGaps.length = 0;
   }
-  options.store.recordOperation({
+  return options.store.recordOperation({
     scope: config.metricScope ?? {
       name: config.scopeName,
       version: config.scopeVersion,

@@ -83,8 +83,11 @@ export class SightlineMetricStore {
 
   constructor(readonly cardinalityLimit: number = DEFAULT_CARDINALITY_LIMIT) {}
 
-  /** Records what one finished operation measured. */
-  recordOperation(measurements: OperationMeasurements): void {
+  /**
+   * Records what one finished operation measured. Returns the key of its attribute set, for the
+   * operation's other measurements with the same attributes (addToCounter's `key`).
+   */
+  recordOperation(measurements: OperationMeasurements): string {
     const { attributes, usage } = measurements;
     const scope = this.getScope(measurements.scope);
     const key = getSeriesKey(attributes);
@@ -135,6 +138,7 @@ export class SightlineMetricStore {
       );
       call.timePerOutputChunk.histogram.merge(gaps);
     }
+    return key;
   }
 
   /** Adds `value` to a counter of `scope` for `attributes`; negative values are dropped, as the SDK does. */
@@ -143,6 +147,8 @@ export class SightlineMetricStore {
     counter: CounterDefinition;
     attributes: Attributes;
     value: number;
+    /** getSeriesKey(attributes), when the caller has it already. */
+    key?: string;
   }): void {
     if (!(options.value >= 0)) return;
     const scope = this.getScope(options.scope);
@@ -152,7 +158,7 @@ export class SightlineMetricStore {
       scope.sums.set(options.counter.name, counter);
     }
     const series = counter.series;
-    const key = getSeriesKey(options.attributes);
+    const key = options.key ?? getSeriesKey(options.attributes);
     let sum = series.get(key);
     if (sum === undefined) {
       sum = this.addSeries(series, key, options.attributes, (seriesAttributes) =>

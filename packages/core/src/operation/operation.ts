@@ -307,12 +307,13 @@ export class Operation {
     }
     const durationSeconds = (endTime - this.startTime) / 1000;
     const meterProvider = this.config.getMeterProvider();
+    let metricSeriesKey: string | undefined;
     try {
       metricAttributes = buildMetricAttributes(this, result.response?.model, errorType);
       if (this.recordsMetrics) {
         const store = getAttachedMetricStore(meterProvider);
         if (store) {
-          recordOperationIntoStore({
+          metricSeriesKey = recordOperationIntoStore({
             store,
             config: this.config,
             operation: this,
@@ -344,6 +345,7 @@ export class Operation {
         this.firstChunkTime === undefined ? undefined : (this.firstChunkTime - this.startTime) / 1000,
       span,
       metricAttributes,
+      metricSeriesKey,
       meterProvider,
       context: this.context,
       agentCost: this.agentCost,
