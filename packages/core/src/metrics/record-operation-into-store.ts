@@ -12,6 +12,8 @@ import type { SightlineMetricStore } from "./sightline-metric-store.js";
  */
 export function recordOperationIntoStore(options: {
   store: SightlineMetricStore;
+  /** getSeriesKey(attributes), built once per attribute set. */
+  key: string;
   config: ResolvedConfig;
   operation: {
     firstChunkTime: number | undefined;
@@ -38,6 +40,7 @@ export function recordOperationIntoStore(options: {
       schemaUrl: SEMCONV_SCHEMA_URL,
     },
     attributes: options.attributes,
+    key: options.key,
     durationSeconds: options.durationSeconds,
     usage: options.usage,
     timeToFirstChunkSeconds:

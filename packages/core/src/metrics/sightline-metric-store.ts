@@ -31,6 +31,8 @@ export interface OperationMeasurements {
   scope: MetricScope;
   /** The operation's metric attributes, `error.type` included when it failed. */
   attributes: Attributes;
+  /** getSeriesKey(attributes), when the caller has it already. */
+  key?: string;
   durationSeconds: number;
   usage: GenAIUsage | undefined;
   timeToFirstChunkSeconds: number | undefined;
@@ -90,7 +92,7 @@ export class SightlineMetricStore {
   recordOperation(measurements: OperationMeasurements): string {
     const { attributes, usage } = measurements;
     const scope = this.getScope(measurements.scope);
-    const key = getSeriesKey(attributes);
+    const key = measurements.key ?? getSeriesKey(attributes);
     let duration = scope.duration.get(key);
     if (duration === undefined) {
       duration = this.addSeries(scope.duration, key, attributes, (seriesAttributes) =>

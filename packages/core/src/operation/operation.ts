@@ -15,17 +15,11 @@ import { recordChunkGaps, recordOperationMetrics } from "../metrics/record-opera
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_INPUT_MESSAGES,
-  ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_OUTPUT_MESSAGES,
-  ATTR_GEN_AI_PROVIDER_NAME,
-  ATTR_GEN_AI_REQUEST_MODEL,
-  ATTR_GEN_AI_RESPONSE_MODEL,
   ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
   ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
   ATTR_GEN_AI_TOOL_DEFINITIONS,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
-  ATTR_SERVER_ADDRESS,
-  ATTR_SERVER_PORT,
   ATTR_SIGHTLINE_RECORDED_BY,
   ATTR_SIGHTLINE_RESPONSE_READ,
   ATTR_SIGHTLINE_STREAM_CHUNKS,
@@ -36,6 +30,7 @@ import { FOREIGN_METRIC_SCOPES } from "../stacking/create-genai-span-enricher.js
 import type { SightlineOperationMark } from "../stacking/sightline-operation-context.js";
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
+import { getMetricAttributeSet, type MetricAttributeSet } from "./get-metric-attribute-set.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 
 /** How a stream ended, recorded as `sightline.stream.outcome`. */
@@ -197,7 +192,7 @@ export class Operation {
       recordChunkGaps({
         config: this.config,
         gaps: this.outputChunkGaps,
-        attributes: buildMetricAttributes(this, undefined, undefined),
+        attributes: this.getMetricAttributeSet(undefined, undefined).attributes,
       });
     } catch (error) {
       reportTelemetryError("recording chunk timings", error);
@@ -309,12 +304,14 @@ export class Operation {
     const meterProvider = this.config.getMeterProvider();
     let metricSeriesKey: string | undefined;
     try {
-      metricAttributes = buildMetricAttributes(this, result.response?.model, errorType);
+      const metricAttributeSet = this.getMetricAttributeSet(result.response?.model, errorType);
+      metricAttributes = metricAttributeSet.attributes;
       if (this.recordsMetrics) {
         const store = getAttachedMetricStore(meterProvider);
         if (store) {
           metricSeriesKey = recordOperationIntoStore({
             store,
+            key: metricAttributeSet.key,
             config: this.config,
             operation: this,
             attributes: metricAttributes,
@@ -389,30 +386,16 @@ export class Operation {
     }
   }
 
-  /** Low-cardinality attributes for this operation's metrics. */
-  get baseContextAttributes(): Attributes | undefined {
-    return this.contextAttributes;
+  /** Low-cardinality attributes for this operation's metrics (shared and frozen; see getMetricAttributeSet). */
+  private getMetricAttributeSet(responseModel: unknown, errorType: string | undefined): MetricAttributeSet {
+    return getMetricAttributeSet({
+      request: this.request,
+      target: this.target,
+      responseModel,
+      errorType,
+      contextAttributes: this.contextAttributes,
+    });
   }
-}
-
-function buildMetricAttributes(
-  operation: Operation,
-  responseModel: string | undefined,
-  errorType: string | undefined,
-): Attributes {
-  const { request, target } = operation;
-  const attributes: Attributes = {
-    [ATTR_GEN_AI_OPERATION_NAME]: request.operation,
-    [ATTR_GEN_AI_PROVIDER_NAME]: target.provider,
-  };
-  if (request.model !== undefined) attributes[ATTR_GEN_AI_REQUEST_MODEL] = request.model;
-  if (typeof responseModel === "string") attributes[ATTR_GEN_AI_RESPONSE_MODEL] = responseModel;
-  if (target.serverAddress !== undefined) attributes[ATTR_SERVER_ADDRESS] = target.serverAddress;
-  if (target.serverPort !== undefined) attributes[ATTR_SERVER_PORT] = target.serverPort;
-  if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
-  const context = operation.baseContextAttributes;
-  if (context) Object.assign(attributes, context);
-  return attributes;
 }
 
 function runEndCallback(callback: () => void): void {
