@@ -1,6 +1,7 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs). "raw" is the AI SDK
 // with no integration; "wrapped" passes sightlineTelemetry() per call, every Sightline feature on.
 import { createOpenAI } from "@ai-sdk/openai";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { embed, generateText, streamText } from "ai";
 import { sightlineTelemetry } from "../dist/index.js";
@@ -13,6 +14,8 @@ await runOverheadCase({
     provider: createOpenAI({ apiKey: "bench", baseURL: server.openaiBaseURL, ...(fetch ? { fetch } : {}) }),
     telemetry: undefined,
   }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => ({
     ...client,
     telemetry: { integrations: [sightlineTelemetry(providers)] },

@@ -2,6 +2,7 @@
 // process (spawned by overhead.bench.mjs): "raw" calls the models as they are, "wrapped" through
 // wrapLanguageModel / wrapEmbeddingModel.
 import { createOpenAI } from "@ai-sdk/openai";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { embed, generateText, streamText, wrapEmbeddingModel, wrapLanguageModel } from "ai";
 import { sightlineEmbeddingMiddleware, sightlineMiddleware } from "../dist/index.js";
@@ -18,6 +19,8 @@ await runOverheadCase({
     });
     return { chat: provider.chat("gpt-4o-mini"), embedder: provider.embedding("text-embedding-3-small") };
   },
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (models, providers) => ({
     chat: wrapLanguageModel({ model: models.chat, middleware: sightlineMiddleware(providers) }),
     embedder: wrapEmbeddingModel({

@@ -7,6 +7,7 @@ runOverheadBenchmark({
   clientName: "@anthropic-ai/sdk",
   runnerPath: fileURLToPath(new URL("./run-case.mjs", import.meta.url)),
   quick: process.argv.includes("--quick"),
+  inProcessOnly: process.argv.includes("--in-process"),
   plan: [
     { caseName: "chat", calls: 3000, unit: "call", perCall: 1 },
     { caseName: "count_tokens", calls: 3000, unit: "call", perCall: 1 },

@@ -1,5 +1,6 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs).
 import Anthropic from "@anthropic-ai/sdk";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { observeAnthropic } from "../dist/index.js";
 
@@ -10,6 +11,8 @@ await runOverheadCase({
   argv: process.argv.slice(2),
   createClient: ({ server, fetch }) =>
     new Anthropic({ apiKey: "bench", baseURL: server.url, maxRetries: 0, ...(fetch ? { fetch } : {}) }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => observeAnthropic(client, providers),
   cases: {
     chat: (client) => client.messages.create({ model, max_tokens: 200, messages }),

@@ -6,6 +6,7 @@ runOverheadBenchmark({
   clientName: "@aws-sdk/client-bedrock-runtime",
   runnerPath: fileURLToPath(new URL("./run-case.mjs", import.meta.url)),
   quick: process.argv.includes("--quick"),
+  inProcessOnly: process.argv.includes("--in-process"),
   plan: [
     { caseName: "converse", calls: 2000, unit: "call", perCall: 1 },
     // messageStart, 50 text deltas, contentBlockStop, messageStop, metadata

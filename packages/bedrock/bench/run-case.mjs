@@ -4,6 +4,7 @@ import {
   ConverseCommand,
   ConverseStreamCommand,
 } from "@aws-sdk/client-bedrock-runtime";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { FetchHttpHandler } from "@smithy/fetch-http-handler";
 import { observeBedrock } from "../dist/index.js";
@@ -26,6 +27,8 @@ await runOverheadCase({
       requestHandler: new FetchHttpHandler(),
     });
   },
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => observeBedrock(client, providers),
   cases: {
     converse: (client) => client.send(new ConverseCommand(input)),

@@ -1,4 +1,5 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs).
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { CohereClientV2 } from "cohere-ai";
 import { observeCohere } from "../dist/index.js";
@@ -10,6 +11,8 @@ await runOverheadCase({
   argv: process.argv.slice(2),
   createClient: ({ server, fetch }) =>
     new CohereClientV2({ token: "bench", baseUrl: `${server.url}/cohere`, maxRetries: 0, fetch }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => observeCohere(client, providers),
   cases: {
     chat: (client) => client.chat({ model, messages }),

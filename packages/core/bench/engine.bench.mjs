@@ -1,9 +1,14 @@
 // The engine's own cost per operation and per stream chunk, with no SDK and no I/O: what
 // Sightline adds on the CPU, feature by feature, measured in one process as the best of several
-// rounds (the minimum is the figure least disturbed by the rest of a shared machine).
+// rounds (the minimum is the figure least disturbed by the rest of a shared machine). Metrics go
+// to Sightline's own aggregation, registered on the reader as init() does; one last row shows an
+// app's own MeterProvider (metrics through the API instruments). Garbage-collection time is
+// read from the 'gc' performance entries while the plain operations run.
 
+import { PerformanceObserver } from "node:perf_hooks";
 import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
 import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+import { createSightlineMetricProducer } from "../dist/index.js";
 import { ChunkFlags, createInstrumentation, followStream } from "../dist/provider.js";
 
 class PullReader extends MetricReader {
@@ -14,7 +19,11 @@ const discarding = { export: (_spans, done) => done({ code: 0 }), shutdown: asyn
 const tracerProvider = new TracerProvider({
   spanProcessors: [new SimpleSpanProcessor({ exporter: discarding })],
 });
-const meterProvider = new MeterProvider({ readers: [new PullReader()] });
+const producer = createSightlineMetricProducer();
+const pullReader = new PullReader({ metricProducers: [producer] });
+const meterProvider = new MeterProvider({ readers: [pullReader] });
+producer.attachTo(meterProvider);
+const appMeterProvider = new MeterProvider({ readers: [new PullReader()] });
 const OPERATIONS = 20_000;
 const CHUNKS = 50;
 const ROUNDS = 7;
@@ -37,22 +46,39 @@ const best = async (run) => {
 const YIELD_EVERY = 200;
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
+// Garbage-collection pauses, summed while `gcWatch.active` is set.
+const gcWatch = { active: false, milliseconds: 0 };
+const gcObserver = new PerformanceObserver((list) => {
+  if (!gcWatch.active) return;
+  for (const entry of list.getEntries()) gcWatch.milliseconds += entry.duration;
+});
+gcObserver.observe({ entryTypes: ["gc"] });
+const flushGcEntries = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const TARGETS = { plain: 5, chunk: 1 };
 const variants = [
   ["spans only", { metrics: false, cost: false, drift: false }],
   ["+ metrics", { cost: false, drift: false }],
   ["+ cost", { drift: false }],
   ["+ drift (everything on)", {}],
   ["everything on, chunkTimingMetric off", { chunkTimingMetric: false }],
+  ["everything on, app's own MeterProvider (API instruments)", { meterProvider: appMeterProvider }],
 ];
 console.log(`\nSightline engine cost without I/O (best of ${ROUNDS} rounds, Node ${process.version})\n`);
-console.log(`| features | µs per plain operation | µs per chunk of a ${CHUNKS}-chunk stream, all included |`);
-console.log("| --- | --- | --- |");
+console.log(
+  `| features | µs per plain operation | µs per chunk of a ${CHUNKS}-chunk stream, all included | GC ms per 10k plain operations |`,
+);
+console.log("| --- | --- | --- | --- |");
+const results = new Map();
 for (const [label, options] of variants) {
   const instrumentation = createInstrumentation({
     scopeName: "bench",
     scopeVersion: "0",
     options: { tracerProvider, meterProvider, ...options },
   });
+  await flushGcEntries();
+  gcWatch.milliseconds = 0;
+  gcWatch.active = true;
   const plain = await best(async () => {
     const started = performance.now();
     for (let index = 0; index < OPERATIONS; index++) {
@@ -66,6 +92,9 @@ for (const [label, options] of variants) {
     }
     return ((performance.now() - started) * 1000) / OPERATIONS;
   });
+  await flushGcEntries();
+  gcWatch.active = false;
+  const gcPer10k = (gcWatch.milliseconds * 10_000) / (OPERATIONS * ROUNDS);
   const perChunk = await (async () => {
     let fastest = Number.POSITIVE_INFINITY;
     for (let round = 0; round < ROUNDS; round++) {
@@ -105,7 +134,15 @@ for (const [label, options] of variants) {
     }
     return fastest;
   })();
-  console.log(`| ${label} | ${plain.toFixed(2)} | ${perChunk.toFixed(3)} |`);
+  results.set(label, { plain, perChunk });
+  console.log(`| ${label} | ${plain.toFixed(2)} | ${perChunk.toFixed(3)} | ${gcPer10k.toFixed(1)} |`);
 }
+const everything = results.get("+ drift (everything on)");
+const met = everything.plain <= TARGETS.plain && everything.perChunk <= TARGETS.chunk;
+console.log(
+  `\nverdict: ${met ? "MET" : "MISSED"}: everything on ${everything.plain.toFixed(2)} µs per plain operation (target ≤ ${TARGETS.plain}), ${everything.perChunk.toFixed(3)} µs per chunk (target ≤ ${TARGETS.chunk})`,
+);
+gcObserver.disconnect();
 await tracerProvider.shutdown();
 await meterProvider.shutdown();
+await appMeterProvider.shutdown();

@@ -65,6 +65,19 @@ export type {
   GovernanceOptions,
   PolicyDefinition,
 } from "./governance/types.js";
+export {
+  createSightlineMetricProducer,
+  type SightlineMetricProducer,
+} from "./metrics/create-sightline-metric-producer.js";
+export type {
+  SightlineCollectionResult,
+  SightlineDataPoint,
+  SightlineHistogramMetricData,
+  SightlineHistogramValue,
+  SightlineMetricDescriptor,
+  SightlineScopeMetrics,
+  SightlineSumMetricData,
+} from "./metrics/metric-data-shapes.js";
 export { recordFeedback } from "./outcomes/record-feedback.js";
 export { recordOutcome } from "./outcomes/record-outcome.js";
 export type { Feedback, OperationReference, Outcome, SignalProviders } from "./outcomes/types.js";

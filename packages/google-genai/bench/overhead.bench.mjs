@@ -6,6 +6,7 @@ runOverheadBenchmark({
   clientName: "@google/genai",
   runnerPath: fileURLToPath(new URL("./run-case.mjs", import.meta.url)),
   quick: process.argv.includes("--quick"),
+  inProcessOnly: process.argv.includes("--in-process"),
   plan: [
     { caseName: "generate", calls: 3000, unit: "call", perCall: 1 },
     { caseName: "embeddings", calls: 3000, unit: "call", perCall: 1 },

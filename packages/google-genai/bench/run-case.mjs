@@ -1,5 +1,6 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs).
 import { GoogleGenAI } from "@google/genai";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { observeGoogleGenAI } from "../dist/index.js";
 
@@ -14,6 +15,8 @@ await runOverheadCase({
     if (fetch) globalThis.fetch = fetch;
     return new GoogleGenAI({ apiKey: "bench", httpOptions: { baseUrl: server.url } });
   },
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => observeGoogleGenAI(client, providers),
   cases: {
     generate: (client) => client.models.generateContent({ model, contents }),

@@ -1,6 +1,7 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs). "raw" is ChatOpenAI
 // with no handler; "wrapped" passes one SightlineCallbackHandler per call, every Sightline feature on.
 import { ChatOpenAI } from "@langchain/openai";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { SightlineCallbackHandler } from "../dist/index.js";
 
@@ -17,6 +18,8 @@ await runOverheadCase({
     }),
     callbacks: undefined,
   }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => ({ ...client, callbacks: [new SightlineCallbackHandler(providers)] }),
   cases: {
     invoke: (client) => client.model.invoke(prompt, { callbacks: client.callbacks }),

@@ -6,6 +6,7 @@ runOverheadBenchmark({
   clientName: "@mistralai/mistralai",
   runnerPath: fileURLToPath(new URL("./run-case.mjs", import.meta.url)),
   quick: process.argv.includes("--quick"),
+  inProcessOnly: process.argv.includes("--in-process"),
   plan: [
     { caseName: "chat", calls: 3000, unit: "call", perCall: 1 },
     { caseName: "embed", calls: 3000, unit: "call", perCall: 1 },

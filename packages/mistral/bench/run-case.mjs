@@ -1,6 +1,7 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs).
 import { Mistral } from "@mistralai/mistralai";
 import { HTTPClient } from "@mistralai/mistralai/lib/http";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { observeMistral } from "../dist/index.js";
 
@@ -17,6 +18,8 @@ await runOverheadCase({
       // An HTTPClient with a custom fetcher carries the in-process replay.
       ...(fetch ? { httpClient: new HTTPClient({ fetcher: fetch }) } : {}),
     }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => observeMistral(client, providers),
   cases: {
     chat: (client) => client.chat.complete({ model, messages }),

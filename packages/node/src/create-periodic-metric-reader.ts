@@ -1,6 +1,11 @@
 import { context, diag } from "@opentelemetry/api";
 import { suppressTracing } from "@opentelemetry/core";
-import { MetricReader, type PushMetricExporter, type ResourceMetrics } from "@opentelemetry/sdk-metrics";
+import {
+  type MetricProducer,
+  MetricReader,
+  type PushMetricExporter,
+  type ResourceMetrics,
+} from "@opentelemetry/sdk-metrics";
 import type { ExportReporter } from "./internal-types.js";
 import { keepProcessAliveWhile } from "./keep-process-alive-while.js";
 
@@ -13,6 +18,8 @@ export interface PeriodicMetricReaderOptions {
   exportTimeoutMillis: number;
   /** Told when shutdown starts and ends, so a failure of the last export folds into one final line. */
   reporter?: ExportReporter;
+  /** Producers read beside the meter provider's own instruments (Sightline's own aggregation). */
+  metricProducers?: MetricProducer[];
 }
 
 /**
@@ -36,6 +43,7 @@ class PeriodicMetricReader extends MetricReader {
     super({
       aggregationSelector: exporter.selectAggregation?.bind(exporter),
       aggregationTemporalitySelector: exporter.selectAggregationTemporality?.bind(exporter),
+      metricProducers: options.metricProducers,
     });
     this.#options = options;
   }

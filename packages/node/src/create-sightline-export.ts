@@ -2,8 +2,13 @@ import { OTLPMetricExporter as OTLPJsonMetricExporter } from "@opentelemetry/exp
 import { OTLPMetricExporter as OTLPProtobufMetricExporter } from "@opentelemetry/exporter-metrics-otlp-proto";
 import { OTLPTraceExporter as OTLPJsonTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as OTLPProtobufTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
-import { ConsoleMetricExporter, type IMetricReader } from "@opentelemetry/sdk-metrics";
+import {
+  ConsoleMetricExporter,
+  type IMetricReader,
+  type PushMetricExporter,
+} from "@opentelemetry/sdk-metrics";
 import { ConsoleSpanExporter, SimpleSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace";
+import type { SightlineMetricProducer } from "@sightline/core";
 import { createBatchSpanProcessor } from "./create-batch-span-processor.js";
 import { createExportAgent } from "./create-export-agent.js";
 import { createExportReporter } from "./create-export-reporter.js";
@@ -12,6 +17,7 @@ import { createReportingMetricExporter, createReportingSpanExporter } from "./cr
 import { createReportingSpanProcessor } from "./create-reporting-span-processor.js";
 import { createSightlineViews } from "./create-sightline-views.js";
 import type { ExportReporter, ExportSettings, SignalDestination } from "./internal-types.js";
+import { readsCumulative, toSdkMetricProducer } from "./read-metric-producer.js";
 import { listHeaderSecrets } from "./redact-secrets.js";
 import { resolveExportSettings } from "./resolve-export-settings.js";
 import type { InitOptions, SightlineExport } from "./types.js";
@@ -19,6 +25,11 @@ import type { InitOptions, SightlineExport } from "./types.js";
 /** The export pieces, and the reporters `init` asks for the final count when its shutdown times out. */
 export interface BuiltExport extends SightlineExport {
   reporters: ExportReporter[];
+  /**
+   * Set when every metric reader reads `metricProducer` (given, and cumulative temporality): then `init`
+   * attaches it to its meter provider and Sightline's metrics skip the SDK's per-record aggregation.
+   */
+  attachableMetricProducer?: SightlineMetricProducer;
 }
 
 /**
@@ -36,7 +47,7 @@ export function createSightlineExport(options: InitOptions = {}): SightlineExpor
 }
 
 /** Builds the export pieces from resolved settings. */
-export function buildExport(settings: ExportSettings): BuiltExport {
+export function buildExport(settings: ExportSettings, metricProducer?: SightlineMetricProducer): BuiltExport {
   const reporters: ExportReporter[] = [];
   const reporterFor = (destination: SignalDestination & { kind: "otlp" }, unit: [string, string]) => {
     const reporter = createExportReporter({
@@ -49,12 +60,14 @@ export function buildExport(settings: ExportSettings): BuiltExport {
     reporters.push(reporter);
     return reporter;
   };
+  const readers = createMetricReaders({ settings, reporterFor, metricProducer });
   return {
     spanProcessors: createSpanProcessors({ settings, reporterFor }),
-    metricReaders: createMetricReaders({ settings, reporterFor }),
+    metricReaders: readers.metricReaders,
     views: createSightlineViews(),
     description: [describe("traces", settings.traces), describe("metrics", settings.metrics)],
     reporters,
+    ...(readers.producerRead && metricProducer ? { attachableMetricProducer: metricProducer } : {}),
   };
 }
 
@@ -92,24 +105,31 @@ function createSpanProcessors(options: {
   return [createReportingSpanProcessor({ processor, reporter })];
 }
 
+/** The metric readers, and whether they all read the given producer. */
 function createMetricReaders(options: {
   settings: ExportSettings;
   reporterFor: ReporterFor;
-}): IMetricReader[] {
+  metricProducer: SightlineMetricProducer | undefined;
+}): { metricReaders: IMetricReader[]; producerRead: boolean } {
   const { settings } = options;
   const destination = settings.metrics;
-  if (destination.kind === "none") return [];
+  if (destination.kind === "none") return { metricReaders: [], producerRead: false };
   const intervalMs = settings.metricExportIntervalMs;
   // An export never outlasts the interval, so runs do not pile up.
   const exportTimeoutMillis = Math.min(intervalMs, settings.exportTimeoutMs);
+  // Sightline's own aggregation is cumulative: an exporter asking for delta gets the SDK's instead.
+  const producersFor = (exporter: PushMetricExporter) =>
+    options.metricProducer && readsCumulative(exporter) ? [toSdkMetricProducer(options.metricProducer)] : [];
   if (destination.kind === "console") {
-    return [
-      createPeriodicMetricReader({
-        exporter: new ConsoleMetricExporter(),
-        exportIntervalMillis: intervalMs,
-        exportTimeoutMillis,
-      }),
-    ];
+    const exporter = new ConsoleMetricExporter();
+    const metricProducers = producersFor(exporter);
+    const reader = createPeriodicMetricReader({
+      exporter,
+      exportIntervalMillis: intervalMs,
+      exportTimeoutMillis,
+      metricProducers,
+    });
+    return { metricReaders: [reader], producerRead: metricProducers.length > 0 };
   }
   const config = {
     url: destination.url,
@@ -125,14 +145,15 @@ function createMetricReaders(options: {
         : new OTLPProtobufMetricExporter(config),
     reporter,
   });
-  return [
-    createPeriodicMetricReader({
-      exporter,
-      exportIntervalMillis: intervalMs,
-      exportTimeoutMillis,
-      reporter,
-    }),
-  ];
+  const metricProducers = producersFor(exporter);
+  const reader = createPeriodicMetricReader({
+    exporter,
+    exportIntervalMillis: intervalMs,
+    exportTimeoutMillis,
+    reporter,
+    metricProducers,
+  });
+  return { metricReaders: [reader], producerRead: metricProducers.length > 0 };
 }
 
 function describe(signal: string, destination: SignalDestination): string {

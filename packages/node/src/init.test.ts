@@ -101,6 +101,8 @@ describe("init", () => {
     expect(points.length).toBeGreaterThanOrEqual(2);
     for (const point of points) expect(point.explicitBounds).toEqual([...DURATION_BUCKETS]);
     expect(points.find((point) => point.attributes["gen_ai.provider.name"] === "no-advice")?.count).toBe(1);
+    // The wrapped client's own point, from Sightline's aggregation that init() registers on its reader.
+    expect(points.find((point) => point.attributes["gen_ai.provider.name"] === "openai")?.count).toBe(1);
     const tokens = receiver.metrics().find((metric) => metric.name === "gen_ai.client.token.usage");
     expect(tokens?.points[0]?.explicitBounds).toEqual([...TOKEN_BUCKETS]);
     expect(tokens?.resource["service.name"]).toBe("support-bot");

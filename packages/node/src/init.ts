@@ -1,5 +1,10 @@
 import { diag } from "@opentelemetry/api";
-import { createSightlineSpanProcessor, getDefaultPriceRegistry, type PriceRefresh } from "@sightline/core";
+import {
+  createSightlineMetricProducer,
+  createSightlineSpanProcessor,
+  getDefaultPriceRegistry,
+  type PriceRefresh,
+} from "@sightline/core";
 import { resolvePricesOptions, startConfiguredPriceRefresh } from "@sightline/core/provider";
 import { buildExport } from "./create-sightline-export.js";
 import { findRegisteredTracerProvider } from "./find-registered-tracer-provider.js";
@@ -36,7 +41,8 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
   const pricesSettings = resolvePricesOptions(options.prices, (name) => env[name]);
   const { log } = settings;
   let prices: PriceRefresh | undefined;
-  const exported = buildExport(settings);
+  // Sightline's own metric aggregation, read by init's metric readers (see createSightlineMetricProducer).
+  const exported = buildExport(settings, createSightlineMetricProducer());
   const inactive = (): SightlineTelemetry => ({
     started: false,
     exporter: settings.preset,
@@ -86,6 +92,8 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
     log(`the OpenTelemetry SDK failed to start, telemetry is off: ${String(error)}`);
     return inactive();
   }
+  // Every reader of this meter provider reads the producer: Sightline's metrics may skip the SDK's instruments.
+  exported.attachableMetricProducer?.attachTo(sdk.meterProvider);
 
   let shutdownPromise: Promise<void> | undefined;
   const uninstallExitHooks = settings.flushOnExit
@@ -123,6 +131,7 @@ export function init(options: InitOptions = {}): SightlineTelemetry {
         timeoutMs: settings.shutdownTimeoutMs,
         work: () => sdk.shutdown(),
       });
+      exported.attachableMetricProducer?.detach();
       if (outcome.status === "rejected") diag.warn("sightline: shutdown failed", outcome.reason);
       if (outcome.status === "timed-out") {
         diag.warn(

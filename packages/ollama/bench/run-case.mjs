@@ -1,4 +1,5 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs).
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import { Ollama } from "ollama";
 import { observeOllama } from "../dist/index.js";
@@ -10,6 +11,8 @@ await runOverheadCase({
   argv: process.argv.slice(2),
   // The client's own `fetch` option carries the in-process replay.
   createClient: ({ server, fetch }) => new Ollama({ host: server.url, fetch }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => observeOllama(client, providers),
   cases: {
     chat: (client) => client.chat({ model, messages }),

@@ -3,6 +3,7 @@
 // adds createSightlineTracingProcessor(), every Sightline feature on. The SDK's default exporter is
 // replaced in both, so nothing is sent to OpenAI.
 import { Agent, OpenAIProvider, Runner, setTraceProcessors, setTracingDisabled } from "@openai/agents";
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import OpenAI from "openai";
 import { createSightlineTracingProcessor } from "../dist/index.js";
@@ -25,6 +26,8 @@ await runOverheadCase({
         }),
       }),
     }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (runner, providers) => {
     setTraceProcessors([createSightlineTracingProcessor(providers)]);
     return runner;

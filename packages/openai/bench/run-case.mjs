@@ -1,4 +1,5 @@
 // One overhead measurement in a fresh process (spawned by overhead.bench.mjs).
+import { createSightlineMetricProducer } from "@sightline/core";
 import { runOverheadCase } from "@sightline/testing/bench";
 import OpenAI from "openai";
 import { observeOpenAI } from "../dist/index.js";
@@ -14,6 +15,8 @@ await runOverheadCase({
       maxRetries: 0,
       ...(fetch ? { fetch } : {}),
     }),
+  // As init() sets it up: Sightline aggregates its own metrics and the reader reads them.
+  createMetricProducer: () => createSightlineMetricProducer(),
   observe: (client, providers) => observeOpenAI(client, providers),
   cases: {
     chat: (client) => client.chat.completions.create({ model: "gpt-4o-mini", messages }),

@@ -1,4 +1,6 @@
-import { asArray, asFields } from "@sightline/core/provider";
+import { asFields } from "@sightline/core/provider";
+
+type Fields = Record<string, unknown>;
 
 /** What the chat and completions wire said about a refusal, gathered from a body or from stream chunks. */
 export interface OpenAIRefusalSignals {
@@ -27,13 +29,27 @@ export function readOpenAIRefusal(signals: OpenAIRefusalSignals): string | undef
  * `filtered: true`.
  */
 export function hasAzureContentFilter(fields: Record<string, unknown>): boolean {
-  const prompts = [...asArray(fields.prompt_filter_results), ...asArray(fields.prompt_annotations)];
-  if (prompts.some((prompt) => isFiltered(asFields(prompt).content_filter_results))) return true;
-  return asArray(fields.choices).some((choice) => isFiltered(asFields(choice).content_filter_results));
+  // Runs on every stream chunk: plain loops over the arrays as they are, nothing allocated.
+  return (
+    anyFiltered(fields.prompt_filter_results) ||
+    anyFiltered(fields.prompt_annotations) ||
+    anyFiltered(fields.choices)
+  );
+}
+
+/** Whether any entry of `entries` (when an array) has a `content_filter_results` that filtered. */
+function anyFiltered(entries: unknown): boolean {
+  if (!Array.isArray(entries)) return false;
+  for (const entry of entries) {
+    if (typeof entry === "object" && entry !== null && isFiltered((entry as Fields).content_filter_results))
+      return true;
+  }
+  return false;
 }
 
 function isFiltered(results: unknown): boolean {
-  const categories = asFields(results);
+  if (typeof results !== "object" || results === null) return false;
+  const categories = results as Fields;
   for (const name in categories) if (asFields(categories[name]).filtered === true) return true;
   return false;
 }

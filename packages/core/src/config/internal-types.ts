@@ -1,5 +1,6 @@
 import type { MeterProvider, Tracer } from "@opentelemetry/api";
 import type { OperationFinisher } from "../finishers/types.js";
+import type { MetricScope } from "../metrics/sightline-metric-store.js";
 import type { GenAIErrorInfo } from "../operation/operation-shapes.js";
 import type { Redactor } from "../redaction/types.js";
 import type { CallGuard, RedactContent } from "./types.js";
@@ -10,6 +11,8 @@ export interface ResolvedConfig {
   getMeterProvider: () => MeterProvider;
   scopeName: string;
   scopeVersion: string;
+  /** The scope (with the semconv schema URL) Sightline's own metric aggregation records under; built once. */
+  metricScope?: MetricScope;
   captureContent: boolean;
   contentMaxBytes: number;
   redactContent?: RedactContent;

@@ -1,7 +1,7 @@
 import { type Attributes, diag } from "@opentelemetry/api";
 import type { CostBreakdown, PriceRegistry } from "@sightline/pricing";
 import { addAgentCost } from "../agents/agent-cost-tally.js";
-import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
+import { addToCostCounter } from "../metrics/add-to-cost-counter.js";
 import {
   ATTR_GEN_AI_USAGE_COST,
   ATTR_SIGHTLINE_COST_AUDIO_INPUT,
@@ -65,10 +65,15 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
       },
       units,
     });
-    const instruments = getExtraInstruments(operation.meterProvider);
     if (!breakdown) {
       operation.span.setAttribute(ATTR_SIGHTLINE_COST_MATCH, COST_MATCH_UNPRICED);
-      instruments.unpriced.add(1, operation.metricAttributes);
+      addToCostCounter({
+        meterProvider: operation.meterProvider,
+        counter: "unpriced",
+        attributes: operation.metricAttributes,
+        key: operation.metricSeriesKey,
+        value: 1,
+      });
       const key = `${provider}/${model}`;
       if (!warned.has(key) && warned.size < MAX_WARNED_MODELS) {
         warned.add(key);
@@ -80,7 +85,13 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
     }
     operation.cost = breakdown;
     operation.span.setAttributes(costAttributes(breakdown));
-    instruments.cost.add(breakdown.total, operation.metricAttributes);
+    addToCostCounter({
+      meterProvider: operation.meterProvider,
+      counter: "cost",
+      attributes: operation.metricAttributes,
+      key: operation.metricSeriesKey,
+      value: breakdown.total,
+    });
     addAgentCost(operation.agentCost, breakdown.total);
   };
 }

@@ -16,6 +16,8 @@ export interface FinishedOperation {
   span: Span;
   /** The attributes the operation's own metrics were recorded with. */
   metricAttributes: Attributes;
+  /** The key of `metricAttributes` in Sightline's own metric aggregation, when it recorded there. */
+  metricSeriesKey?: string;
   meterProvider: MeterProvider;
   /** The `withContext` values active when the call started. */
   context: Readonly<SightlineContext>;

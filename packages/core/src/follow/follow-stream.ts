@@ -91,25 +91,29 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
       end(isAbortError(error) ? "aborted" : "error", error);
       throw error;
     };
+    // Made once per iteration, not per chunk: the step handler is the same function for every chunk.
+    const onStep = (
+      result: IteratorResult<Chunk>,
+    ): IteratorResult<Chunk> | Promise<IteratorResult<Chunk>> => {
+      pending--;
+      if (result.done) {
+        end(signal?.aborted ? "aborted" : "completed");
+        return result;
+      }
+      if (operation.isEnded) return result;
+      return onChunk(result.value) & ChunkFlags.Hide ? observed.next() : result;
+    };
     const observed: AsyncIterator<Chunk> & AsyncIterable<Chunk> = {
-      next(...args: [] | [undefined]) {
+      next() {
         pending++;
         operation.lastActivity = performance.now();
         let step: Promise<IteratorResult<Chunk>>;
         try {
-          step = source.next(...args);
+          step = source.next();
         } catch (error) {
           return onError(error);
         }
-        return step.then((result) => {
-          pending--;
-          if (result.done) {
-            end(signal?.aborted ? "aborted" : "completed");
-            return result;
-          }
-          if (operation.isEnded) return result;
-          return onChunk(result.value) & ChunkFlags.Hide ? observed.next() : result;
-        }, onError);
+        return step.then(onStep, onError);
       },
       return(value?: unknown) {
         end("cancelled");

@@ -1,13 +1,6 @@
 import type { Histogram, MeterProvider } from "@opentelemetry/api";
-import {
-  DURATION_BUCKETS,
-  METRIC_GEN_AI_CLIENT_OPERATION_DURATION,
-  METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK,
-  METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK,
-  METRIC_GEN_AI_CLIENT_TOKEN_USAGE,
-  SEMCONV_SCHEMA_URL,
-  TOKEN_BUCKETS,
-} from "../semconv.js";
+import { SEMCONV_SCHEMA_URL } from "../semconv.js";
+import { type HistogramDefinition, SEMCONV_HISTOGRAMS } from "./semconv-histogram-definitions.js";
 
 /** The instruments every operation records into. */
 export interface MetricInstruments {
@@ -40,28 +33,17 @@ export function getMetricInstruments(options: {
   const meter = options.meterProvider.getMeter(options.scopeName, options.scopeVersion, {
     schemaUrl: SEMCONV_SCHEMA_URL,
   });
-  const durationAdvice = { explicitBucketBoundaries: [...DURATION_BUCKETS] };
+  const create = (definition: HistogramDefinition): Histogram =>
+    meter.createHistogram(definition.name, {
+      description: definition.description,
+      unit: definition.unit,
+      advice: { explicitBucketBoundaries: [...definition.boundaries] },
+    });
   const instruments: MetricInstruments = {
-    duration: meter.createHistogram(METRIC_GEN_AI_CLIENT_OPERATION_DURATION, {
-      description: "GenAI operation duration",
-      unit: "s",
-      advice: durationAdvice,
-    }),
-    tokenUsage: meter.createHistogram(METRIC_GEN_AI_CLIENT_TOKEN_USAGE, {
-      description: "Number of input and output tokens used",
-      unit: "{token}",
-      advice: { explicitBucketBoundaries: [...TOKEN_BUCKETS] },
-    }),
-    timeToFirstChunk: meter.createHistogram(METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, {
-      description: "Time to receive the first chunk of a streaming response",
-      unit: "s",
-      advice: durationAdvice,
-    }),
-    timePerOutputChunk: meter.createHistogram(METRIC_GEN_AI_CLIENT_OPERATION_TIME_PER_OUTPUT_CHUNK, {
-      description: "Time between consecutive output chunks of a streaming response",
-      unit: "s",
-      advice: durationAdvice,
-    }),
+    duration: create(SEMCONV_HISTOGRAMS.duration),
+    tokenUsage: create(SEMCONV_HISTOGRAMS.tokenUsage),
+    timeToFirstChunk: create(SEMCONV_HISTOGRAMS.timeToFirstChunk),
+    timePerOutputChunk: create(SEMCONV_HISTOGRAMS.timePerOutputChunk),
   };
   byScope.set(options.scopeName, instruments);
   return instruments;

@@ -93,6 +93,7 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
       : () => metrics.getMeterProvider(),
     scopeName: create.scopeName,
     scopeVersion: create.scopeVersion,
+    metricScope: { name: create.scopeName, version: create.scopeVersion, schemaUrl: SEMCONV_SCHEMA_URL },
     captureContent,
     contentMaxBytes: positiveOr(options.contentMaxBytes, DEFAULT_CONTENT_MAX_BYTES),
     redactContent: options.redactContent,

@@ -8,30 +8,29 @@ import { getErrorInfo } from "../errors/get-error-info.js";
 import { recordOperationError } from "../errors/record-operation-error.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import type { FinishedOperation } from "../finishers/types.js";
+import { getAttachedMetricStore } from "../metrics/create-sightline-metric-producer.js";
+import { FixedHistogram } from "../metrics/fixed-histogram.js";
+import { recordOperationIntoStore } from "../metrics/record-operation-into-store.js";
 import { recordChunkGaps, recordOperationMetrics } from "../metrics/record-operation-metrics.js";
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_INPUT_MESSAGES,
-  ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_OUTPUT_MESSAGES,
-  ATTR_GEN_AI_PROVIDER_NAME,
-  ATTR_GEN_AI_REQUEST_MODEL,
-  ATTR_GEN_AI_RESPONSE_MODEL,
   ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
   ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
   ATTR_GEN_AI_TOOL_DEFINITIONS,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
-  ATTR_SERVER_ADDRESS,
-  ATTR_SERVER_PORT,
   ATTR_SIGHTLINE_RECORDED_BY,
   ATTR_SIGHTLINE_RESPONSE_READ,
   ATTR_SIGHTLINE_STREAM_CHUNKS,
   ATTR_SIGHTLINE_STREAM_OUTCOME,
+  DURATION_BUCKETS,
 } from "../semconv.js";
 import { FOREIGN_METRIC_SCOPES } from "../stacking/create-genai-span-enricher.js";
 import type { SightlineOperationMark } from "../stacking/sightline-operation-context.js";
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
+import { getMetricAttributeSet, type MetricAttributeSet } from "./get-metric-attribute-set.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 
 /** How a stream ended, recorded as `sightline.stream.outcome`. */
@@ -44,6 +43,17 @@ const NO_CONTEXT: Readonly<SightlineContext> = Object.freeze({});
 
 /** Chunk gaps kept per stream before they are recorded early (8 KB of numbers). */
 export const MAX_BUFFERED_CHUNK_GAPS = 1024;
+
+/** Where this stream's chunk gaps go, decided at its first gap rather than per chunk. */
+enum ChunkTiming {
+  Undecided = 0,
+  /** Not recorded: metrics or the chunk timing metric are off, or another tool records them. */
+  Off = 1,
+  /** Folded into the operation's own histogram, merged into Sightline's aggregation at the end. */
+  Aggregated = 2,
+  /** Kept as values and recorded through the metrics API at the end (the app's own meter provider). */
+  Buffered = 3,
+}
 
 /**
  * One GenAI operation: its span, its timing and its single end. Every path that can finish a
@@ -59,10 +69,14 @@ export class Operation {
   firstChunkTime: number | undefined;
   chunkCount = 0;
   /**
-   * Gaps between output chunks, in seconds; recorded as one histogram sample each at the end,
-   * when the response model is known. Bounded: a long stream flushes them early (see addOutputChunkGap).
+   * Gaps between output chunks, in seconds, when they go through the metrics API: recorded as one
+   * histogram sample each at the end, when the response model is known. Bounded: a long stream flushes
+   * them early (see addOutputChunkGap).
    */
   readonly outputChunkGaps: number[] = [];
+  /** Gaps between output chunks when Sightline aggregates its metrics itself: one fixed histogram per stream. */
+  outputChunkHistogram: FixedHistogram | undefined;
+  private chunkTiming: ChunkTiming = ChunkTiming.Undecided;
   lastOutputChunkTime: number | undefined;
   private ended = false;
   /** Run once when the operation ends, to release what watches it (timers, listeners). */
@@ -156,19 +170,41 @@ export class Operation {
    * before the end), so a stream of any length holds bounded memory.
    */
   addOutputChunkGap(gapSeconds: number): void {
-    if (!this.recordsMetrics || !this.config.chunkTimingMetric) return;
+    let chunkTiming = this.chunkTiming;
+    if (chunkTiming === ChunkTiming.Undecided) {
+      chunkTiming = this.decideChunkTiming();
+      this.chunkTiming = chunkTiming;
+    }
+    if (chunkTiming === ChunkTiming.Aggregated) {
+      // Allocation-free per chunk: the histogram is made once, at the stream's first gap.
+      let histogram = this.outputChunkHistogram;
+      if (histogram === undefined) {
+        histogram = new FixedHistogram(DURATION_BUCKETS);
+        this.outputChunkHistogram = histogram;
+      }
+      histogram.record(gapSeconds);
+      return;
+    }
+    if (chunkTiming === ChunkTiming.Off) return;
     this.outputChunkGaps.push(gapSeconds);
     if (this.outputChunkGaps.length < MAX_BUFFERED_CHUNK_GAPS) return;
     try {
       recordChunkGaps({
         config: this.config,
         gaps: this.outputChunkGaps,
-        attributes: buildMetricAttributes(this, undefined, undefined),
+        attributes: this.getMetricAttributeSet(undefined, undefined).attributes,
       });
     } catch (error) {
       reportTelemetryError("recording chunk timings", error);
     }
     this.outputChunkGaps.length = 0;
+  }
+
+  private decideChunkTiming(): ChunkTiming {
+    if (!this.recordsMetrics || !this.config.chunkTimingMetric) return ChunkTiming.Off;
+    return getAttachedMetricStore(this.config.getMeterProvider()) === undefined
+      ? ChunkTiming.Buffered
+      : ChunkTiming.Aggregated;
   }
 
   /**
@@ -232,7 +268,7 @@ export class Operation {
     const span =
       this.attached && !this.span.isRecording() ? trace.wrapSpanContext(this.span.spanContext()) : this.span;
     let errorType: string | undefined;
-    const metricAttributes: Attributes = {};
+    let metricAttributes: Attributes = {};
     try {
       const attributes: Attributes = result.response ? buildResponseAttributes(result.response) : {};
       if (this.firstChunkTime !== undefined) {
@@ -265,16 +301,32 @@ export class Operation {
       reportTelemetryError("recording the response", error);
     }
     const durationSeconds = (endTime - this.startTime) / 1000;
+    const meterProvider = this.config.getMeterProvider();
+    let metricSeriesKey: string | undefined;
     try {
-      Object.assign(metricAttributes, buildMetricAttributes(this, result.response?.model, errorType));
+      const metricAttributeSet = this.getMetricAttributeSet(result.response?.model, errorType);
+      metricAttributes = metricAttributeSet.attributes;
       if (this.recordsMetrics) {
-        recordOperationMetrics({
-          config: this.config,
-          operation: this,
-          attributes: metricAttributes,
-          durationSeconds,
-          usage: result.response?.usage,
-        });
+        const store = getAttachedMetricStore(meterProvider);
+        if (store) {
+          metricSeriesKey = recordOperationIntoStore({
+            store,
+            key: metricAttributeSet.key,
+            config: this.config,
+            operation: this,
+            attributes: metricAttributes,
+            durationSeconds,
+            usage: result.response?.usage,
+          });
+        } else {
+          recordOperationMetrics({
+            config: this.config,
+            operation: this,
+            attributes: metricAttributes,
+            durationSeconds,
+            usage: result.response?.usage,
+          });
+        }
       }
     } catch (error) {
       reportTelemetryError("recording metrics", error);
@@ -290,7 +342,8 @@ export class Operation {
         this.firstChunkTime === undefined ? undefined : (this.firstChunkTime - this.startTime) / 1000,
       span,
       metricAttributes,
-      meterProvider: this.config.getMeterProvider(),
+      metricSeriesKey,
+      meterProvider,
       context: this.context,
       agentCost: this.agentCost,
     };
@@ -333,30 +386,16 @@ export class Operation {
     }
   }
 
-  /** Low-cardinality attributes for this operation's metrics. */
-  get baseContextAttributes(): Attributes | undefined {
-    return this.contextAttributes;
+  /** Low-cardinality attributes for this operation's metrics (shared and frozen; see getMetricAttributeSet). */
+  private getMetricAttributeSet(responseModel: unknown, errorType: string | undefined): MetricAttributeSet {
+    return getMetricAttributeSet({
+      request: this.request,
+      target: this.target,
+      responseModel,
+      errorType,
+      contextAttributes: this.contextAttributes,
+    });
   }
-}
-
-function buildMetricAttributes(
-  operation: Operation,
-  responseModel: string | undefined,
-  errorType: string | undefined,
-): Attributes {
-  const { request, target } = operation;
-  const attributes: Attributes = {
-    [ATTR_GEN_AI_OPERATION_NAME]: request.operation,
-    [ATTR_GEN_AI_PROVIDER_NAME]: target.provider,
-  };
-  if (request.model !== undefined) attributes[ATTR_GEN_AI_REQUEST_MODEL] = request.model;
-  if (typeof responseModel === "string") attributes[ATTR_GEN_AI_RESPONSE_MODEL] = responseModel;
-  if (target.serverAddress !== undefined) attributes[ATTR_SERVER_ADDRESS] = target.serverAddress;
-  if (target.serverPort !== undefined) attributes[ATTR_SERVER_PORT] = target.serverPort;
-  if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
-  const context = operation.baseContextAttributes;
-  if (context) Object.assign(attributes, context);
-  return attributes;
 }
 
 function runEndCallback(callback: () => void): void {

@@ -64,7 +64,12 @@ export function createChatStreamAccumulator(options: {
       const fields = asFields(chunk);
       id ??= asString(fields.id);
       model ??= asString(fields.model);
-      if (fields.system_fingerprint !== undefined || fields.service_tier !== undefined) {
+      // OpenAI repeats these on every chunk: a new object only when they change, not one per chunk.
+      if (
+        (fields.system_fingerprint !== undefined || fields.service_tier !== undefined) &&
+        (fields.system_fingerprint !== responseFields.system_fingerprint ||
+          fields.service_tier !== responseFields.service_tier)
+      ) {
         responseFields = { system_fingerprint: fields.system_fingerprint, service_tier: fields.service_tier };
       }
       let flags: number = ChunkFlags.None;
@@ -101,7 +106,7 @@ export function createChatStreamAccumulator(options: {
         if (finishReason) state.finishReason = finishReason;
       }
       // Groq puts a stream's usage in `x_groq.usage` when the caller did not ask for a usage chunk.
-      const chunkUsage = fields.usage ?? asFields(fields.x_groq).usage;
+      const chunkUsage = fields.usage ?? readGroqUsage(fields.x_groq);
       if (chunkUsage && typeof chunkUsage === "object") {
         usage = mapOpenAIUsage(chunkUsage);
         billedUnits = mapPerplexityBilledUnits(chunkUsage);
@@ -156,4 +161,9 @@ function appendToolCalls(state: ChoiceState, deltas: unknown[], maxContentLength
     call.name += asString(fn.name) ?? "";
     call.arguments = appendCapturedText(call.arguments, asString(fn.arguments) ?? "", maxContentLength);
   }
+}
+
+/** `x_groq.usage`, read without allocating for the chunks (all but one) that have no `x_groq`. */
+function readGroqUsage(value: unknown): unknown {
+  return typeof value === "object" && value !== null ? (value as { usage?: unknown }).usage : undefined;
 }

@@ -20,6 +20,8 @@ export interface OverheadBenchmarkOptions {
   plan: OverheadPlanItem[];
   /** Fewer processes and calls, for a smoke run. Default: false. */
   quick?: boolean;
+  /** Only the in-process replay, not loopback HTTP (the figure the targets are set in). Default: false. */
+  inProcessOnly?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export function runOverheadBenchmark(options: OverheadBenchmarkOptions): void {
   const processes = options.quick ? 2 : 7;
   const scale = options.quick ? 0.2 : 1;
   const rows: string[] = [];
-  for (const transport of ["in-process", "http"]) {
+  for (const transport of options.inProcessOnly ? ["in-process"] : ["in-process", "http"]) {
     for (const item of options.plan) {
       const calls = Math.max(50, Math.round(item.calls * scale));
       const figures = measureOverheadVariants({

@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
+import { MeterProvider, type MetricProducer, MetricReader } from "@opentelemetry/sdk-metrics";
 import {
   type ReadableSpan,
   SimpleSpanProcessor,
@@ -20,6 +20,13 @@ export interface OverheadCaseOptions<Client> {
    * warm-up; `raw` and `wrapped` are reserved. Default: none.
    */
   variants?: Record<string, (client: Client, providers: OverheadProviders) => Client | Promise<Client>>;
+  /**
+   * Sightline's own metric aggregation (`createSightlineMetricProducer` from `@sightline/core`) for the
+   * variant named, or `undefined` for none: registered on that variant's reader and attached to its meter
+   * provider as `init()` does. Never called for `raw`, nor when `SIGHTLINE_BENCH_APP_METER_PROVIDER=1`, which
+   * measures an app's own meter provider (the API instruments) instead.
+   */
+  createMetricProducer?: (variant: string) => { attachTo(meterProvider: MeterProvider): void } | undefined;
   /** One call of each case, reading the whole result as an app would. */
   cases: Record<string, (client: Client) => Promise<unknown>>;
   /** `process.argv.slice(2)`: variant (`raw`, `wrapped` or a key of `variants`), case, transport (`in-process` | `http`), calls. */
@@ -89,7 +96,16 @@ export async function runOverheadCase<Client>(
   const tracerProvider = new TracerProvider({
     spanProcessors: [new SimpleSpanProcessor({ exporter: spanExporter })],
   });
-  const meterProvider = new MeterProvider({ readers: [new PullReader()] });
+  const producer =
+    variant !== "raw" && process.env.SIGHTLINE_BENCH_APP_METER_PROVIDER !== "1"
+      ? options.createMetricProducer?.(variant)
+      : undefined;
+  const meterProvider = new MeterProvider({
+    readers: [
+      new PullReader(producer ? { metricProducers: [producer as unknown as MetricProducer] } : undefined),
+    ],
+  });
+  producer?.attachTo(meterProvider);
   const providers: OverheadProviders = { tracerProvider, meterProvider, spanExporter };
   const raw = options.createClient({ server, fetch: replay });
   const setup = variant === "wrapped" ? options.observe : options.variants?.[variant];
