@@ -82,6 +82,11 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
     return flags;
   };
 
+  // Without hidden chunks the caller gets the SDK's own promise of each step and the step is observed by
+  // a reaction registered first (so it still runs before the caller's): no derived promise, no extra
+  // microtask per chunk. A hidden chunk needs the step replaced, so only then is the step chained.
+  const observeFromSide = options.accumulator.mayHideChunks === false;
+
   return () => {
     const source = options.iterate();
     const onError = (error: unknown): never => {
@@ -101,17 +106,36 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
         return result;
       }
       if (operation.isEnded) return result;
-      return onChunk(result.value) & ChunkFlags.Hide ? observed.next() : result;
+      return onChunk(result.value) & ChunkFlags.Hide && !observeFromSide ? observed.next() : result;
+    };
+    // The side reactions never throw: their promise is nobody's, so a throw would be an unhandled rejection.
+    const onSideStep = (result: IteratorResult<Chunk>): void => {
+      try {
+        onStep(result);
+      } catch (error) {
+        reportTelemetryError("reading a stream chunk", error);
+      }
+    };
+    const onSideError = (error: unknown): void => {
+      try {
+        onError(error);
+      } catch {
+        // The caller gets the same rejection from the SDK's own promise.
+      }
     };
     const observed: AsyncIterator<Chunk> & AsyncIterable<Chunk> = {
       next() {
+        // No timestamp here: while a step is pending the stream is busy, and each chunk stamps its arrival.
         pending++;
-        operation.lastActivity = performance.now();
         let step: Promise<IteratorResult<Chunk>>;
         try {
           step = source.next();
         } catch (error) {
           return onError(error);
+        }
+        if (observeFromSide) {
+          step.then(onSideStep, onSideError);
+          return step;
         }
         return step.then(onStep, onError);
       },

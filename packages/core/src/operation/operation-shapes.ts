@@ -157,6 +157,11 @@ export interface StreamAccumulator<Chunk> {
   add(chunk: Chunk): number;
   /** The response so far; called once when the stream ends for any reason. */
   finish(): GenAIResponse;
+  /**
+   * Whether `add` may ever return {@link ChunkFlags.Hide}. `false` lets the stream hand each chunk's own
+   * promise to the caller and observe it from the side (one promise fewer per chunk). Default: `true`.
+   */
+  mayHideChunks?: boolean;
 }
 
 /** Where the request went, for `server.address` / `server.port` and the provider name. */

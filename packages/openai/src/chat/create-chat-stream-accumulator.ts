@@ -60,6 +60,7 @@ export function createChatStreamAccumulator(options: {
   };
 
   return {
+    mayHideChunks: hideUsageChunk,
     add(chunk) {
       const fields = asFields(chunk);
       id ??= asString(fields.id);

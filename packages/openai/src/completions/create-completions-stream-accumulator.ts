@@ -28,6 +28,7 @@ export function createCompletionsStreamAccumulator(options: {
   let usage: GenAIUsage | undefined;
   const choices: { text: string; finishReason?: string }[] = [];
   return {
+    mayHideChunks: hideUsageChunk,
     add(chunk) {
       const fields = asFields(chunk);
       id ??= asString(fields.id);
