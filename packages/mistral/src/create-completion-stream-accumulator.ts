@@ -37,6 +37,8 @@ export function createCompletionStreamAccumulator(settings: AccumulatorSettings)
   const choices: ChoiceState[] = [];
 
   return {
+    // Never hides a chunk, so the stream is observed from the side (no promise of its own per chunk).
+    mayHideChunks: false,
     add(event) {
       const outer = asFields(event);
       // The SDK yields `{ data: chunk }`; a bare chunk is read as well.

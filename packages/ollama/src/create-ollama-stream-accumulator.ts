@@ -27,6 +27,8 @@ export function createOllamaStreamAccumulator(
   let thinking = "";
   const toolCalls: MessagePart[] = [];
   return {
+    // Never hides a chunk, so the stream is observed from the side (no promise of its own per chunk).
+    mayHideChunks: false,
     add(chunk) {
       const fields = asFields(chunk);
       model = asString(fields.model) ?? model;

@@ -51,6 +51,8 @@ export function createMessagesStreamAccumulator(options: {
   };
 
   return {
+    // Never hides a chunk, so the stream is observed from the side (no promise of its own per chunk).
+    mayHideChunks: false,
     add(event) {
       const fields = asFields(event);
       switch (fields.type) {

@@ -42,6 +42,8 @@ export function createGenerateContentStreamAccumulator(options: {
   const candidates: CandidateState[] = [];
 
   return {
+    // Never hides a chunk, so the stream is observed from the side (no promise of its own per chunk).
+    mayHideChunks: false,
     add(chunk) {
       const fields = asFields(chunk);
       id ??= asString(fields.responseId);

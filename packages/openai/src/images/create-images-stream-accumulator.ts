@@ -14,6 +14,8 @@ import { mapImagesResponse } from "./map-images-response.js";
 export function createImagesStreamAccumulator(params: unknown): StreamAccumulator<unknown> {
   let completed: Record<string, unknown> | undefined;
   return {
+    // Never hides a chunk, so the stream is observed from the side (no promise of its own per chunk).
+    mayHideChunks: false,
     add(event) {
       const fields = asFields(event);
       const type = asString(fields.type) ?? "";

@@ -34,6 +34,8 @@ export function createResponsesStreamAccumulator(): StreamAccumulator<unknown> {
   let errorCode: string | undefined;
   let errorMessage: string | undefined;
   return {
+    // Never hides a chunk, so the stream is observed from the side (no promise of its own per chunk).
+    mayHideChunks: false,
     add(event) {
       const fields = asFields(event);
       const type = asString(fields.type);
