@@ -119,7 +119,11 @@ for (const [label, options] of variants) {
             iterate = followStream({
               operation,
               iterate,
-              accumulator: { add: () => ChunkFlags.Output, finish: () => response(stream) },
+              accumulator: {
+                add: () => ChunkFlags.Output,
+                finish: () => response(stream),
+                mayHideChunks: false,
+              },
               abandonedAfterMs: 60_000,
             });
           }
