@@ -14,11 +14,8 @@ import { recordOperationIntoStore } from "../metrics/record-operation-into-store
 import { recordChunkGaps, recordOperationMetrics } from "../metrics/record-operation-metrics.js";
 import {
   ATTR_ERROR_TYPE,
-  ATTR_GEN_AI_INPUT_MESSAGES,
   ATTR_GEN_AI_OUTPUT_MESSAGES,
   ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
-  ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
-  ATTR_GEN_AI_TOOL_DEFINITIONS,
   ATTR_HTTP_RESPONSE_STATUS_CODE,
   ATTR_SIGHTLINE_RECORDED_BY,
   ATTR_SIGHTLINE_RESPONSE_READ,
@@ -32,6 +29,7 @@ import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
 import { getMetricAttributeSet, type MetricAttributeSet } from "./get-metric-attribute-set.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
+import { recordRequestContent } from "./record-request-content.js";
 
 /** How a stream ended, recorded as `sightline.stream.outcome`. */
 export type StreamOutcome = "completed" | "cancelled" | "aborted" | "error" | "abandoned";
@@ -141,7 +139,13 @@ export class Operation {
     this.mark = { operation: request.operation, spanId: this.span.spanContext().spanId };
     this.startTime = overrides?.startedAt ?? now();
     this.lastActivity = this.startTime;
-    if (this.captureContent && request.content && this.span.isRecording()) this.recordRequestContent();
+    if (this.captureContent && request.content && this.span.isRecording())
+      recordRequestContent({
+        span: this.span,
+        config: this.config,
+        request,
+        redactionCounts: this.redactionCounts,
+      });
   }
 
   /**
@@ -359,30 +363,6 @@ export class Operation {
       span.end(result.endTime === undefined ? undefined : performance.timeOrigin + endTime);
     } catch (error) {
       reportTelemetryError("ending the span", error);
-    }
-  }
-
-  private recordRequestContent(): void {
-    try {
-      const content = this.request.content?.();
-      if (!content) return;
-      const entries: [string, unknown][] = [
-        [ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, content.systemInstructions],
-        [ATTR_GEN_AI_INPUT_MESSAGES, content.inputMessages],
-        [ATTR_GEN_AI_TOOL_DEFINITIONS, content.toolDefinitions],
-      ];
-      for (const [attribute, value] of entries) {
-        if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-        recordContentAttribute({
-          span: this.span,
-          config: this.config,
-          attribute,
-          build: () => value,
-          redactionCounts: this.redactionCounts,
-        });
-      }
-    } catch (error) {
-      reportTelemetryError("capturing request content", error);
     }
   }
 
