@@ -66,7 +66,7 @@ export function createOnlineEvaluation(options: OnlineEvaluationOptions): Online
   };
   let running = 0;
   let pumpScheduled = false;
-  const warned = { queueFull: false, budget: false };
+  const warned = { queueFull: false, budget: false, unpriced: false };
 
   const dropCounters = new WeakMap<MeterProvider, Counter>();
   const countDrop = (meterProvider: MeterProvider, attributes: Attributes): void => {
@@ -112,7 +112,21 @@ export function createOnlineEvaluation(options: OnlineEvaluationOptions): Online
         }
       }
       const result = await runEvaluator(evaluator, input, { timeoutMs: options.timeoutMs });
-      if (evaluator.kind === "model-graded" && result.costUsd !== undefined) budget.spend(result.costUsd);
+      if (evaluator.kind === "model-graded") {
+        if (result.costUsd !== undefined) budget.spend(result.costUsd);
+        else if (
+          options.modelGraded?.maxCostUsdPerHour !== undefined &&
+          !warned.unpriced &&
+          !result.errorType
+        ) {
+          warned.unpriced = true;
+          diag.warn(
+            `sightline: the model-graded evaluator "${evaluator.name}" reported no cost, so maxCostUsdPerHour cannot ` +
+              "limit it: call the judge through a Sightline-wrapped client with a priced model and a context manager " +
+              "registered, or set modelGraded.maxCallsPerHour",
+          );
+        }
+      }
       recordEvaluationResult(call.spanContext, result, {
         input,
         responseId: call.response.id,
