@@ -199,7 +199,7 @@ export function createRedisBudgetStore(options: RedisBudgetStoreOptions): RedisB
       const chunk = keys.slice(start, start + READ_CHUNK);
       try {
         const totals = await run(() => commands.read(chunk.map((key) => settings.keyPrefix + key)));
-        chunk.forEach((key, index) => learn(key, totals[index] ?? 0));
+        for (const [index, key] of chunk.entries()) learn(key, totals[index] ?? 0);
         succeeded();
       } catch (error) {
         failed(error);
