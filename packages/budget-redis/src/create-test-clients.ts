@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { Redis } from "ioredis";
 import { createClient } from "redis";
 import type { RedisBudgetClient } from "./types.js";
@@ -28,7 +27,8 @@ export async function createTestClient(kind: ClientKind, port: number): Promise<
       retryStrategy: () => 50,
     });
     client.on("error", () => {});
-    await once(client, "ready");
+    // Not events.once, which would reject on a connection error before the first ready.
+    await new Promise((resolve) => client.once("ready", resolve));
     return {
       client,
       get: (key) => client.get(key),
