@@ -13,4 +13,3 @@ export type {
   RedisBudgetStoreStats,
 } from "./types.js";
 export { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
-export { RedisCommandTimeoutError } from "./with-timeout.js";

@@ -1,5 +1,5 @@
 /** Raised when a Redis command takes longer than `commandTimeoutMs`. */
-export class RedisCommandTimeoutError extends Error {
+class RedisCommandTimeoutError extends Error {
   constructor(milliseconds: number) {
     super(`Redis did not answer within ${milliseconds} ms`);
     this.name = "RedisCommandTimeoutError";
