@@ -95,7 +95,7 @@ describe.skipIf(!hasRedisServer)("a fleet of processes against one Redis budget"
     llm = await startMockLLMServer({
       behaviourChange: {
         afterCalls: 0,
-        script: { delayMs: 80, usage: { inputTokens: 60, outputTokens: 40 } },
+        script: { delayMs: 150, usage: { inputTokens: 60, outputTokens: 40 } },
       },
     });
   });
@@ -194,6 +194,7 @@ describe.skipIf(!hasRedisServer)("a fleet of processes against one Redis budget"
     const flushed = await Promise.all(fleet.map((worker) => worker.send({ type: "flush" }, "flushed")));
     expect(flushed.map((reply) => (reply.stats as RedisBudgetStoreStats).bufferedKeys)).toEqual([0, 0, 0]);
     await runPhase("after", 300);
+    await Promise.all(fleet.map((worker) => worker.send({ type: "flush" }, "flushed")));
 
     const outcomes = await report(fleet);
     const of = (phase: string, budget: "open" | "closed") =>
