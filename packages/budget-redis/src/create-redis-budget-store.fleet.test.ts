@@ -108,9 +108,16 @@ describe.skipIf(!hasRedisServer)("a fleet of processes against one Redis budget"
   });
 
   const startFleet = async (budgets: unknown[]) => {
+    // Both client libraries in one fleet: they share the keys and the script.
     const fleet = await Promise.all(
-      Array.from({ length: PROCESSES }, () =>
-        startWorker({ storeModule, redisPort: redis.port, baseURL: llm.openaiBaseURL, budgets }),
+      Array.from({ length: PROCESSES }, (_, index) =>
+        startWorker({
+          storeModule,
+          redisPort: redis.port,
+          baseURL: llm.openaiBaseURL,
+          budgets,
+          client: index % 2 === 0 ? "ioredis" : "redis",
+        }),
       ),
     );
     workers.push(...fleet);

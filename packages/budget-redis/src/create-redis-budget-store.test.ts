@@ -1,3 +1,4 @@
+import { DiagLogLevel, diag } from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRedisBudgetStore } from "./create-redis-budget-store.js";
 import { type ClientKind, createTestClient, type TestClient } from "./create-test-clients.js";
@@ -12,6 +13,7 @@ import type { RedisBudgetStore } from "./types.js";
 if (!hasRedisServer) console.warn(MISSING_REDIS_SERVER);
 
 const HOUR = 3_600_000;
+const silentLogger = { error() {}, warn() {}, info() {}, debug() {}, verbose() {} };
 
 /** Flushes until Redis has confirmed every buffered write: on a loaded machine one attempt may time out and be retried. */
 async function flushUntilWritten(store: RedisBudgetStore): Promise<void> {
@@ -103,8 +105,12 @@ describe.skipIf(!hasRedisServer).each<ClientKind>(["ioredis", "redis"])("with th
     const ttl = await raw.pttl(key);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(1500);
+    const appliedTtl = await raw.pttl(`${key}:applied`);
+    expect(appliedTtl).toBeGreaterThan(0);
+    expect(appliedTtl).toBeLessThanOrEqual(1500);
     await vi.waitFor(async () => expect(await raw.pttl(key)).toBe(-2), { timeout: 5000, interval: 50 });
     expect(await raw.get(key)).toBeNull();
+    expect(await raw.pttl(`${key}:applied`)).toBe(-2);
     // Spend for a window that is already over is not written at all.
     const late = freshKey();
     store.add(late, 5, Date.now() - 1);
@@ -143,6 +149,9 @@ describe.skipIf(!hasRedisServer).each<ClientKind>(["ioredis", "redis"])(
   "Redis stopped, with the %s client",
   (kind) => {
     it("buffers spend while Redis is down, reports unavailable after staleAfterMs, drops past the bound and writes the rest once Redis is back", async () => {
+      const messages: string[] = [];
+      const record = (message: string) => void messages.push(message);
+      diag.setLogger({ ...silentLogger, error: record, warn: record }, DiagLogLevel.WARN);
       const server = await startTestRedisServer();
       const client = await createTestClient(kind, server.port);
       const store = createRedisBudgetStore({
@@ -155,7 +164,7 @@ describe.skipIf(!hasRedisServer).each<ClientKind>(["ioredis", "redis"])(
       try {
         const [first, second, third] = [freshKey(), freshKey(), freshKey()];
         store.add(first, 10, Date.now() + HOUR);
-        await store.flush();
+        await flushUntilWritten(store);
         await server.kill();
         store.add(first, 5, Date.now() + HOUR);
         store.add(second, 20, Date.now() + HOUR);
@@ -168,6 +177,8 @@ describe.skipIf(!hasRedisServer).each<ClientKind>(["ioredis", "redis"])(
           droppedAdds: 1,
           droppedAmount: 1,
         });
+        expect(messages.some((message) => /Redis command failed/.test(message))).toBe(true);
+        expect(messages.some((message) => /buffer of unwritten spend is full/.test(message))).toBe(true);
         await vi.waitFor(() => expect(store.available()).toBe(false), { timeout: 5000, interval: 20 });
         await server.restart();
         await vi.waitFor(() => expect(store.stats().bufferedKeys).toBe(0), { timeout: 10_000, interval: 50 });
@@ -178,7 +189,9 @@ describe.skipIf(!hasRedisServer).each<ClientKind>(["ioredis", "redis"])(
         expect(await client.get(third)).toBeNull();
         // The cache never goes down: this process still knows the 15 it saw.
         expect(store.get(first)).toBe(15);
+        expect(messages.some((message) => /Redis answers again/.test(message))).toBe(true);
       } finally {
+        diag.disable();
         store.close();
         await client.close();
         await server.kill();

@@ -1,25 +1,41 @@
 // One replica of a fleet: the real openai SDK wrapped by observeOpenAI, against the mock LLM server,
-// governed by a token budget kept in Redis through the built @sightline/budget-redis (its path in
-// STORE_MODULE). Driven by the test over IPC: run, pause, flush, report, exit.
+// governed by token budgets kept in Redis through the built @sightline/budget-redis (its path in
+// settings.storeModule), with an ioredis or a redis client (settings.client). Driven by the test over IPC: run, pause, flush, report, exit.
 import { BudgetExceededError, createGovernance } from "@sightline/core";
 import { observeOpenAI } from "@sightline/openai";
 import { Redis } from "ioredis";
 import OpenAI from "openai";
+import { createClient } from "redis";
 
 const settings = JSON.parse(process.env.FLEET_WORKER ?? "{}");
 const { createRedisBudgetStore } = await import(settings.storeModule);
 
-const redis = new Redis({
-  host: "127.0.0.1",
-  port: settings.redisPort,
-  enableOfflineQueue: false,
-  maxRetriesPerRequest: 0,
-  retryStrategy: () => 50,
-});
-redis.on("error", () => {});
-await new Promise((resolve) => redis.once("ready", resolve));
+/** The client this replica uses (`ioredis` or `redis`), configured as the docs say: offline queue off. */
+async function connect() {
+  if (settings.client === "redis") {
+    const client = createClient({
+      socket: { host: "127.0.0.1", port: settings.redisPort, reconnectStrategy: () => 50 },
+      disableOfflineQueue: true,
+    });
+    client.on("error", () => {});
+    await client.connect();
+    return { client, close: () => client.destroy() };
+  }
+  const client = new Redis({
+    host: "127.0.0.1",
+    port: settings.redisPort,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => 50,
+  });
+  client.on("error", () => {});
+  await new Promise((resolve) => client.once("ready", resolve));
+  return { client, close: () => client.disconnect() };
+}
+
+const redis = await connect();
 const store = createRedisBudgetStore({
-  client: redis,
+  client: redis.client,
   commandTimeoutMs: 100,
   refreshIntervalMs: settings.refreshIntervalMs ?? 50,
   staleAfterMs: 300,
@@ -83,7 +99,7 @@ process.on("message", async (message) => {
     process.send({ type: "report", outcomes, stats: store.stats() });
   } else if (message.type === "exit") {
     store.close();
-    redis.disconnect();
+    redis.close();
     process.disconnect();
   }
 });
