@@ -199,3 +199,18 @@ describe.skipIf(!hasRedisServer).each<ClientKind>(["ioredis", "redis"])(
     });
   },
 );
+
+describe("configuration", () => {
+  it("rejects a client that is neither ioredis nor redis, and bad options, when the store is created", () => {
+    expect(() => createRedisBudgetStore({ client: {} as never })).toThrow(
+      /ioredis client .* or a connected redis/,
+    );
+    const client = { eval: async () => "0", mget: async () => [] };
+    expect(() => createRedisBudgetStore({ client, commandTimeoutMs: 0 })).toThrow(
+      /commandTimeoutMs must be a positive number/,
+    );
+    expect(() => createRedisBudgetStore({ client, keyPrefix: 1 as never })).toThrow(
+      /keyPrefix must be a string/,
+    );
+  });
+});
