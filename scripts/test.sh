@@ -27,6 +27,19 @@ if ! command -v promtool >/dev/null 2>&1; then
 fi
 
 stage_done "promtool install"
+
+# redis-server backs the fleet-wide budget tests of @sightline/budget-redis (started on loopback by the
+# tests themselves); install Debian's package where we can, and keep apt's own service from running.
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "› installing redis-server (Debian package redis-server)"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+    service redis-server stop >/dev/null 2>&1 || true
+  else
+    echo "› redis-server not found and cannot be installed here: the Redis budget store tests will be skipped"
+  fi
+fi
+stage_done "redis-server install"
 echo "› biome ci"
 pnpm exec biome ci --colors=off .
 stage_done "biome"

@@ -51,7 +51,7 @@ export { SightlineError } from "./errors/sightline-error.js";
 export { detectRefusal } from "./finishers/detect-refusal.js";
 export { getDefaultDriftMonitor } from "./finishers/get-default-drift-monitor.js";
 export type { DetectRefusal, FinishedOperation, OperationFinisher } from "./finishers/types.js";
-export { BudgetExceededError } from "./governance/budget-exceeded-error.js";
+export { BudgetExceededError, type BudgetRefusalReason } from "./governance/budget-exceeded-error.js";
 export { createGovernance } from "./governance/create-governance.js";
 export { createMemoryBudgetStore } from "./governance/create-memory-budget-store.js";
 export { PolicyViolationError } from "./governance/policy-violation-error.js";
@@ -68,6 +68,7 @@ export type {
   GovernanceMode,
   GovernanceOptions,
   PolicyDefinition,
+  StoreUnavailableBehaviour,
 } from "./governance/types.js";
 export {
   createSightlineMetricProducer,

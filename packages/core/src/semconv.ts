@@ -214,6 +214,11 @@ export const ATTR_SIGHTLINE_REDACTION_COUNT = "sightline.redaction.count";
 
 /** Span event when a call is made (or refused) while a budget is spent, or when a call crosses it. */
 export const EVENT_SIGHTLINE_BUDGET_EXCEEDED = "sightline.budget.exceeded";
+/**
+ * Span event when a call is checked against a budget whose store is unavailable; the action is
+ * `refused` (fail-closed budget, enforce mode) or `observed` (the call goes through on the last known spend).
+ */
+export const EVENT_SIGHTLINE_BUDGET_STORE_UNAVAILABLE = "sightline.budget.store_unavailable";
 /** Span event when a call breaks a policy (model, provider, max tokens). */
 export const EVENT_SIGHTLINE_POLICY_VIOLATION = "sightline.policy.violation";
 /** Span event when a policy kept a call's content off the span. */

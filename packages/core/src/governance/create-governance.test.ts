@@ -241,6 +241,104 @@ describe("budgets", () => {
   });
 });
 
+describe("when the store is unavailable", () => {
+  /** A memory-like store whose availability the test switches by hand. */
+  function createSwitchableStore() {
+    const spend = new Map<string, number>();
+    let up = true;
+    return {
+      store: {
+        get: (key: string) => spend.get(key) ?? 0,
+        add: (key: string, amount: number) => void spend.set(key, (spend.get(key) ?? 0) + amount),
+        available: () => up,
+      },
+      setAvailable: (value: boolean) => (up = value),
+    };
+  }
+
+  it("a fail-closed budget refuses in enforce mode with reason store_unavailable; a fail-open one lets calls through", () => {
+    const switchable = createSwitchableStore();
+    const closed = createEngine({
+      mode: "enforce",
+      budgets: [tokensPerDay(1000, { whenStoreUnavailable: "refuse" })],
+      store: switchable.store,
+    });
+    const open = createEngine({
+      mode: "enforce",
+      budgets: [tokensPerDay(1000, { name: "open-budget" })],
+      store: switchable.store,
+    });
+    closed.call();
+    switchable.setAvailable(false);
+    let error: unknown;
+    try {
+      closed.call();
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(BudgetExceededError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      budget: "daily-tokens",
+      reason: "store_unavailable",
+      used: 60,
+      limit: 1000,
+    });
+    expect((error as Error).message).toMatch(/cannot be checked: its store is unavailable/);
+    expect(closed.sent()).toBe(1);
+    const refusedSpan = telemetry.spans().at(-1);
+    expect(
+      refusedSpan?.events.find((event) => event.name === "sightline.budget.store_unavailable")?.attributes,
+    ).toMatchObject({ "sightline.budget.name": "daily-tokens", "sightline.governance.action": "refused" });
+
+    open.call();
+    expect(open.sent()).toBe(1);
+
+    switchable.setAvailable(true);
+    closed.call();
+    expect(closed.sent()).toBe(2);
+  });
+
+  it("a fail-open budget still refuses on the last known spend, with reason spent", () => {
+    const switchable = createSwitchableStore();
+    const engine = createEngine({ mode: "enforce", budgets: [tokensPerDay(100)], store: switchable.store });
+    engine.call();
+    engine.call();
+    switchable.setAvailable(false);
+    expect(() => engine.call()).toThrow(expect.objectContaining({ reason: "spent", used: 120 }));
+  });
+
+  it("observe mode records the unavailable store on the span and sends the call", () => {
+    const switchable = createSwitchableStore();
+    switchable.setAvailable(false);
+    const engine = createEngine({
+      budgets: [tokensPerDay(1000, { whenStoreUnavailable: "refuse" })],
+      store: switchable.store,
+    });
+    engine.call();
+    expect(engine.sent()).toBe(1);
+    expect(
+      telemetry.spans()[0]?.events.find((event) => event.name === "sightline.budget.store_unavailable")
+        ?.attributes,
+    ).toMatchObject({ "sightline.governance.action": "observed" });
+  });
+
+  it("a store whose available() throws counts as unavailable, and the call is not broken by it", () => {
+    const engine = createEngine({
+      mode: "enforce",
+      budgets: [tokensPerDay(1000, { whenStoreUnavailable: "refuse" }), tokensPerDay(1000, { name: "open" })],
+      store: {
+        get: () => 0,
+        add: () => undefined,
+        available: () => {
+          throw new Error("broken store");
+        },
+      },
+    });
+    expect(() => engine.call()).toThrow(expect.objectContaining({ reason: "store_unavailable" }));
+    expect(engine.sent()).toBe(0);
+  });
+});
+
 describe("policies", () => {
   it("enforce: refuses a model outside the allowed list before sending", () => {
     const engine = createEngine({
@@ -326,6 +424,20 @@ describe("configuration", () => {
         budgets: [{ name: "b", limit: 1, unit: "usd", window: { type: "fixed", size: "day" }, per: "team" }],
       },
       /budgets\[0\].per/,
+    ],
+    [
+      {
+        budgets: [
+          {
+            name: "b",
+            limit: 1,
+            unit: "usd",
+            window: { type: "fixed", size: "day" },
+            whenStoreUnavailable: "block",
+          },
+        ],
+      },
+      /budgets\[0\].whenStoreUnavailable must be "allow" \(fail-open\) or "refuse"/,
     ],
     [{ policies: [{ name: "p", match: { team: "x" } }] }, /policies\[0\].match.team is unknown/],
     [{ policies: [{ name: "p", maxTokensPerRequest: 1.5 }] }, /policies\[0\].maxTokensPerRequest/],

@@ -17,6 +17,7 @@ import {
   ATTR_SIGHTLINE_POLICY_NAME,
   ATTR_SIGHTLINE_POLICY_RULE,
   EVENT_SIGHTLINE_BUDGET_EXCEEDED,
+  EVENT_SIGHTLINE_BUDGET_STORE_UNAVAILABLE,
   EVENT_SIGHTLINE_POLICY_CONTENT_SUPPRESSED,
   EVENT_SIGHTLINE_POLICY_VIOLATION,
 } from "../semconv.js";
@@ -30,6 +31,7 @@ import { observeBudgetUsage } from "./observe-budget-usage.js";
 import { PolicyViolationError } from "./policy-violation-error.js";
 import type {
   BudgetDefinition,
+  BudgetStore,
   BudgetUsage,
   Governance,
   GovernanceMode,
@@ -150,12 +152,36 @@ export function createGovernance(options: GovernanceOptions = {}): Governance {
       }
     }
     const time = now();
+    let storeAvailable: boolean | undefined;
     for (const budget of budgets) {
       const key = budgetKeyOf(budget, scope);
       if (key === undefined) continue;
       remember(budget, key);
       const { used, buckets } = usedIn(budget, key, time);
       const { limit, unit, name } = budget.definition;
+      if (budget.definition.whenStoreUnavailable === "refuse") {
+        storeAvailable ??= isStoreAvailable(store);
+        if (!storeAvailable) {
+          const action = budget.mode === "enforce" ? "refused" : "observed";
+          events.push({
+            name: EVENT_SIGHTLINE_BUDGET_STORE_UNAVAILABLE,
+            attributes: budgetAttributes(budget, key, used, action),
+          });
+          if (budget.mode === "enforce") {
+            refuse ??= new BudgetExceededError({
+              budget: name,
+              used,
+              limit,
+              unit,
+              window: budget.window,
+              reason: "store_unavailable",
+              ...(budget.definition.per === undefined ? {} : { key }),
+              ...(buckets.resetsAt === undefined ? {} : { resetsAt: new Date(buckets.resetsAt) }),
+            });
+            continue;
+          }
+        }
+      }
       if (used < limit) continue;
       const action = budget.mode === "enforce" ? "refused" : "observed";
       events.push({
@@ -216,6 +242,17 @@ export function createGovernance(options: GovernanceOptions = {}): Governance {
   };
 
   return { beforeCall, onFinish, usage };
+}
+
+/** A store whose `available()` throws is treated as unavailable: a broken store cannot vouch for its spend. */
+function isStoreAvailable(store: BudgetStore): boolean {
+  if (typeof store.available !== "function") return true;
+  try {
+    return store.available() !== false;
+  } catch (error) {
+    reportTelemetryError("asking the budget store whether it is available", error);
+    return false;
+  }
 }
 
 function remember(budget: CompiledBudget, key: string): void {

@@ -45,7 +45,18 @@ export interface BudgetDefinition {
   per?: CallDimension;
   /** Overrides the governance mode for this budget. Default: the governance mode. */
   mode?: GovernanceMode;
+  /**
+   * What to do while the store says it is unavailable (`BudgetStore.available()` returns false, e.g.
+   * Redis down or slower than its timeout for longer than its staleness bound): `"allow"` checks the
+   * last known spend and lets calls through (fail-open); `"refuse"` refuses every matching call in
+   * `enforce` mode with a `BudgetExceededError` whose `reason` is `"store_unavailable"` (fail-closed).
+   * Stores without `available()` (the memory store) are always available. Default: `"allow"`.
+   */
+  whenStoreUnavailable?: StoreUnavailableBehaviour;
 }
+
+/** A budget's choice while its store is unavailable: fail-open (`allow`) or fail-closed (`refuse`). */
+export type StoreUnavailableBehaviour = "allow" | "refuse";
 
 /** Rules a call must follow. Every rule is optional; an empty policy allows everything. */
 export interface PolicyDefinition {
@@ -78,6 +89,12 @@ export interface BudgetStore {
   get(key: string): number;
   /** Adds `amount` under `key`; the entry may be dropped after `expiresAt` (epoch ms). May be async. */
   add(key: string, amount: number, expiresAt: number): void | Promise<void>;
+  /**
+   * False while `get` cannot be trusted (a shared store that lost its backend for longer than its
+   * staleness bound); budgets then follow their `whenStoreUnavailable`. Called once per checked call,
+   * so it must be cheap and synchronous. Default (method absent): always available.
+   */
+  available?(): boolean;
 }
 
 /** Options of {@link createGovernance}. */

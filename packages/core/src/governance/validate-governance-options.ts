@@ -22,6 +22,9 @@ export function validateGovernanceOptions(options: GovernanceOptions): void {
   if (options.store && (typeof options.store.get !== "function" || typeof options.store.add !== "function")) {
     fail("governance.store", "must have get(key) and add(key, amount, expiresAt) methods");
   }
+  if (options.store?.available !== undefined && typeof options.store.available !== "function") {
+    fail("governance.store.available", "must be a function returning true or false, or absent");
+  }
 }
 
 function validateBudget(budget: BudgetDefinition, field: string, names: Set<string>): void {
@@ -54,6 +57,12 @@ function validateBudget(budget: BudgetDefinition, field: string, names: Set<stri
   }
   validateMode(budget.mode, `${field}.mode`);
   validateMatch(budget.match, `${field}.match`);
+  if (
+    budget.whenStoreUnavailable !== undefined &&
+    !["allow", "refuse"].includes(budget.whenStoreUnavailable)
+  ) {
+    fail(`${field}.whenStoreUnavailable`, `must be "allow" (fail-open) or "refuse" (fail-closed)`);
+  }
 }
 
 function validatePolicy(policy: PolicyDefinition, field: string, names: Set<string>): void {
