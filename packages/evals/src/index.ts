@@ -2,6 +2,23 @@
  * @sightline/evals: evaluators for LLM answers, in the same telemetry as the calls they judge.
  * @packageDocumentation
  */
+export {
+  createEvaluationInput,
+  type EvaluationInputParts,
+  readOutputText,
+} from "./create-evaluation-input.js";
+export { type ContainsOptions, contains } from "./evaluators/contains.js";
+export { type EqualsOptions, equals } from "./evaluators/equals.js";
+export { type LengthBounds, lengthWithin } from "./evaluators/length-within.js";
+export { matchesJsonSchema } from "./evaluators/matches-json-schema.js";
+export { matchesPattern } from "./evaluators/matches-pattern.js";
+export { noPII } from "./evaluators/no-pii.js";
+export { noSecrets } from "./evaluators/no-secrets.js";
+export { notRefusal } from "./evaluators/not-refusal.js";
+export { validJson } from "./evaluators/valid-json.js";
+export { type ValidToolCallsOptions, validToolCalls } from "./evaluators/valid-tool-calls.js";
+export type { JsonSchema, SchemaViolation } from "./json-schema/types.js";
+export { validateJsonSchema } from "./json-schema/validate-json-schema.js";
 export type { EvaluationInput, EvaluationResult, Evaluator, EvaluatorKind } from "./types.js";
 export { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 // Dataset runs and baseline/candidate comparison (`sightline eval`).
