@@ -2,11 +2,33 @@
  * @sightline/evals: evaluators for LLM answers, in the same telemetry as the calls they judge.
  * @packageDocumentation
  */
+
+// Dataset runs and baseline/candidate comparison (`sightline eval`).
+export { compareRuns } from "./compare/compare-runs.js";
+export type {
+  CompareRunsOptions,
+  EvalComparison,
+  EvaluatorComparison,
+  EvaluatorSideSummary,
+  EvaluatorVerdict,
+  MeanInterval,
+  RegressedRow,
+  RunCostSummary,
+  WilcoxonResult,
+} from "./compare/types.js";
 export {
   createEvaluationInput,
   type EvaluationInputParts,
   readOutputText,
 } from "./create-evaluation-input.js";
+export { convertRowInput, toChatMessages } from "./dataset/convert-row-input.js";
+export { parseEvalDataset } from "./dataset/parse-eval-dataset.js";
+export type {
+  EvalChatMessage,
+  EvalDatasetParseResult,
+  EvalDatasetProblem,
+  EvalRow,
+} from "./dataset/types.js";
 export { type ContainsOptions, contains } from "./evaluators/contains.js";
 export { type EqualsOptions, equals } from "./evaluators/equals.js";
 export { type LengthBounds, lengthWithin } from "./evaluators/length-within.js";
@@ -19,17 +41,9 @@ export { validJson } from "./evaluators/valid-json.js";
 export { type ValidToolCallsOptions, validToolCalls } from "./evaluators/valid-tool-calls.js";
 export type { JsonSchema, SchemaViolation } from "./json-schema/types.js";
 export { validateJsonSchema } from "./json-schema/validate-json-schema.js";
-export type { EvaluationInput, EvaluationResult, Evaluator, EvaluatorKind } from "./types.js";
-export { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
-// Dataset runs and baseline/candidate comparison (`sightline eval`).
-export { convertRowInput, toChatMessages } from "./dataset/convert-row-input.js";
-export { parseEvalDataset } from "./dataset/parse-eval-dataset.js";
-export type {
-  EvalChatMessage,
-  EvalDatasetParseResult,
-  EvalDatasetProblem,
-  EvalRow,
-} from "./dataset/types.js";
+export { renderHtmlReport } from "./report/render-html-report.js";
+export { renderMarkdownReport } from "./report/render-markdown-report.js";
+export type { EvalReportInput } from "./report/types.js";
 export {
   createEvalSpanProcessor,
   type EvalProcessedSpan,
@@ -46,3 +60,5 @@ export type {
   EvalTargetOutput,
   RunEvalDatasetOptions,
 } from "./run/types.js";
+export type { EvaluationInput, EvaluationResult, Evaluator, EvaluatorKind } from "./types.js";
+export { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
