@@ -3,7 +3,6 @@
  * @packageDocumentation
  */
 
-// Dataset runs and baseline/candidate comparison (`sightline eval`).
 export { compareRuns } from "./compare/compare-runs.js";
 export type {
   CompareRunsOptions,

@@ -3,8 +3,8 @@ import { recordFeedback } from "@sightline/core";
 import type { EvaluationResult } from "../types.js";
 
 /**
- * Records a row's evaluation results as `gen_ai.evaluation.result` spans in the row's trace, linked to the
- * model-call span they judge (or the row span when no model call was seen).
+ * Records a row's evaluation results as `gen_ai.evaluation.result` spans parented under the model-call span they
+ * judge (as semconv asks of the evaluation result event), or under the row span when no model call was seen.
  */
 export function recordRowEvaluations(options: {
   results: readonly EvaluationResult[];
@@ -17,6 +17,7 @@ export function recordRowEvaluations(options: {
       name: result.name,
       ...(result.score !== undefined ? { score: result.score } : {}),
       label: result.label ?? (result.passed ? "pass" : "fail"),
+      relation: "child",
       ...(result.explanation !== undefined ? { comment: result.explanation } : {}),
       ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
     });

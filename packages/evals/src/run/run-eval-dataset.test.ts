@@ -128,11 +128,11 @@ describe("runEvalDataset", () => {
       const result = run.rows.find((row) => row.rowId === rowId);
       expect(result?.modelCalls[0]?.spanId).toBe(modelCall?.spanContext().spanId);
       expect(rowSpan.attributes["sightline.eval.row.passed"]).toBe(result?.passed);
-      // The evaluation result is in the row's trace, linked to the model call it judges.
+      // The evaluation result is in the row's trace, under the model call it judges.
       const evaluation = spans.find(
         (span) =>
           span.name === "gen_ai.evaluation.result" &&
-          span.links[0]?.context.spanId === modelCall?.spanContext().spanId,
+          span.parentSpanContext?.spanId === modelCall?.spanContext().spanId,
       );
       expect(evaluation?.spanContext().traceId).toBe(rowSpan.spanContext().traceId);
       expect(evaluation?.attributes["gen_ai.evaluation.name"]).toBe("exact_match");
