@@ -37,7 +37,8 @@ export function sightlineMiddleware(options: SightlineAISDKOptions = {}): Langua
     scopeVersion: PACKAGE_VERSION,
     options,
   });
-  const captureContent = instrumentation.config.captureContent;
+  // Content is mapped when captured or when online evaluation may need it; the span records it only when captured.
+  const captureContent = instrumentation.config.keepContent;
   // The same request mapping as the telemetry integration's, from the provider call's own options.
   const describe = (
     model: { provider: string; modelId: string },

@@ -64,7 +64,8 @@ export function sightlineTelemetry(options: SightlineAISDKOptions = {}): Telemet
         options: { ...options, governance: { onFinish: options.governance.onFinish } },
       })
     : instrumentation;
-  const captureContent = instrumentation.config.captureContent;
+  // Content is mapped when captured or when online evaluation may need it; the span records it only when captured.
+  const captureContent = instrumentation.config.keepContent;
   const agentSpans = options.agentSpans !== false;
   const objectModelSpans = options.objectModelSpans !== false;
   const embeddingSpans = options.embeddingSpans !== false;

@@ -86,7 +86,8 @@ export function observeAnthropic<Client extends AnthropicClientLike>(
     selfReportedProvider: record._genAIProviderName,
     providerName: options.providerName,
   });
-  const captureContent = instrumentation.config.captureContent;
+  // Content is mapped when captured or when online evaluation may need it; the span records it only when captured.
+  const captureContent = instrumentation.config.keepContent;
   const mappings: MethodMapping[] = [];
   for (const messages of [client.messages, client.beta?.messages]) {
     mappings.push(

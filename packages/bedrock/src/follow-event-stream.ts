@@ -26,7 +26,7 @@ export function followNestedStream(options: {
 }): void {
   const { instrumentation, operation } = options;
   const settings: AccumulatorSettings = {
-    captureContent: instrumentation.config.captureContent,
+    captureContent: operation.keepsContent,
     maxContentLength: instrumentation.config.contentMaxBytes,
   };
   Promise.resolve(options.result).then(

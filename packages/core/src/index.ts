@@ -33,9 +33,13 @@ export type {
   CallGuard,
   ContentCaptureMode,
   DriftOptions,
+  EvaluatedCall,
+  EvaluationCandidate,
+  EvaluationDriftFeed,
   GuardEvent,
   GuardedCall,
   GuardVerdict,
+  OperationEvaluation,
   OperationHooks,
   RedactContent,
   SightlineOptions,
@@ -78,6 +82,8 @@ export type {
   SightlineScopeMetrics,
   SightlineSumMetricData,
 } from "./metrics/metric-data-shapes.js";
+export { measureCallCost } from "./outcomes/measure-call-cost.js";
+export { type EvaluationRecord, recordEvaluation } from "./outcomes/record-evaluation.js";
 export { recordFeedback } from "./outcomes/record-feedback.js";
 export { recordOutcome } from "./outcomes/record-outcome.js";
 export type { Feedback, OperationReference, Outcome, SignalProviders } from "./outcomes/types.js";

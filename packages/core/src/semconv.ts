@@ -257,6 +257,18 @@ export const ATTR_SIGHTLINE_OUTCOME_VALUE = "sightline.outcome.value";
 export const METRIC_SIGHTLINE_GEN_AI_OUTCOMES = "sightline.gen_ai.outcomes";
 /** Histogram of feedback and evaluation scores. */
 export const METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE = "sightline.gen_ai.feedback.score";
+/** Whether an evaluated answer passed the evaluator (span and metric attribute of an evaluation result). */
+export const ATTR_SIGHTLINE_EVALUATION_PASSED = "sightline.evaluation.passed";
+/** Histogram of evaluator scores (0–1, 1 best) by evaluator, model, provider, feature and pass/fail. */
+export const METRIC_SIGHTLINE_GEN_AI_EVALUATION_SCORE = "sightline.gen_ai.evaluation.score";
+/** Counter of evaluation results by evaluator, model, provider, feature and pass/fail. */
+export const METRIC_SIGHTLINE_GEN_AI_EVALUATION_RESULTS = "sightline.gen_ai.evaluation.results";
+/** Counter of online evaluations not run because the queue was full or the cost budget was spent. */
+export const METRIC_SIGHTLINE_GEN_AI_EVALUATION_DROPPED = "sightline.gen_ai.evaluation.dropped";
+/** Why an online evaluation was dropped: `queue_full` or `budget`. */
+export const ATTR_SIGHTLINE_EVALUATION_DROP_REASON = "sightline.evaluation.drop_reason";
+/** Prefix of the drift signals fed by evaluation results: `eval.<name>.score` and `eval.<name>.passed`. */
+export const DRIFT_SIGNAL_EVALUATION_PREFIX = "eval.";
 
 // OpenAI endpoints semconv v1.41 has no names for (images, audio, moderations, built-in Responses
 // tools): `sightline.` names, like every name semconv does not define.

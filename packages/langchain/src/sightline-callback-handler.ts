@@ -87,7 +87,7 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
         extraParams,
         metadata,
         input: messages?.[0],
-        captureContent: this.#state.instrumentation.config.captureContent,
+        captureContent: this.#state.instrumentation.config.keepContent,
       },
     });
   }
@@ -110,7 +110,7 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
         extraParams,
         metadata,
         input: prompts?.[0],
-        captureContent: this.#state.instrumentation.config.captureContent,
+        captureContent: this.#state.instrumentation.config.keepContent,
       },
     });
   }
@@ -147,7 +147,7 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
     try {
       const state = this.#state.runs.close(runId, {});
       state?.operation?.succeed(
-        mapLangChainResult(output as LangChainResult, this.#state.instrumentation.config.captureContent),
+        mapLangChainResult(output as LangChainResult, this.#state.instrumentation.config.keepContent),
       );
     } catch (error) {
       reportTelemetryError("ending a LangChain model run", error);

@@ -96,7 +96,7 @@ export function observeMistral<Client extends MistralClientLike>(
   });
   const target = detectMistralTarget({ baseURL: client._baseURL, providerName: options.providerName });
   const settings: AccumulatorSettings = {
-    captureContent: instrumentation.config.captureContent,
+    captureContent: instrumentation.config.keepContent,
     maxContentLength: instrumentation.config.contentMaxBytes,
   };
   for (const method of METHODS) {

@@ -74,7 +74,7 @@ export function observeOllama<Client extends OllamaClientLike>(
   const host = (client as { config?: { host?: unknown } }).config?.host;
   const target = detectOllamaTarget({ baseURL: host, providerName: options.providerName });
   const settings: AccumulatorSettings = {
-    captureContent: instrumentation.config.captureContent,
+    captureContent: instrumentation.config.keepContent,
     maxContentLength: instrumentation.config.contentMaxBytes,
   };
   for (const method of METHODS) {

@@ -27,20 +27,19 @@ export interface OpenAIEndpointsLike {
  */
 export function createEndpointMappings(options: {
   client: OpenAIEndpointsLike;
-  captureContent: boolean;
   maxContentLength: number;
   prepareStreamUsage: (params: unknown) => { params: unknown; injectedUsage: boolean };
 }): MethodMapping[] {
-  const { client, captureContent, maxContentLength } = options;
+  const { client, maxContentLength } = options;
   return [
     {
       owner: client.completions,
       mapRequest: mapCompletionsRequest,
       mapResponse: mapCompletionsResponse,
       prepareParams: options.prepareStreamUsage,
-      createAccumulator: (injectedUsage) =>
+      createAccumulator: (injectedUsage, _, keepContent) =>
         createCompletionsStreamAccumulator({
-          captureContent,
+          captureContent: keepContent,
           hideUsageChunk: injectedUsage,
           maxContentLength,
         }),

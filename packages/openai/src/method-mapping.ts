@@ -8,6 +8,11 @@ export interface MethodMapping {
   mapRequest: (params: unknown) => GenAIRequest;
   /** Maps the parsed body; `params` are the caller's (for endpoints billed by what was sent, e.g. speech). */
   mapResponse: (body: unknown, params: unknown) => GenAIResponse;
-  createAccumulator?: (injectedUsage: boolean, params: unknown) => StreamAccumulator<unknown>;
+  /** `keepContent`: whether this call's accumulator keeps the answer's text (content capture, or sampled for evaluation). */
+  createAccumulator?: (
+    injectedUsage: boolean,
+    params: unknown,
+    keepContent: boolean,
+  ) => StreamAccumulator<unknown>;
   prepareParams?: (params: unknown) => { params: unknown; injectedUsage: boolean };
 }

@@ -71,7 +71,6 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     deployments: options.azureDeployments,
     clientDeployment: client.deploymentName,
   });
-  const captureContent = instrumentation.config.captureContent;
   const injectUsage = options.streamUsage === "inject";
 
   const mappings: MethodMapping[] = [
@@ -80,9 +79,9 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       mapRequest: mapChatRequest,
       mapResponse: mapChatResponse,
       prepareParams: (params) => prepareChatParams(params, injectUsage),
-      createAccumulator: (injectedUsage) =>
+      createAccumulator: (injectedUsage, _, keepContent) =>
         createChatStreamAccumulator({
-          captureContent,
+          captureContent: keepContent,
           hideUsageChunk: injectedUsage,
           maxContentLength: instrumentation.config.contentMaxBytes,
         }),
@@ -96,7 +95,6 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     { owner: client.embeddings, mapRequest: mapEmbeddingsRequest, mapResponse: mapEmbeddingsResponse },
     ...createEndpointMappings({
       client,
-      captureContent,
       maxContentLength: instrumentation.config.contentMaxBytes,
       prepareStreamUsage: (params) => prepareChatParams(params, injectUsage),
     }),
@@ -130,7 +128,8 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
               operation,
               mapResponse: (body) => mapResponse(body, args[0]),
               createAccumulator:
-                createAccumulator && (() => createAccumulator(prepared.injectedUsage, args[0])),
+                createAccumulator &&
+                (() => createAccumulator(prepared.injectedUsage, args[0], operation.keepsContent)),
             }),
         };
       },
@@ -142,8 +141,8 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
 /** An accumulator factory whose responses lose their `openai.*` attributes (for non-OpenAI providers). */
 function withStrippedFinish(create: MethodMapping["createAccumulator"]): MethodMapping["createAccumulator"] {
   if (!create) return undefined;
-  return (injectedUsage, params) => {
-    const accumulator = create(injectedUsage, params);
+  return (injectedUsage, params, keepContent) => {
+    const accumulator = create(injectedUsage, params, keepContent);
     return {
       add: (chunk) => accumulator.add(chunk),
       finish: () => stripOpenAIAttributes(accumulator.finish()),

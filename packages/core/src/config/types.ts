@@ -1,10 +1,16 @@
-import type { Attributes, MeterProvider, TracerProvider } from "@opentelemetry/api";
+import type { Attributes, MeterProvider, Span, SpanContext, TracerProvider } from "@opentelemetry/api";
 import type { DriftMonitor } from "@sightline/drift";
 import type { PriceRegistry } from "@sightline/pricing";
 import type { SightlineContext } from "../context/types.js";
 import type { SightlineError } from "../errors/sightline-error.js";
 import type { FinishedOperation } from "../finishers/types.js";
-import type { GenAIRequest, GenAITarget } from "../operation/operation-shapes.js";
+import type {
+  GenAIRequest,
+  GenAIResponse,
+  GenAITarget,
+  OutputMessage,
+  RequestContent,
+} from "../operation/operation-shapes.js";
 import type { PricesOptions } from "../prices/types.js";
 import type { RedactionOptions, Redactor } from "../redaction/types.js";
 
@@ -83,6 +89,67 @@ export interface SightlineOptions {
    * `sightline.gen_ai.drift.*`). `false` turns it off. Default: on, with the process-wide monitor.
    */
   drift?: boolean | DriftOptions;
+  /**
+   * Online evaluation of sampled calls: pass `createOnlineEvaluation()` from `@sightline/evals`. Core asks it at
+   * each call's start whether to evaluate the call (so a sampled stream keeps its text even with content capture
+   * off) and hands it the call's content after the call ended; the evaluation runs off the call path. Content
+   * handed over stays in the process; it is exported only when `captureContent` is on. Default: none.
+   */
+  evaluation?: OperationEvaluation;
+}
+
+/** What an evaluation hook sees at a call's start, to decide whether to evaluate it. */
+export interface EvaluationCandidate {
+  /** The mapped request (model, operation, parameters). */
+  request: GenAIRequest;
+  /** Where it goes. */
+  target: GenAITarget;
+  /** The `withContext` values active at the call. */
+  context: SightlineContext;
+}
+
+/** Feeds evaluation scores to the drift monitor on the evaluated call's stream. */
+export interface EvaluationDriftFeed {
+  /**
+   * Observes evaluation signals (e.g. `eval.relevance.score`) on the evaluated call's drift stream; a verdict
+   * becomes a `sightline.drift` event on `span` (the evaluation result's) and a drift counter increment. Never throws.
+   */
+  observe(scalars: Readonly<Record<string, number>>, span: Span): void;
+}
+
+/** A finished, sampled call handed to the evaluation hook. */
+export interface EvaluatedCall {
+  /** The mapped request. */
+  request: GenAIRequest;
+  /** Where it went. */
+  target: GenAITarget;
+  /** The mapped response. */
+  response: GenAIResponse;
+  /** The `withContext` values active when the call started. */
+  context: Readonly<SightlineContext>;
+  /** The call's span context, to link evaluation results to. */
+  spanContext: SpanContext;
+  /** Builds the request's content (messages, system instructions, tools); undefined when the provider maps none. */
+  requestContent: () => RequestContent | undefined;
+  /** Builds the answer's messages; undefined when the provider maps none. */
+  outputMessages: () => OutputMessage[] | undefined;
+  /** The meter provider the call recorded into. */
+  meterProvider: MeterProvider;
+  /** The tracer provider the call recorded into. */
+  tracerProvider: TracerProvider;
+  /** The drift feed of the call's stream; undefined when drift is off or the call has no model. */
+  drift?: EvaluationDriftFeed;
+}
+
+/**
+ * The evaluation hook a wrapper calls (the `evaluation` option). Both methods must be fast and must not throw
+ * (a throw is caught and reported): `sample` runs on the call path, `evaluate` must only schedule work.
+ */
+export interface OperationEvaluation {
+  /** Decides at a call's start whether it is evaluated. */
+  sample(candidate: EvaluationCandidate): boolean;
+  /** Receives a sampled call after it ended successfully; schedules its evaluation and returns at once. */
+  evaluate(call: EvaluatedCall): void;
 }
 
 /** Drift options. */

@@ -1,27 +1,10 @@
-import { type Attributes, diag, type MeterProvider } from "@opentelemetry/api";
-import type { DriftMonitor, DriftObservation, DriftVerdict } from "@sightline/drift";
-import { getExtraInstruments } from "../metrics/get-extra-instruments.js";
-import {
-  ATTR_GEN_AI_OPERATION_NAME,
-  ATTR_GEN_AI_PROVIDER_NAME,
-  ATTR_SIGHTLINE_DRIFT_DETECTOR,
-  ATTR_SIGHTLINE_DRIFT_DIRECTION,
-  ATTR_SIGHTLINE_DRIFT_KIND,
-  ATTR_SIGHTLINE_DRIFT_NEXT,
-  ATTR_SIGHTLINE_DRIFT_PREVIOUS,
-  ATTR_SIGHTLINE_DRIFT_SCORE,
-  ATTR_SIGHTLINE_DRIFT_SIGNAL,
-  ATTR_SIGHTLINE_DRIFT_STATISTIC,
-  ATTR_SIGHTLINE_DRIFT_THRESHOLD,
-  ATTR_SIGHTLINE_FEATURE,
-  ATTR_SIGHTLINE_MODEL_FAMILY,
-  EVENT_SIGHTLINE_DRIFT,
-  EVENT_SIGHTLINE_MODEL_CHANGE,
-} from "../semconv.js";
-import { getModelFamily } from "./get-model-family.js";
+import { diag, type MeterProvider } from "@opentelemetry/api";
+import type { DriftMonitor, DriftObservation } from "@sightline/drift";
+import { getDriftStreamKey } from "./get-drift-stream-key.js";
 import { observeDriftScores } from "./observe-drift-scores.js";
 import { observeDriftStreams } from "./observe-drift-streams.js";
 import { readRefusal } from "./read-refusal.js";
+import { recordDriftVerdict } from "./record-drift-verdict.js";
 import type { DetectRefusal, FinishedOperation, OperationFinisher } from "./types.js";
 
 /**
@@ -48,7 +31,8 @@ export function createDriftFinisher(options: {
     const observation = toObservation(operation, options);
     if (!observation) return;
     const verdicts = options.monitor.observe(observation);
-    for (const verdict of verdicts) recordVerdict(operation, verdict);
+    for (const verdict of verdicts)
+      recordDriftVerdict({ span: operation.span, meterProvider: operation.meterProvider, verdict });
     warnAtKeyBound(options.monitor);
   };
 }
@@ -73,9 +57,9 @@ function toObservation(
   operation: FinishedOperation,
   options: { detectRefusal?: DetectRefusal; captureContent: boolean },
 ): DriftObservation | undefined {
+  const key = getDriftStreamKey(operation);
+  if (!key) return undefined;
   const response = operation.response;
-  const responseModel = response?.model ?? operation.request.model;
-  if (!responseModel) return undefined;
   const usage = response?.usage;
   const scalars: Record<string, number> = {};
   const categories: Record<string, string> = {};
@@ -97,61 +81,12 @@ function toObservation(
     if (refusal !== undefined) categories.refusal = refusal ? "yes" : "no";
   }
   categories.error_type = operation.errorType ?? "none";
-  const feature = operation.metricAttributes[ATTR_SIGHTLINE_FEATURE];
   return {
-    key: {
-      provider: operation.target.provider,
-      // Keyed by what the caller asked for: what answered is observed within the stream, so a gateway that
-      // serves another model for the same request is a model change, not a fresh stream with a new baseline.
-      model: operation.request.model || getModelFamily(responseModel),
-      operation: operation.request.operation,
-      ...(typeof feature === "string" ? { feature } : {}),
-    },
+    key,
     scalars,
     categories,
     identity: response?.model
       ? { responseModel: response.model, systemFingerprint: response.systemFingerprint }
       : undefined,
   };
-}
-
-function recordVerdict(operation: FinishedOperation, verdict: DriftVerdict): void {
-  const base: Attributes = {
-    [ATTR_SIGHTLINE_DRIFT_SIGNAL]: verdict.signal,
-    [ATTR_SIGHTLINE_DRIFT_DETECTOR]: verdict.detector,
-  };
-  if (verdict.kind === "model_change") {
-    operation.span.addEvent(EVENT_SIGHTLINE_MODEL_CHANGE, {
-      ...base,
-      ...(verdict.previous !== undefined ? { [ATTR_SIGHTLINE_DRIFT_PREVIOUS]: verdict.previous } : {}),
-      ...(verdict.next !== undefined ? { [ATTR_SIGHTLINE_DRIFT_NEXT]: verdict.next } : {}),
-    });
-  } else {
-    operation.span.addEvent(EVENT_SIGHTLINE_DRIFT, {
-      ...base,
-      [ATTR_SIGHTLINE_DRIFT_STATISTIC]: verdict.statistic,
-      [ATTR_SIGHTLINE_DRIFT_THRESHOLD]: verdict.threshold,
-      [ATTR_SIGHTLINE_DRIFT_SCORE]: verdict.score,
-      ...(verdict.direction ? { [ATTR_SIGHTLINE_DRIFT_DIRECTION]: verdict.direction } : {}),
-      ...summaryAttributes("reference", verdict.reference),
-      ...summaryAttributes("current", verdict.current),
-    });
-  }
-  getExtraInstruments(operation.meterProvider).driftEvents.add(1, {
-    [ATTR_GEN_AI_PROVIDER_NAME]: verdict.key.provider,
-    [ATTR_GEN_AI_OPERATION_NAME]: verdict.key.operation,
-    [ATTR_SIGHTLINE_MODEL_FAMILY]: verdict.key.model,
-    ...(verdict.key.feature ? { [ATTR_SIGHTLINE_FEATURE]: verdict.key.feature } : {}),
-    [ATTR_SIGHTLINE_DRIFT_KIND]: verdict.kind,
-    ...base,
-  });
-}
-
-function summaryAttributes(prefix: string, summary: DriftVerdict["reference"]): Attributes {
-  const attributes: Attributes = { [`sightline.drift.${prefix}.count`]: summary.count };
-  if (summary.mean !== undefined) attributes[`sightline.drift.${prefix}.mean`] = summary.mean;
-  if (summary.std !== undefined) attributes[`sightline.drift.${prefix}.std`] = summary.std;
-  if (summary.distribution)
-    attributes[`sightline.drift.${prefix}.distribution`] = JSON.stringify(summary.distribution);
-  return attributes;
 }

@@ -1,7 +1,7 @@
 import { context, metrics, type Span, trace } from "@opentelemetry/api";
 import { getDefaultPriceRegistry } from "@sightline/pricing";
 import type { ResolvedConfig } from "../config/internal-types.js";
-import type { CallGuard, SightlineOptions } from "../config/types.js";
+import type { CallGuard, OperationEvaluation, SightlineOptions } from "../config/types.js";
 import { resolveContentCapture } from "../content/resolve-content-capture.js";
 import { getErrorInfo } from "../errors/get-error-info.js";
 import { recordOperationError } from "../errors/record-operation-error.js";
@@ -84,7 +84,9 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
   const tracerProvider = options.tracerProvider ?? trace.getTracerProvider();
   const captureContent = resolveContentCapture(options.captureContent);
   const hooks = resolveHooks(options.governance);
+  const evaluation = resolveEvaluation(options.evaluation);
   const config: ResolvedConfig = {
+    tracerProvider,
     tracer: tracerProvider.getTracer(create.scopeName, create.scopeVersion, {
       schemaUrl: SEMCONV_SCHEMA_URL,
     }),
@@ -95,6 +97,8 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
     scopeVersion: create.scopeVersion,
     metricScope: { name: create.scopeName, version: create.scopeVersion, schemaUrl: SEMCONV_SCHEMA_URL },
     captureContent,
+    keepContent: captureContent || evaluation !== undefined,
+    evaluation,
     contentMaxBytes: positiveOr(options.contentMaxBytes, DEFAULT_CONTENT_MAX_BYTES),
     redactContent: options.redactContent,
     redactor: resolveRedactor(options.redaction, captureContent),
@@ -108,7 +112,7 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
     beforeCall: hooks.beforeCall,
   };
   config.onFinish = [
-    ...createBuiltInFinishers(options, config.captureContent),
+    ...createBuiltInFinishers(options, config),
     // After cost, which it reads (budgets spend what the cost finisher priced).
     ...hooks.onFinish,
     ...(create.onFinish ?? []),
@@ -191,7 +195,7 @@ export function createInstrumentation(create: CreateInstrumentationOptions): Ins
 }
 
 /** Cost first, so the drift observation of a call sees the same span state as its cost. */
-function createBuiltInFinishers(options: SightlineOptions, captureContent: boolean): OperationFinisher[] {
+function createBuiltInFinishers(options: SightlineOptions, config: ResolvedConfig): OperationFinisher[] {
   const finishers: OperationFinisher[] = [];
   if (options.cost !== false) {
     const registry = (typeof options.cost === "object" && options.cost.registry) || getDefaultPriceRegistry();
@@ -202,11 +206,13 @@ function createBuiltInFinishers(options: SightlineOptions, captureContent: boole
   }
   if (options.drift !== false) {
     const drift = typeof options.drift === "object" ? options.drift : {};
+    // Kept on the config: evaluation scores of this client's calls go to the same monitor.
+    config.driftMonitor = drift.monitor ?? getDefaultDriftMonitor();
     finishers.push(
       createDriftFinisher({
-        monitor: drift.monitor ?? getDefaultDriftMonitor(),
+        monitor: config.driftMonitor,
         detectRefusal: drift.detectRefusal ?? detectRefusal,
-        captureContent,
+        captureContent: config.captureContent,
       }),
     );
   }
@@ -230,6 +236,23 @@ function resolveHooks(hooks: SightlineOptions["governance"]): {
     });
   }
   return { beforeCall: beforeCall ? [beforeCall] : [], onFinish: onFinish ? [onFinish] : [] };
+}
+
+/** Checks the `evaluation` option once, so a wrong object fails at wrap time rather than per call. */
+function resolveEvaluation(evaluation: SightlineOptions["evaluation"]): OperationEvaluation | undefined {
+  if (evaluation === undefined) return undefined;
+  if (
+    typeof evaluation !== "object" ||
+    evaluation === null ||
+    typeof evaluation.sample !== "function" ||
+    typeof evaluation.evaluate !== "function"
+  ) {
+    throw new SightlineError({
+      message:
+        "evaluation must be the object createOnlineEvaluation() returns (sample and evaluate functions)",
+    });
+  }
+  return evaluation;
 }
 
 /** Error text is redacted even with content capture off, so its redactor is built (once) when an error first needs it. */

@@ -28,6 +28,7 @@ import type { SightlineOperationMark } from "../stacking/sightline-operation-con
 import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
 import { getMetricAttributeSet, type MetricAttributeSet } from "./get-metric-attribute-set.js";
+import { handOffEvaluation } from "./hand-off-evaluation.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 import { recordRequestContent } from "./record-request-content.js";
 
@@ -83,6 +84,8 @@ export class Operation {
   private readonly contextAttributes: Attributes | undefined;
   private readonly context: Readonly<SightlineContext>;
   private readonly captureContent: boolean;
+  /** True when the evaluation hook sampled this call at its start: it is handed over after it ends. */
+  readonly evaluated: boolean;
   /** The enclosing agent span's cost tally (see traceAgent), read where the call started. */
   private readonly agentCost: AgentCostTally | undefined;
   /** Redaction findings per kind across this span's content attributes. */
@@ -111,6 +114,7 @@ export class Operation {
     this.context = resolvedContext?.values ?? NO_CONTEXT;
     this.agentCost = getAgentCostTally();
     this.captureContent = config.captureContent && overrides?.captureContent !== false;
+    this.evaluated = config.evaluation ? sampleEvaluation(config, request, target, this.context) : false;
     const attributes = buildRequestAttributes({
       request,
       target,
@@ -161,6 +165,14 @@ export class Operation {
         ? (this.span as unknown as { instrumentationScope?: { name?: string } }).instrumentationScope?.name
         : undefined);
     return foreignScope === undefined || !FOREIGN_METRIC_SCOPES.has(foreignScope);
+  }
+
+  /**
+   * Whether this call's stream accumulator should keep the answer's text: content is captured, or the call
+   * was sampled for evaluation (then the text stays in the process unless content is captured).
+   */
+  get keepsContent(): boolean {
+    return this.captureContent || this.evaluated;
   }
 
   /** True once the span has ended. */
@@ -358,6 +370,7 @@ export class Operation {
         reportTelemetryError("a finishing step", error);
       }
     }
+    if (this.evaluated) handOffEvaluation({ config: this.config, finished });
     if (this.attached) return;
     try {
       span.end(result.endTime === undefined ? undefined : performance.timeOrigin + endTime);
@@ -375,6 +388,21 @@ export class Operation {
       errorType,
       contextAttributes: this.contextAttributes,
     });
+  }
+}
+
+/** Asks the evaluation hook whether to evaluate this call; a throwing hook means no. */
+function sampleEvaluation(
+  config: ResolvedConfig,
+  request: GenAIRequest,
+  target: GenAITarget,
+  context: Readonly<SightlineContext>,
+): boolean {
+  try {
+    return config.evaluation?.sample({ request, target, context }) === true;
+  } catch (error) {
+    reportTelemetryError("sampling a call for evaluation", error);
+    return false;
   }
 }
 

@@ -1,7 +1,6 @@
-import { type Attributes, context, diag, type Link, metrics, SpanKind, trace } from "@opentelemetry/api";
+import { type Attributes, metrics } from "@opentelemetry/api";
 import { getSightlineContext } from "../context/with-context.js";
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
-import { CORE_SCOPE_NAME } from "../metrics/create-core-instruments.js";
 import {
   ATTR_GEN_AI_EVALUATION_EXPLANATION,
   ATTR_GEN_AI_EVALUATION_NAME,
@@ -9,10 +8,9 @@ import {
   ATTR_GEN_AI_EVALUATION_SCORE_VALUE,
   ATTR_GEN_AI_RESPONSE_ID,
   ATTR_SIGHTLINE_FEATURE,
-  EVENT_GEN_AI_EVALUATION_RESULT,
 } from "../semconv.js";
 import { getOutcomeInstruments } from "./get-outcome-instruments.js";
-import { resolveOperationReference } from "./resolve-operation-reference.js";
+import { startEvaluationSpan } from "./start-evaluation-span.js";
 import type { Feedback, OperationReference } from "./types.js";
 
 const DEFAULT_EVALUATION_NAME = "user_feedback";
@@ -42,21 +40,14 @@ export function recordFeedback(operation: OperationReference, feedback: Feedback
     if (feedback.comment !== undefined) attributes[ATTR_GEN_AI_EVALUATION_EXPLANATION] = feedback.comment;
     if (feedback.responseId !== undefined) attributes[ATTR_GEN_AI_RESPONSE_ID] = feedback.responseId;
 
-    const target = resolveOperationReference(operation);
-    if (!target)
-      diag.warn("sightline: recordFeedback got no valid span context or traceparent; recording it unlinked");
-    const tracer = (feedback.tracerProvider ?? trace.getTracerProvider()).getTracer(CORE_SCOPE_NAME);
-    const links: Link[] = target && feedback.relation !== "child" ? [{ context: target }] : [];
-    const parent =
-      target && feedback.relation === "child"
-        ? trace.setSpanContext(context.active(), target)
-        : context.active();
-    const span = tracer.startSpan(
-      EVENT_GEN_AI_EVALUATION_RESULT,
-      { kind: SpanKind.INTERNAL, attributes: { ...attributes, ...metricAttributes }, links },
-      parent,
-    );
-    span.addEvent(EVENT_GEN_AI_EVALUATION_RESULT, attributes);
+    const span = startEvaluationSpan({
+      operation,
+      relation: feedback.relation,
+      tracerProvider: feedback.tracerProvider,
+      spanAttributes: { ...attributes, ...metricAttributes },
+      eventAttributes: attributes,
+      caller: "recordFeedback",
+    });
     span.end();
     if (score !== undefined) {
       const meterProvider = feedback.meterProvider ?? metrics.getMeterProvider();

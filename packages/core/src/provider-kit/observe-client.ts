@@ -105,7 +105,8 @@ function followResult(options: {
 }): unknown {
   const { instrumentation, method, result, operation } = options;
   const settings: AccumulatorSettings = {
-    captureContent: instrumentation.config.captureContent,
+    // Per call: a call sampled for evaluation keeps its text even with content capture off.
+    captureContent: operation.keepsContent,
     maxContentLength: instrumentation.config.contentMaxBytes,
   };
   const makeAccumulator = method.createAccumulator;
