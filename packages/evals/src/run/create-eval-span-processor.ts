@@ -1,6 +1,7 @@
 import { type Attributes, type Context, diag, type SpanContext, TraceFlags } from "@opentelemetry/api";
 import {
   ATTR_GEN_AI_OPERATION_NAME,
+  ATTR_GEN_AI_PROVIDER_NAME,
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_GEN_AI_RESPONSE_MODEL,
   ATTR_GEN_AI_USAGE_COST,
@@ -83,6 +84,7 @@ function readModelCall(span: EvalProcessedSpan, telemetry: RowTelemetry) {
     return typeof value === "number" && Number.isFinite(value) ? value : undefined;
   };
   const model = attributes[ATTR_GEN_AI_REQUEST_MODEL] ?? attributes[ATTR_GEN_AI_RESPONSE_MODEL];
+  const provider = attributes[ATTR_GEN_AI_PROVIDER_NAME];
   const costUsd = number(ATTR_GEN_AI_USAGE_COST);
   const inputTokens = number(ATTR_GEN_AI_USAGE_INPUT_TOKENS);
   const outputTokens = number(ATTR_GEN_AI_USAGE_OUTPUT_TOKENS);
@@ -91,6 +93,7 @@ function readModelCall(span: EvalProcessedSpan, telemetry: RowTelemetry) {
     traceId: spanContext.traceId,
     spanId: spanContext.spanId,
     operation,
+    ...(typeof provider === "string" ? { provider } : {}),
     ...(typeof model === "string" ? { model } : {}),
     ...(costUsd !== undefined ? { costUsd } : {}),
     ...(duration ? { durationMs: duration[0] * 1000 + duration[1] / 1e6 } : {}),

@@ -136,7 +136,12 @@ describe("runEvalDataset", () => {
       );
       expect(evaluation?.spanContext().traceId).toBe(rowSpan.spanContext().traceId);
       expect(evaluation?.attributes["gen_ai.evaluation.name"]).toBe("exact_match");
-      expect(evaluation?.attributes["gen_ai.evaluation.score.value"]).toBe(result?.passed ? 1 : 0);
+      expect(evaluation?.attributes).toMatchObject({
+        "gen_ai.evaluation.score.value": result?.passed ? 1 : 0,
+        "gen_ai.evaluation.score.label": result?.passed ? "pass" : "fail",
+        "sightline.evaluation.passed": result?.passed,
+        "gen_ai.provider.name": modelCall?.attributes["gen_ai.provider.name"],
+      });
     }
   });
 

@@ -187,14 +187,10 @@ export async function runEvalDataset(options: RunEvalDatasetOptions): Promise<Ev
                   : {}),
               },
             });
-            const lastCall = modelCalls.at(-1);
             recordRowEvaluations({
               results: evaluations,
-              operation: lastCall
-                ? { traceId: lastCall.traceId, spanId: lastCall.spanId }
-                : rowSpan.isRecording()
-                  ? rowSpan.spanContext()
-                  : undefined,
+              modelCall: modelCalls.at(-1),
+              rowSpan: rowSpan.isRecording() ? rowSpan.spanContext() : undefined,
               tracerProvider: options.tracerProvider,
             });
             result = {

@@ -37,6 +37,8 @@ export interface EvalModelCall {
   spanId: string;
   /** `gen_ai.operation.name`, e.g. `chat`. */
   operation: string;
+  /** `gen_ai.provider.name`, e.g. `openai`. */
+  provider?: string;
   /** `gen_ai.request.model` (or the response model when the request named none). */
   model?: string;
   /** `gen_ai.usage.cost` in USD, when the call was priced. */
