@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   compareRuns,
@@ -202,7 +202,8 @@ export async function runEvalCommand(options: CommandContext & { args: string[] 
       const path = resolve(options.cwd, file);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, render());
-      write(`wrote ${sanitizeTerminalText(path)}\n`);
+      const displayed = relative(options.cwd, path);
+      write(`wrote ${sanitizeTerminalText(displayed.startsWith("..") || isAbsolute(displayed) ? path : displayed)}\n`);
     }
     return comparison?.verdict === "regression" && values["fail-on-regression"] ? 1 : 0;
   } catch (error) {
