@@ -39,8 +39,8 @@ describe("startMockLLMServer", () => {
     });
     const client = new OpenAI({ apiKey: "test", baseURL: server.openaiBaseURL, maxRetries: 0 });
     const ask = async (model: string) =>
-      (await client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }] })).choices[0]
-        ?.message.content;
+      (await client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }] }))
+        .choices[0]?.message.content;
     server.enqueue({ text: "queued" });
     expect(await ask("worse")).toBe("queued");
     expect(await Promise.all([ask("worse"), ask("good"), ask("worse")])).toEqual([

@@ -203,7 +203,9 @@ export async function runEvalCommand(options: CommandContext & { args: string[] 
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, render());
       const displayed = relative(options.cwd, path);
-      write(`wrote ${sanitizeTerminalText(displayed.startsWith("..") || isAbsolute(displayed) ? path : displayed)}\n`);
+      write(
+        `wrote ${sanitizeTerminalText(displayed.startsWith("..") || isAbsolute(displayed) ? path : displayed)}\n`,
+      );
     }
     return comparison?.verdict === "regression" && values["fail-on-regression"] ? 1 : 0;
   } catch (error) {
