@@ -115,6 +115,11 @@ export async function runEvalCommand(options: CommandContext & { args: string[] 
   if (rows.length === 0)
     return usage(`--dataset ${values.dataset} has no rows; write one JSON object per line`);
 
+  // Ctrl-C stops the run (no new rows, calls in flight aborted) and still exports what ran.
+  const interrupt = new AbortController();
+  const onInterrupt = () => interrupt.abort(new Error("interrupted"));
+  const signal = options.signal ?? interrupt.signal;
+  if (!options.signal) process.once("SIGINT", onInterrupt);
   const telemetry = startEvalTelemetry({
     endpoint: values["otlp-endpoint"],
     env,
@@ -172,7 +177,7 @@ export async function runEvalCommand(options: CommandContext & { args: string[] 
           dataset,
           ...(numbers.concurrency !== undefined ? { concurrency: numbers.concurrency } : {}),
           ...(numbers.retries !== undefined ? { retries: numbers.retries } : {}),
-          ...(options.signal ? { signal: options.signal } : {}),
+          signal,
           onProgress,
         }),
       );
@@ -210,7 +215,7 @@ export async function runEvalCommand(options: CommandContext & { args: string[] 
     return comparison?.verdict === "regression" && values["fail-on-regression"] ? 1 : 0;
   } catch (error) {
     if (error instanceof EvalConfigError) return usage(error.message);
-    if (options.signal?.aborted) {
+    if (signal.aborted) {
       writeError("sightline eval: stopped\n");
       return 130;
     }
@@ -219,6 +224,7 @@ export async function runEvalCommand(options: CommandContext & { args: string[] 
     );
     return 1;
   } finally {
+    process.off("SIGINT", onInterrupt);
     if (typeof teardown === "function") {
       try {
         await teardown();
