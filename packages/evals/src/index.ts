@@ -28,18 +28,32 @@ export type {
   EvalDatasetProblem,
   EvalRow,
 } from "./dataset/types.js";
+export type { JudgePrompt } from "./evaluators/build-judge-prompt.js";
 export { type ContainsOptions, contains } from "./evaluators/contains.js";
+export {
+  type EmbeddingSimilarityOptions,
+  embeddingSimilarity,
+} from "./evaluators/embedding-similarity.js";
 export { type EqualsOptions, equals } from "./evaluators/equals.js";
 export { type LengthBounds, lengthWithin } from "./evaluators/length-within.js";
+export { type LlmJudgeOptions, llmJudge } from "./evaluators/llm-judge.js";
 export { matchesJsonSchema } from "./evaluators/matches-json-schema.js";
 export { matchesPattern } from "./evaluators/matches-pattern.js";
 export { noPII } from "./evaluators/no-pii.js";
 export { noSecrets } from "./evaluators/no-secrets.js";
 export { notRefusal } from "./evaluators/not-refusal.js";
+export type { JudgeScale } from "./evaluators/parse-judge-answer.js";
 export { validJson } from "./evaluators/valid-json.js";
 export { type ValidToolCallsOptions, validToolCalls } from "./evaluators/valid-tool-calls.js";
 export type { JsonSchema, SchemaViolation } from "./json-schema/types.js";
 export { validateJsonSchema } from "./json-schema/validate-json-schema.js";
+export { createOnlineEvaluation } from "./online/create-online-evaluation.js";
+export type {
+  ModelGradedOptions,
+  OnlineEvaluation,
+  OnlineEvaluationOptions,
+  OnlineEvaluationStats,
+} from "./online/types.js";
 export { renderHtmlReport } from "./report/render-html-report.js";
 export { renderMarkdownReport } from "./report/render-markdown-report.js";
 export type { EvalReportInput } from "./report/types.js";
@@ -59,5 +73,10 @@ export type {
   EvalTargetOutput,
   RunEvalDatasetOptions,
 } from "./run/types.js";
+export { type RunEvaluatorOptions, runEvaluator } from "./run-evaluator.js";
+export {
+  type RecordEvaluationOptions,
+  recordEvaluationResult,
+} from "./telemetry/record-evaluation-result.js";
 export type { EvaluationInput, EvaluationResult, Evaluator, EvaluatorKind } from "./types.js";
 export { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";

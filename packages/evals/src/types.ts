@@ -43,6 +43,8 @@ export interface EvaluationResult {
   explanation?: string;
   /** What a model-graded evaluator spent on its own calls, in USD, when priced. */
   costUsd?: number;
+  /** `error.type` when the evaluation itself failed (the evaluator threw or timed out, the judge answered nonsense). */
+  errorType?: string;
 }
 
 /** Where an evaluator runs, which decides how online sampling budgets it. */

@@ -1,10 +1,10 @@
 import type { TracerProvider } from "@opentelemetry/api";
-import { recordEvaluation } from "@sightline/core";
+import { recordEvaluationResult } from "../telemetry/record-evaluation-result.js";
 import type { EvaluationResult } from "../types.js";
 import type { EvalModelCall } from "./types.js";
 
 /**
- * Records a row's evaluation results with core's `recordEvaluation` (the `gen_ai.evaluation.result` span and
+ * Records a row's evaluation results with `recordEvaluationResult` (the `gen_ai.evaluation.result` span and
  * event, the evaluation score histogram and results counter), each span parented under the model-call span it
  * judges, as semconv asks of the evaluation result event, or under the row span when no model call was seen.
  */
@@ -18,18 +18,22 @@ export function recordRowEvaluations(options: {
   const operation = modelCall ? { traceId: modelCall.traceId, spanId: modelCall.spanId } : options.rowSpan;
   if (!operation) return;
   for (const result of options.results) {
-    recordEvaluation(operation, {
-      name: result.name,
-      passed: result.passed,
-      label: result.label ?? (result.passed ? "pass" : "fail"),
-      relation: "child",
-      ...(result.score !== undefined ? { score: result.score } : {}),
-      ...(result.explanation !== undefined ? { explanation: result.explanation } : {}),
-      ...(result.label === "error" ? { errorType: "evaluator_error" } : {}),
-      ...(modelCall?.model !== undefined ? { model: modelCall.model } : {}),
-      ...(modelCall?.provider !== undefined ? { provider: modelCall.provider } : {}),
-      ...(modelCall ? { operationName: modelCall.operation } : {}),
-      ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
-    });
+    recordEvaluationResult(
+      operation,
+      { ...result, label: result.label ?? (result.passed ? "pass" : "fail") },
+      {
+        relation: "child",
+        ...(modelCall
+          ? {
+              input: {
+                ...(modelCall.model !== undefined ? { model: modelCall.model } : {}),
+                ...(modelCall.provider !== undefined ? { provider: modelCall.provider } : {}),
+                operation: modelCall.operation,
+              },
+            }
+          : {}),
+        ...(options.tracerProvider ? { tracerProvider: options.tracerProvider } : {}),
+      },
+    );
   }
 }

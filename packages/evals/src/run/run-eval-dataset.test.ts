@@ -204,9 +204,9 @@ describe("runEvalDataset", () => {
       {
         name: "broken",
         passed: false,
-        score: 0,
+        errorType: "RangeError",
         label: "error",
-        explanation: "the evaluator threw: RangeError: bad rubric",
+        explanation: "The evaluator threw RangeError: bad rubric.",
       },
     ]);
   });
