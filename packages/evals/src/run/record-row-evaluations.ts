@@ -7,6 +7,7 @@ import type { EvalModelCall } from "./types.js";
  * Records a row's evaluation results with `recordEvaluationResult` (the `gen_ai.evaluation.result` span and
  * event, the evaluation score histogram and results counter), each span parented under the model-call span it
  * judges, as semconv asks of the evaluation result event, or under the row span when no model call was seen.
+ * The operation name is left out: on the result's span it would make trace viewers count it as a model call.
  */
 export function recordRowEvaluations(options: {
   results: readonly EvaluationResult[];
@@ -28,7 +29,6 @@ export function recordRowEvaluations(options: {
               input: {
                 ...(modelCall.model !== undefined ? { model: modelCall.model } : {}),
                 ...(modelCall.provider !== undefined ? { provider: modelCall.provider } : {}),
-                operation: modelCall.operation,
               },
             }
           : {}),
