@@ -17,13 +17,16 @@ export function handOffEvaluation(options: { config: ResolvedConfig; finished: F
   if (!evaluation || !response || finished.errorType !== undefined) return;
   try {
     const key = config.driftMonitor ? getDriftStreamKey(finished) : undefined;
+    // The builders close over the request and response only, not the finished operation (span, context):
+    // a queued call holds no more than its evaluation needs.
+    const request = finished.request;
     const call: EvaluatedCall = {
-      request: finished.request,
+      request,
       target: finished.target,
       response,
       context: finished.context,
       spanContext: finished.span.spanContext(),
-      requestContent: () => finished.request.content?.(),
+      requestContent: () => request.content?.(),
       outputMessages: () => response.outputMessages?.(),
       meterProvider: finished.meterProvider,
       tracerProvider: config.tracerProvider,
