@@ -95,8 +95,9 @@ export function formatRunSummary(options: { runs: readonly EvalRun[]; paint: Pai
     const priced = run.rows.flatMap((row) => (row.costUsd === undefined ? [] : [row.costUsd]));
     const total = priced.reduce((sum, cost) => sum + cost, 0);
     const latency = run.rows.reduce((sum, row) => sum + row.latencyMs, 0) / Math.max(1, run.rows.length);
+    const wallClock = run.rows.some((row) => row.latencySource === "wall-clock");
     lines.push(
-      `  ${priced.length > 0 ? usd(total / priced.length) : "unpriced"} per row, latency mean ${ms(latency)}`,
+      `  ${priced.length > 0 ? usd(total / priced.length) : "unpriced"} per row, latency mean ${ms(latency)}${wallClock ? " (wall clock: no model-call spans seen)" : ""}`,
       "",
     );
   }

@@ -191,6 +191,34 @@ describe("sightline eval", () => {
     );
   });
 
+  it("takes a default-export config, runs setup and its teardown, and summarizes a single target", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "sightline-eval-"));
+    writeFileSync(
+      join(folder, "eval.config.mjs"),
+      [
+        "export default {",
+        "  setup: () => () => { globalThis.sightlineEvalTornDown = true; },",
+        '  targets: [{ name: "echo", call: (row) => (row.id === "kenya" ? "Mombasa" : String(row.expected)) }],',
+        '  evaluators: [{ name: "exact", kind: "deterministic", evaluate: ({ outputText, expected }) => ({ name: "exact", passed: outputText === expected }) }],',
+        "};",
+      ].join("\n"),
+    );
+    const result = await runEval([
+      "--dataset",
+      DATASET,
+      "--config",
+      join(folder, "eval.config.mjs"),
+      "--fail-on-regression",
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("echo: 6 rows\n  exact: 5/6 passed (83.3%)\n");
+    // No wrapped client: no model-call spans, so no price and wall-clock latency.
+    expect(result.out).toMatch(
+      /unpriced per row, latency mean \d+ ms \(wall clock: no model-call spans seen\)/,
+    );
+    expect((globalThis as { sightlineEvalTornDown?: boolean }).sightlineEvalTornDown).toBe(true);
+  });
+
   it("prints its help", async () => {
     const result = await runEval(["--help"]);
     expect(result.code).toBe(0);
