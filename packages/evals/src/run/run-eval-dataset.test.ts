@@ -10,7 +10,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toChatMessages } from "../dataset/convert-row-input.js";
 import type { EvalRow } from "../dataset/types.js";
-import type { Evaluator } from "../types.js";
+import type { EvaluationInput, Evaluator } from "../types.js";
 import { createEvalSpanProcessor } from "./create-eval-span-processor.js";
 import { runEvalDataset } from "./run-eval-dataset.js";
 import type { EvalTarget } from "./types.js";
@@ -80,10 +80,19 @@ describe("runEvalDataset", () => {
         ? { text: "banana", usage: { inputTokens: 1000, outputTokens: 10 } }
         : undefined;
     const progress: number[] = [];
+    const seen: EvaluationInput[] = [];
+    const recording: Evaluator = {
+      name: "recording",
+      kind: "deterministic",
+      evaluate: (input) => {
+        seen.push(input);
+        return { name: "recording", passed: true };
+      },
+    };
     const run = await runEvalDataset({
       rows: ROWS,
       target: createTarget("gpt-4o"),
-      evaluators: [exactMatch],
+      evaluators: [exactMatch, recording],
       concurrency: 3,
       tracerProvider,
       dataset: "arithmetic.jsonl",
@@ -98,6 +107,15 @@ describe("runEvalDataset", () => {
       ["row-6", true],
     ]);
     expect(run.rows[2]?.outputText).toBe("banana");
+    // Evaluators see the row's input and expectation, the answer, and the model call's model and operation.
+    const third = seen.find((input) => input.expected === "3");
+    expect(third).toMatchObject({
+      input: [{ role: "user", parts: [{ type: "text", content: "What is 2 + 1?" }] }],
+      outputText: "banana",
+      model: "gpt-4o",
+      operation: "chat",
+    });
+    expect(third?.provider).toEqual(expect.any(String));
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
     for (const row of run.rows) {
       expect(row.attempts).toBe(1);
@@ -132,6 +150,7 @@ describe("runEvalDataset", () => {
       const evaluation = spans.find(
         (span) =>
           span.name === "gen_ai.evaluation.result" &&
+          span.attributes["gen_ai.evaluation.name"] === "exact_match" &&
           span.parentSpanContext?.spanId === modelCall?.spanContext().spanId,
       );
       expect(evaluation?.spanContext().traceId).toBe(rowSpan.spanContext().traceId);

@@ -11,6 +11,7 @@ import {
   SPAN_SIGHTLINE_EVAL_ROW,
   SPAN_SIGHTLINE_EVAL_RUN,
 } from "@sightline/core/semconv";
+import { createEvaluationInput, readOutputText } from "../create-evaluation-input.js";
 import { convertRowInput } from "../dataset/convert-row-input.js";
 import type { EvalRow } from "../dataset/types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "../version.js";
@@ -170,32 +171,30 @@ export async function runEvalDataset(options: RunEvalDatasetOptions): Promise<Ev
             result = { ...base, outputText: "", evaluations, passed: false, error };
           } else {
             const output = normalizeOutput(answer.output.output);
+            const lastCall = modelCalls.at(-1);
             const evaluations = await evaluateAnswer({
               evaluators,
               signal,
-              input: {
+              input: createEvaluationInput({
                 input: convertRowInput(row.input),
                 output,
-                outputText: readText(output),
-                ...(row.expected !== undefined ? { expected: row.expected } : {}),
-                ...(answer.output.systemInstructions
-                  ? { systemInstructions: answer.output.systemInstructions }
-                  : {}),
-                ...(answer.output.toolDefinitions ? { toolDefinitions: answer.output.toolDefinitions } : {}),
-                ...((answer.output.model ?? modelCalls.at(-1)?.model)
-                  ? { model: answer.output.model ?? modelCalls.at(-1)?.model }
-                  : {}),
-              },
+                expected: row.expected,
+                systemInstructions: answer.output.systemInstructions,
+                toolDefinitions: answer.output.toolDefinitions,
+                model: answer.output.model ?? lastCall?.model,
+                provider: lastCall?.provider,
+                operation: lastCall?.operation,
+              }),
             });
             recordRowEvaluations({
               results: evaluations,
-              modelCall: modelCalls.at(-1),
+              modelCall: lastCall,
               rowSpan: rowSpan.isRecording() ? rowSpan.spanContext() : undefined,
               tracerProvider: options.tracerProvider,
             });
             result = {
               ...base,
-              outputText: readText(output),
+              outputText: readOutputText(output),
               evaluations,
               passed: evaluations.every((evaluation) => evaluation.passed),
             };
@@ -215,16 +214,6 @@ function normalizeOutput(output: EvalTargetOutput["output"]): OutputMessage[] {
     return [{ role: "assistant", parts: [{ type: "text", content: output }], finish_reason: "stop" }];
   }
   return [...output];
-}
-
-/** The first choice's text parts, joined. */
-function readText(output: readonly OutputMessage[]): string {
-  const first = output[0];
-  if (!first) return "";
-  return first.parts
-    .map((part) => (part.type === "text" ? (part as { content?: unknown }).content : undefined))
-    .filter((content): content is string => typeof content === "string")
-    .join("");
 }
 
 function describeError(error: unknown): { type: string; message: string } {
