@@ -10,6 +10,8 @@ export interface CommandContext {
   signal?: AbortSignal;
   /** Use colors. Default: when standard output is a terminal and `NO_COLOR` is unset. */
   color?: boolean;
+  /** Standard error is a terminal: `sightline eval` draws a progress bar there, plain lines otherwise. */
+  terminal?: boolean;
   /** Working directory for relative paths. */
   cwd: string;
   /**

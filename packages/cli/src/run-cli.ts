@@ -1,4 +1,5 @@
 import type { CommandContext } from "./command-context.js";
+import { runEvalCommand } from "./eval/run-eval-command.js";
 import { runAlertsCommand } from "./run-alerts-command.js";
 import { runCostCommand } from "./run-cost-command.js";
 import { runDevCommand } from "./run-dev-command.js";
@@ -19,6 +20,8 @@ export interface RunCliOptions {
   color?: boolean;
   /** Directory relative paths are resolved against. Default: `process.cwd()`. */
   cwd?: string;
+  /** Draw progress bars on standard error. Default: when standard error is a terminal and `writeError` is not given. */
+  terminal?: boolean;
 }
 
 const HELP = `sightline — see what your LLM calls do
@@ -27,6 +30,7 @@ Usage:
   sightline dev [options]        OTLP/HTTP receiver that prints GenAI traces as they arrive
   sightline cost <model> ...     what a call costs, from the bundled price catalog
   sightline alerts <command>     alert rules as code: init, check, render, test
+  sightline eval [options]       run a dataset against model configurations, gate CI on regressions
 
 Run sightline <command> --help for a command's options.
 `;
@@ -45,6 +49,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     signal: options.signal,
     color: options.color,
     cwd: options.cwd ?? process.cwd(),
+    terminal: options.terminal ?? (options.writeError === undefined && process.stderr.isTTY === true),
   };
   const [command, ...args] = options.argv;
   switch (command) {
@@ -54,6 +59,8 @@ export async function runCli(options: RunCliOptions): Promise<number> {
       return runCostCommand({ ...context, args });
     case "alerts":
       return runAlertsCommand({ ...context, args });
+    case "eval":
+      return runEvalCommand({ ...context, args });
     case undefined:
       context.write(HELP);
       return 2;

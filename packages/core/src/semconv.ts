@@ -375,3 +375,25 @@ export const ATTR_SIGHTLINE_COHERE_EMBED_INPUT_TYPE = "sightline.cohere.embed.in
 export const ATTR_SIGHTLINE_COHERE_RERANK_DOCUMENTS_COUNT = "sightline.cohere.rerank.documents.count";
 export const ATTR_SIGHTLINE_COHERE_RERANK_TOP_N = "sightline.cohere.rerank.top_n";
 export const ATTR_SIGHTLINE_COHERE_RERANK_RESULTS_COUNT = "sightline.cohere.rerank.results.count";
+
+// Dataset evaluation runs (`sightline eval`, `runEvalDataset` in @sightline/evals): semconv v1.41 has no
+// names for an offline run over a dataset, so these are `sightline.` names.
+
+/** Span name of one dataset run against one target (configuration); its row spans are its children. */
+export const SPAN_SIGHTLINE_EVAL_RUN = "sightline.eval.run";
+/** Span name of one dataset row run against a target; the target's model-call spans are its children. */
+export const SPAN_SIGHTLINE_EVAL_ROW = "sightline.eval.row";
+/** The target (model/prompt configuration) a run or row ran against, e.g. `baseline`. */
+export const ATTR_SIGHTLINE_EVAL_TARGET = "sightline.eval.target";
+/** The dataset a run read, e.g. its file name. */
+export const ATTR_SIGHTLINE_EVAL_DATASET = "sightline.eval.dataset";
+/** Rows in the run (int). */
+export const ATTR_SIGHTLINE_EVAL_ROW_COUNT = "sightline.eval.row.count";
+/** Rows of the run that passed every evaluator (int). */
+export const ATTR_SIGHTLINE_EVAL_ROW_PASSED_COUNT = "sightline.eval.row.passed_count";
+/** The dataset row's `id`. */
+export const ATTR_SIGHTLINE_EVAL_ROW_ID = "sightline.eval.row.id";
+/** Attempts the row took (int; more than 1 after retries). */
+export const ATTR_SIGHTLINE_EVAL_ROW_ATTEMPTS = "sightline.eval.row.attempts";
+/** Whether the row passed every evaluator (boolean). */
+export const ATTR_SIGHTLINE_EVAL_ROW_PASSED = "sightline.eval.row.passed";

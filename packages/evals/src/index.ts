@@ -2,11 +2,32 @@
  * @sightline/evals: evaluators for LLM answers, in the same telemetry as the calls they judge.
  * @packageDocumentation
  */
+
+export { compareRuns } from "./compare/compare-runs.js";
+export type {
+  CompareRunsOptions,
+  EvalComparison,
+  EvaluatorComparison,
+  EvaluatorSideSummary,
+  EvaluatorVerdict,
+  MeanInterval,
+  RegressedRow,
+  RunCostSummary,
+  WilcoxonResult,
+} from "./compare/types.js";
 export {
   createEvaluationInput,
   type EvaluationInputParts,
   readOutputText,
 } from "./create-evaluation-input.js";
+export { convertRowInput, toChatMessages } from "./dataset/convert-row-input.js";
+export { parseEvalDataset } from "./dataset/parse-eval-dataset.js";
+export type {
+  EvalChatMessage,
+  EvalDatasetParseResult,
+  EvalDatasetProblem,
+  EvalRow,
+} from "./dataset/types.js";
 export type { JudgePrompt } from "./evaluators/build-judge-prompt.js";
 export { type ContainsOptions, contains } from "./evaluators/contains.js";
 export {
@@ -33,6 +54,25 @@ export type {
   OnlineEvaluationOptions,
   OnlineEvaluationStats,
 } from "./online/types.js";
+export { renderHtmlReport } from "./report/render-html-report.js";
+export { renderMarkdownReport } from "./report/render-markdown-report.js";
+export type { EvalReportInput } from "./report/types.js";
+export {
+  createEvalSpanProcessor,
+  type EvalProcessedSpan,
+  type EvalSpanProcessor,
+} from "./run/create-eval-span-processor.js";
+export { getRetryDelayMs, isRetryableError } from "./run/is-retryable-error.js";
+export { runEvalDataset } from "./run/run-eval-dataset.js";
+export type {
+  EvalModelCall,
+  EvalProgress,
+  EvalRowResult,
+  EvalRun,
+  EvalTarget,
+  EvalTargetOutput,
+  RunEvalDatasetOptions,
+} from "./run/types.js";
 export { type RunEvaluatorOptions, runEvaluator } from "./run-evaluator.js";
 export {
   type RecordEvaluationOptions,

@@ -30,6 +30,26 @@ describe("startMockLLMServer", () => {
     expect(completion.choices[0]?.message.content).toBe("kept");
   });
 
+  it("respond() scripts answers per request (by model here), concurrently, behind enqueued scripts", async () => {
+    server = await startMockLLMServer({
+      respond: (request) => {
+        const model = (request.body as { model?: string }).model;
+        return model === "worse" ? { text: "wrong" } : undefined;
+      },
+    });
+    const client = new OpenAI({ apiKey: "test", baseURL: server.openaiBaseURL, maxRetries: 0 });
+    const ask = async (model: string) =>
+      (await client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }] }))
+        .choices[0]?.message.content;
+    server.enqueue({ text: "queued" });
+    expect(await ask("worse")).toBe("queued");
+    expect(await Promise.all([ask("worse"), ask("good"), ask("worse")])).toEqual([
+      "wrong",
+      "Hello from the Sightline mock.",
+      "wrong",
+    ]);
+  });
+
   it("reset() clears the queue and the recorded requests", async () => {
     server = await startMockLLMServer();
     server.enqueue({ status: 500 });

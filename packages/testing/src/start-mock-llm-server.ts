@@ -70,7 +70,10 @@ export async function startMockLLMServer(options: MockLLMServerOptions = {}): Pr
     }
     // A behaviour change applies to default replies only, so faults enqueued by a test still win.
     const changed = options.behaviourChange && sequence >= options.behaviourChange.afterCalls;
-    const script = queue.shift() ?? (changed ? (options.behaviourChange?.script ?? {}) : {});
+    const script =
+      queue.shift() ??
+      options.respond?.(recorded) ??
+      (changed ? (options.behaviourChange?.script ?? {}) : {});
     sequence += 1;
     // One controller per request, aborted by the client leaving or the server closing. (Not
     // AbortSignal.any: on Node 20 it can keep every derived signal alive on the long-lived closing signal.)

@@ -8,6 +8,12 @@ export interface MockLLMServerOptions {
    * refusals). Scripts enqueued by a test still win. Default: none.
    */
   behaviourChange?: { afterCalls: number; script: MockScript };
+  /**
+   * Scripts the answer from the request itself (its model, its messages), e.g. a candidate model that answers
+   * some prompts worse; safe under concurrency, unlike a queue. Returning `undefined` falls back to the
+   * queue, the behaviour change or the default reply. Enqueued scripts still win. Default: none.
+   */
+  respond?: (request: RecordedRequest) => MockScript | undefined;
 }
 
 /** One HTTP request the mock server received. */
