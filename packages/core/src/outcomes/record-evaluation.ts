@@ -87,7 +87,7 @@ export function recordEvaluation(operation: OperationReference | undefined, reco
       operation,
       relation: record.relation,
       tracerProvider: record.tracerProvider,
-      spanAttributes: { ...metricAttributes, ...eventAttributes },
+      spanAttributes: toSpanAttributes(metricAttributes, eventAttributes),
       eventAttributes,
       caller: "recordEvaluation",
       referenceOptional: true,
@@ -105,4 +105,12 @@ export function recordEvaluation(operation: OperationReference | undefined, reco
   } catch (error) {
     reportTelemetryError("recording an evaluation result", error);
   }
+}
+
+// The evaluated call's `gen_ai.operation.name` splits the metrics by operation, but on the evaluation span it
+// would make the span read as a model call (`sightline dev` and backends count spans carrying it as calls).
+function toSpanAttributes(metricAttributes: Attributes, eventAttributes: Attributes): Attributes {
+  const spanAttributes: Attributes = { ...metricAttributes, ...eventAttributes };
+  delete spanAttributes[ATTR_GEN_AI_OPERATION_NAME];
+  return spanAttributes;
 }
