@@ -6,24 +6,14 @@
 // read from the 'gc' performance entries while the plain operations run.
 
 import { PerformanceObserver } from "node:perf_hooks";
-import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
-import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+import { createBenchProviders } from "@sightline/testing/bench";
 import { createSightlineMetricProducer } from "../dist/index.js";
 import { ChunkFlags, createInstrumentation, followStream } from "../dist/provider.js";
 
-class PullReader extends MetricReader {
-  async onForceFlush() {}
-  async onShutdown() {}
-}
-const discarding = { export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} };
-const tracerProvider = new TracerProvider({
-  spanProcessors: [new SimpleSpanProcessor({ exporter: discarding })],
-});
 const producer = createSightlineMetricProducer();
-const pullReader = new PullReader({ metricProducers: [producer] });
-const meterProvider = new MeterProvider({ readers: [pullReader] });
+const { tracerProvider, meterProvider } = createBenchProviders({ metricProducers: [producer] });
 producer.attachTo(meterProvider);
-const appMeterProvider = new MeterProvider({ readers: [new PullReader()] });
+const { meterProvider: appMeterProvider } = createBenchProviders();
 const OPERATIONS = 20_000;
 const CHUNKS = 50;
 const ROUNDS = 7;

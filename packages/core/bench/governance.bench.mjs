@@ -1,20 +1,11 @@
 // Cost of budgets and policies per call: the engine with and without a governance object
 // (3 budgets, one of them per tenant on a 12-bucket rolling window, and 1 policy), no SDK and no
 // I/O, as the best of several rounds. Run after `pnpm exec tsup`: node bench/governance.bench.mjs
-import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
-import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+import { createBenchProviders } from "@sightline/testing/bench";
 import { createGovernance, withContext } from "../dist/index.js";
 import { createInstrumentation } from "../dist/provider.js";
 
-class PullReader extends MetricReader {
-  async onForceFlush() {}
-  async onShutdown() {}
-}
-const discarding = { export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} };
-const tracerProvider = new TracerProvider({
-  spanProcessors: [new SimpleSpanProcessor({ exporter: discarding })],
-});
-const meterProvider = new MeterProvider({ readers: [new PullReader()] });
+const { tracerProvider, meterProvider } = createBenchProviders();
 const OPERATIONS = 20_000;
 const ROUNDS = 7;
 const request = { operation: "chat", model: "gpt-4o-mini", parameters: { maxTokens: 256 } };

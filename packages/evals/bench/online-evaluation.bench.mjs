@@ -4,21 +4,13 @@
 // is timed from `create()` to its resolved result; the evaluations then run (scheduled after the call) and are
 // awaited outside the timed region, so "on the calling path" means what the caller waits for. The evaluation
 // work itself is reported separately. Best of several rounds. Run after the build: node bench/online-evaluation.bench.mjs
-import { MeterProvider, MetricReader } from "@opentelemetry/sdk-metrics";
-import { SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+
 import { observeOpenAI } from "@sightline/openai";
+import { createBenchProviders } from "@sightline/testing/bench";
 import OpenAI from "openai";
 import { contains, createOnlineEvaluation, lengthWithin, noPII, validJson } from "../dist/index.js";
 
-class PullReader extends MetricReader {
-  async onForceFlush() {}
-  async onShutdown() {}
-}
-const discarding = { export: (_spans, done) => done({ code: 0 }), shutdown: async () => {} };
-const tracerProvider = new TracerProvider({
-  spanProcessors: [new SimpleSpanProcessor({ exporter: discarding })],
-});
-const meterProvider = new MeterProvider({ readers: [new PullReader()] });
+const { tracerProvider, meterProvider } = createBenchProviders();
 const CALLS = 3_000;
 const WARMUP = 1_000;
 const ROUNDS = 7;

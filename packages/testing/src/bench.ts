@@ -1,4 +1,9 @@
 export {
+  type BenchProviders,
+  createBenchProviders,
+  DiscardingExporter,
+} from "./bench/create-bench-providers.js";
+export {
   type MeasureOverheadVariantsOptions,
   measureOverheadVariants,
   type OverheadVariantFigures,

@@ -1,13 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { MeterProvider, type MetricProducer, MetricReader } from "@opentelemetry/sdk-metrics";
-import {
-  type ReadableSpan,
-  SimpleSpanProcessor,
-  type SpanExporter,
-  TracerProvider,
-} from "@opentelemetry/sdk-trace";
+import type { MeterProvider, MetricProducer } from "@opentelemetry/sdk-metrics";
+import type { SpanExporter, TracerProvider } from "@opentelemetry/sdk-trace";
 import { startMockLLMServer } from "../start-mock-llm-server.js";
 import type { MockLLMServer, MockScript } from "../types.js";
+import { createBenchProviders } from "./create-bench-providers.js";
 
 /** What a provider's bench runner supplies: how to make its client and call it. */
 export interface OverheadCaseOptions<Client> {
@@ -55,19 +51,6 @@ export interface OverheadCaseResult {
   peakRssMegabytes: number;
 }
 
-/** Exports nothing, but only after the SDK has built each span, so the SDK's cost counts too. */
-class DiscardingExporter implements SpanExporter {
-  export(_spans: ReadableSpan[], done: (result: { code: number }) => void): void {
-    done({ code: 0 });
-  }
-  async shutdown(): Promise<void> {}
-}
-
-class PullReader extends MetricReader {
-  protected override async onForceFlush(): Promise<void> {}
-  protected override async onShutdown(): Promise<void> {}
-}
-
 // Kept before any runner can replace the global (clients without a fetch option are fed through it).
 const realFetch = globalThis.fetch;
 
@@ -92,21 +75,15 @@ export async function runOverheadCase<Client>(
   const warmup = Math.max(2000, calls);
   const server = await startMockLLMServer();
   const replay = transport === "in-process" ? await recordOnce({ server, options, call }) : undefined;
-  const spanExporter = new DiscardingExporter();
-  const tracerProvider = new TracerProvider({
-    spanProcessors: [new SimpleSpanProcessor({ exporter: spanExporter })],
-  });
   const producer =
     variant !== "raw" && process.env.SIGHTLINE_BENCH_APP_METER_PROVIDER !== "1"
       ? options.createMetricProducer?.(variant)
       : undefined;
-  const meterProvider = new MeterProvider({
-    readers: [
-      new PullReader(producer ? { metricProducers: [producer as unknown as MetricProducer] } : undefined),
-    ],
-  });
-  producer?.attachTo(meterProvider);
-  const providers: OverheadProviders = { tracerProvider, meterProvider, spanExporter };
+  const providers: OverheadProviders = createBenchProviders(
+    producer ? { metricProducers: [producer as unknown as MetricProducer] } : {},
+  );
+  producer?.attachTo(providers.meterProvider);
+  const { tracerProvider } = providers;
   const raw = options.createClient({ server, fetch: replay });
   const setup = variant === "wrapped" ? options.observe : options.variants?.[variant];
   if (variant !== "raw" && !setup) throw new Error(`unknown variant "${variant}"`);
