@@ -164,7 +164,48 @@ function buildValuePromQl(rule: SimplePlanRule, naming: NamingMode): ValuePromQl
       );
       return { recordingRule: undefined, alertValue: value, rawValue: value };
     }
+    case "evaluation-pass-rate":
+      throw new Error("unreachable: evaluation pass rates are built by buildEvaluationPassRate");
   }
+}
+
+/**
+ * Share of evaluations that passed, guarded by their count: `ratio < t and count >= minResults`. Both
+ * sides count `sightline.gen_ai.evaluation.results` with a pass/fail verdict and no `error.type` (an
+ * evaluator that failed itself says nothing about the answer). A group where nothing passed has no
+ * `passed="true"` series, so the passed side falls back to `all * 0` there: 0%, which must fire.
+ */
+function buildEvaluationPassRate(rule: SimplePlanRule, naming: NamingMode): RulePromQl {
+  if (rule.signal.kind !== "evaluation-pass-rate") throw new Error("unreachable: not a pass-rate rule");
+  const { minResults } = rule.signal;
+  const kind = rule.signal.kind;
+  const groupLabels = rule.grouping.map((dimension) => toDimensionLabel(dimension, kind));
+  const matchMatchers = rule.match.map(
+    ([dimension, value]) => `${toDimensionLabel(dimension, kind)}=${quoteLabelValue(value)}`,
+  );
+  const window = formatDuration(rule.windowSeconds);
+  const level = recordLevel(rule);
+  const results = toPrometheusMetricName(sightlineMetrics.evaluationResults, naming);
+  const passedLabel = toPrometheusLabelName(sightlineAttributes.evaluationPassed);
+  const noError = `${toPrometheusLabelName(sightlineAttributes.errorType)}=""`;
+  const increaseOf = (matchers: string[]) =>
+    sumBy(groupLabels, `increase(${selector(results, [...matchers, noError])}[${window}])`);
+  const count = (matchers: string[]) => increaseOf([...matchers, `${passedLabel}!=""`]);
+  const ratio = (matchers: string[]) => {
+    const all = count(matchers);
+    return `(${increaseOf([...matchers, `${passedLabel}="true"`])} or ${all} * 0) / ${all}`;
+  };
+  const ratioRecord = `${level}:gen_ai_evaluation_pass_ratio:increase${window}`;
+  const countRecord = `${level}:gen_ai_evaluation_results:increase${window}`;
+  return {
+    recordingRules: [
+      { record: ratioRecord, expr: ratio([]) },
+      { record: countRecord, expr: count([]) },
+    ],
+    alertCondition: `${selector(ratioRecord, matchMatchers)} < ${rule.threshold} and ${selector(countRecord, matchMatchers)} >= ${minResults}`,
+    // `A and B >= n` keeps A's value where enough evaluations were recorded; Grafana then compares A with t.
+    rawValue: `(${ratio(matchMatchers)}) and (${count(matchMatchers)}) >= ${minResults}`,
+  };
 }
 
 /** Share of failed operations: `rate(count{error_type!=""}) / rate(count)`, both summed by the grouping. */
@@ -227,6 +268,9 @@ function buildSloBadRatio(options: {
  */
 export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl {
   const signal = rule.signal;
+  if (isSimplePlanRule(rule) && rule.signal.kind === "evaluation-pass-rate") {
+    return buildEvaluationPassRate(rule, naming);
+  }
   if (isSimplePlanRule(rule)) {
     const value = buildValuePromQl(rule, naming);
     return {

@@ -18,13 +18,21 @@ const sampleValues: Record<AlertDimension, string> = {
   feature: "checkout",
   prompt: "welcome",
   signal: "output_tokens",
+  evaluator: "valid_json",
 };
 
 /**
  * Whether the series should make the rule fire or keep it quiet; `recovered` (SLO burns only) burns at
  * firing level and then stops for the last `recoveredSteps`, so only the short window sees the recovery.
  */
-export type SeriesIntent = "fire" | "quiet" | "recovered";
+export type SeriesIntent =
+  | "fire"
+  | "quiet"
+  | "recovered"
+  /** Evaluation pass rates only: every evaluation failed (no `passed="true"` series at all); must fire. */
+  | "all-failed"
+  /** Evaluation pass rates only: a failing pass rate from fewer results than `minResults`; must stay quiet. */
+  | "sparse";
 
 /** The value of each dimension for the test series: the matched value when there is one. */
 export function getSampleDimensionValues(rule: AlertPlanRule): Record<AlertDimension, string> {
@@ -75,7 +83,9 @@ export function buildSyntheticSeries(options: {
   const isDrift = rule.signal.kind === "drift-score" || rule.signal.kind === "model-change";
   const dimensions: AlertDimension[] = isDrift
     ? ["provider", "model", "operation", "feature", "signal"]
-    : ["provider", "model", "operation", "feature", "prompt"];
+    : rule.signal.kind === "evaluation-pass-rate"
+      ? ["provider", "model", "operation", "feature", "evaluator"]
+      : ["provider", "model", "operation", "feature", "prompt"];
   const labels = Object.fromEntries(
     dimensions.map((dimension) => [
       toDimensionLabel(dimension, rule.signal.kind),
@@ -186,6 +196,8 @@ export function buildSyntheticSeries(options: {
         },
       ];
     }
+    case "evaluation-pass-rate":
+      return buildEvaluationSeries({ rule, naming, intent, labels, samples, minResults: signal.minResults });
     case "unpriced": {
       const counter = toPrometheusMetricName(sightlineMetrics.unpricedCalls, naming);
       return [
@@ -227,4 +239,51 @@ function buildErrorSeries(options: {
       values: failedValues,
     },
   ];
+}
+
+/**
+ * Evaluation results: passed and failed ones at a pass rate of half the threshold (fire, sparse), none
+ * (all-failed) or halfway between the threshold and 1 (quiet). Enough results to clear `minResults` four
+ * times over, except `sparse`, which records half of it. The quiet series add many results whose evaluator
+ * failed itself (`error.type`, passed false): counted, they would sink the pass rate and fire the alert.
+ */
+function buildEvaluationSeries(options: {
+  rule: AlertPlanRule;
+  naming: NamingMode;
+  intent: SeriesIntent;
+  labels: Record<string, string>;
+  samples: number;
+  minResults: number;
+}): SyntheticSeries[] {
+  const { rule, naming, intent, labels, samples, minResults } = options;
+  const counter = toPrometheusMetricName(sightlineMetrics.evaluationResults, naming);
+  const passedLabel = toPrometheusLabelName(sightlineAttributes.evaluationPassed);
+  const windowMinutes = rule.windowSeconds / 60;
+  const perMinute =
+    intent === "sparse" ? minResults / 2 / windowMinutes : Math.max(100, (4 * minResults) / windowMinutes);
+  const passRate =
+    intent === "quiet" ? (1 + rule.threshold) / 2 : intent === "all-failed" ? 0 : rule.threshold / 2;
+  const series: SyntheticSeries[] = [
+    {
+      series: seriesText(counter, { ...labels, [passedLabel]: "false" }),
+      values: counterValues(perMinute * (1 - passRate), samples),
+    },
+  ];
+  if (passRate > 0) {
+    series.push({
+      series: seriesText(counter, { ...labels, [passedLabel]: "true" }),
+      values: counterValues(perMinute * passRate, samples),
+    });
+  }
+  if (intent === "quiet") {
+    series.push({
+      series: seriesText(counter, {
+        ...labels,
+        [passedLabel]: "false",
+        [toPrometheusLabelName(sightlineAttributes.errorType)]: "timeout",
+      }),
+      values: counterValues(perMinute * 10, samples),
+    });
+  }
+  return series;
 }

@@ -74,8 +74,28 @@ function buildRuleTests(rule: AlertPlanRule, naming: NamingMode): Record<string,
           },
         ]
       : [];
+  // A pass rate must fire when nothing passed at all (no `passed="true"` series exists), and stay quiet
+  // on a failing rate from fewer results than minResults.
+  const evaluationExtras =
+    rule.signal.kind === "evaluation-pass-rate"
+      ? (["all-failed", "sparse"] as const).map((intent) => ({
+          interval: "1m",
+          input_series: buildSyntheticSeries({ rule, naming, intent, dimensionValues: values, samples }),
+          alert_rule_test: [
+            {
+              eval_time: evalTime,
+              alertname: rule.alertName,
+              exp_alerts:
+                intent === "all-failed"
+                  ? [{ exp_labels: labels, exp_annotations: expectedAnnotations(rule, labels) }]
+                  : [],
+            },
+          ],
+        }))
+      : [];
   return [
     ...recovered,
+    ...evaluationExtras,
     {
       interval: "1m",
       input_series: firing,

@@ -21,6 +21,7 @@ export type {
   DatadogRenderOptions,
   DriftScoreRule,
   ErrorRatioRule,
+  EvaluationPassRateRule,
   GeneratePromtoolTestsOptions,
   GrafanaRenderOptions,
   HoneycombRenderOptions,

@@ -10,6 +10,11 @@ export type AlertSignal =
   | { kind: "model-change" }
   | { kind: "unpriced" }
   | {
+      kind: "evaluation-pass-rate";
+      /** Fewer evaluations than this in the window keep the alert quiet. */
+      minResults: number;
+    }
+  | {
       kind: "slo-burn";
       /** The SLO this burn-rate alert belongs to; fast and slow share it. */
       slo: SloDefinition;
@@ -62,7 +67,10 @@ export interface AlertPlanRule {
   labels: Record<string, string>;
   /** What is measured. */
   signal: AlertSignal;
-  /** In the kind's unit (see docs/alerts.md); the alert fires when the value is above it. */
+  /**
+   * In the kind's unit (see docs/alerts.md); the alert fires when the value is above it (below it for
+   * `firesBelowThreshold` signals).
+   */
   threshold: number;
   /** How far back the expression looks. */
   windowSeconds: number;
@@ -91,6 +99,14 @@ export type SimpleSignal = Exclude<AlertSignal, { kind: "slo-burn" }>;
 
 /** A plan rule with a single threshold condition. */
 export type SimplePlanRule = AlertPlanRule & { signal: SimpleSignal };
+
+/**
+ * Which side of the threshold fires: every kind fires above it except the evaluation pass rate, which
+ * fires when too few evaluations pass.
+ */
+export function firesBelowThreshold(signal: AlertSignal): boolean {
+  return signal.kind === "evaluation-pass-rate";
+}
 
 /** True for plan rules with a single threshold condition. */
 export function isSimplePlanRule(rule: AlertPlanRule): rule is SimplePlanRule {

@@ -1,4 +1,9 @@
-import { type AlertPlan, isSimplePlanRule, type SimplePlanRule } from "./internal-types.js";
+import {
+  type AlertPlan,
+  firesBelowThreshold,
+  isSimplePlanRule,
+  type SimplePlanRule,
+} from "./internal-types.js";
 import { formatDuration } from "./parse-duration.js";
 import {
   driftEventKinds,
@@ -106,6 +111,14 @@ function toQuery(rule: SimplePlanRule): { query: string; threshold: number } {
         query: `sum(${window}):sum:${scope(sightlineMetrics.unpricedCalls.name)}.as_count()`,
         threshold: rule.threshold,
       };
+    case "evaluation-pass-rate": {
+      // Results with a verdict and no `error.type` (an evaluator that failed itself), as on Prometheus.
+      const metric = sightlineMetrics.evaluationResults.name;
+      const noError = `!${sightlineAttributes.errorType}:*`;
+      const passed = `sum:${scope(metric, [`${sightlineAttributes.evaluationPassed}:true`, noError])}.as_count()`;
+      const all = `sum:${scope(metric, [`${sightlineAttributes.evaluationPassed}:*`, noError])}.as_count()`;
+      return { query: `sum(${window}):${passed} / ${all}`, threshold: rule.threshold };
+    }
   }
 }
 
@@ -114,11 +127,16 @@ export function buildDatadogMonitors(plan: AlertPlan, options: DatadogMonitorsOp
   return plan.rules.filter(isSimplePlanRule).map((rule) => {
     const { query, threshold } = toQuery(rule);
     const runbook = rule.runbookUrl === undefined ? "" : `\n\nRunbook: ${rule.runbookUrl}`;
+    // A query alert compares one expression, so it cannot also require a minimum count; say so.
+    const minResultsNote =
+      rule.signal.kind === "evaluation-pass-rate"
+        ? `\n\nDatadog monitors compare one query, so minResults (${rule.signal.minResults}) applies to the Prometheus and Grafana targets only.`
+        : "";
     return {
       name: `[${rule.severity}] ${rule.title}`,
       type: "query alert",
-      query: `${query} > ${threshold}`,
-      message: `${rule.description}${runbook}`,
+      query: `${query} ${firesBelowThreshold(rule.signal) ? "<" : ">"} ${threshold}`,
+      message: `${rule.description}${minResultsNote}${runbook}`,
       tags: [
         ...options.tags,
         `sightline-rule:${rule.id}`,

@@ -1,5 +1,5 @@
 import { buildPromQl } from "./build-promql.js";
-import type { AlertPlan } from "./internal-types.js";
+import { type AlertPlan, firesBelowThreshold } from "./internal-types.js";
 import { formatDuration } from "./parse-duration.js";
 import { getAlertAnnotations, getGeneratedHeader, getStaticAlertLabels } from "./render-prometheus-rules.js";
 import { toYamlText } from "./to-yaml-text.js";
@@ -90,7 +90,14 @@ export function buildGrafanaProvisioning(
             refId: "C",
             type: "threshold",
             expression: "B",
-            conditions: [{ evaluator: { type: "gt", params: [rule.threshold] } }],
+            conditions: [
+              {
+                evaluator: {
+                  type: firesBelowThreshold(rule.signal) ? "lt" : "gt",
+                  params: [rule.threshold],
+                },
+              },
+            ],
           },
         },
       ],

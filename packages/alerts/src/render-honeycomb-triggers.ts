@@ -1,7 +1,13 @@
 import { buildHoneycombSlos, type HoneycombSloBundle } from "./build-honeycomb-slos.js";
-import { type AlertPlan, isSimplePlanRule, type SimplePlanRule } from "./internal-types.js";
+import {
+  type AlertPlan,
+  firesBelowThreshold,
+  isSimplePlanRule,
+  type SimplePlanRule,
+} from "./internal-types.js";
 import {
   dimensionAttributes,
+  evaluationResultSpanName,
   sightlineAttributes,
   sightlineSpanColumns,
   sightlineSpanEvents,
@@ -164,6 +170,24 @@ function toQueryParts(rule: SimplePlanRule): Pick<
         filters: [{ column: sightlineSpanColumns.costMatch, op: "=", value: unpricedCostMatch }],
         value: rule.threshold,
       };
+    case "evaluation-pass-rate":
+      // One `gen_ai.evaluation.result` span per result; those without a verdict, or whose evaluator
+      // failed itself (`error.type`), say nothing about the answer.
+      return {
+        calculated_fields: [
+          {
+            name: "sightline_evaluation_passed",
+            expression: `IF($${sightlineSpanColumns.evaluationPassed}, 1, 0)`,
+          },
+        ],
+        calculations: [{ op: "AVG", column: "sightline_evaluation_passed" }],
+        filters: [
+          { column: sightlineSpanColumns.spanName, op: "=", value: evaluationResultSpanName },
+          { column: sightlineSpanColumns.evaluationPassed, op: "exists" },
+          { column: sightlineSpanColumns.errorType, op: "does-not-exist" },
+        ],
+        value: rule.threshold,
+      };
   }
 }
 
@@ -186,9 +210,14 @@ export function buildHoneycombTriggers(
       rule.signal.kind === "drift-score" && rule.threshold !== 1
         ? ` Honeycomb counts sightline.drift events, recorded at the detector's own threshold (score 1); the rule's threshold of ${rule.threshold} applies to the metric targets only.`
         : "";
+    // A trigger has one calculation, so it cannot also require a minimum count; say so.
+    const minResultsNote =
+      rule.signal.kind === "evaluation-pass-rate"
+        ? ` Honeycomb triggers have one calculation, so minResults (${rule.signal.minResults}) applies to the metric targets only.`
+        : "";
     return {
       name: `[${rule.severity}] ${rule.title}`.slice(0, 120),
-      description: `${rule.description}${driftNote}${runbook} (Sightline rule ${rule.id})`,
+      description: `${rule.description}${driftNote}${minResultsNote}${runbook} (Sightline rule ${rule.id})`,
       disabled: false,
       query: {
         calculations: parts.calculations,
@@ -199,7 +228,7 @@ export function buildHoneycombTriggers(
         time_range: rule.windowSeconds,
       },
       frequency,
-      threshold: { op: ">", value, exceeded_limit: exceededLimit },
+      threshold: { op: firesBelowThreshold(rule.signal) ? "<" : ">", value, exceeded_limit: exceededLimit },
       alert_type: "on_change",
       evaluation_schedule_type: "frequency",
       recipients: [],

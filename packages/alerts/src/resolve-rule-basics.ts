@@ -9,6 +9,7 @@ export const dimensionOrder: readonly AlertDimension[] = [
   "feature",
   "prompt",
   "signal",
+  "evaluator",
 ];
 
 /** `Sightline` + PascalCase of a kebab-case id: `hourly-spend` → `SightlineHourlySpend`. */

@@ -39,6 +39,8 @@ export const sightlineMetrics = {
   driftScore: { name: "sightline.gen_ai.drift.score", unit: "1", kind: "gauge" },
   /** Counter of drift events, split by `sightline.drift.kind` (drift or model_change). */
   driftEvents: { name: "sightline.gen_ai.drift.events", unit: "{event}", kind: "counter" },
+  /** Integer counter of evaluation results, by evaluator and `sightline.evaluation.passed`. */
+  evaluationResults: { name: "sightline.gen_ai.evaluation.results", unit: "{evaluation}", kind: "counter" },
 } as const satisfies Record<string, MetricDescriptor>;
 
 /** Metric attribute keys (they become Prometheus labels with dots turned into underscores). */
@@ -67,6 +69,10 @@ export const sightlineAttributes = {
   driftKind: "sightline.drift.kind",
   /** The response model without its date stamp: what drift metrics are keyed by, instead of the requested model. */
   modelFamily: "sightline.model.family",
+  /** The evaluator's name on evaluation results. */
+  evaluationName: "gen_ai.evaluation.name",
+  /** Boolean on evaluation results: whether the answer passed (a `"true"`/`"false"` Prometheus label). */
+  evaluationPassed: "sightline.evaluation.passed",
 } as const;
 
 /**
@@ -80,6 +86,7 @@ export const dimensionAttributes = {
   feature: sightlineAttributes.feature,
   prompt: sightlineAttributes.prompt,
   signal: sightlineAttributes.driftSignal,
+  evaluator: sightlineAttributes.evaluationName,
 } as const satisfies Record<AlertDimension, string>;
 
 /** Values of `sightline.drift.kind` on the drift events counter. */
@@ -103,6 +110,12 @@ export const sightlineSpanColumns = {
   costMatch: "sightline.cost.match",
   /** Span events are stored as their own rows whose `name` column is the event name. */
   eventName: "name",
+  /** The span name (the same `name` column as span events). */
+  spanName: "name",
+  /** The evaluator of an evaluation result span. */
+  evaluationName: "gen_ai.evaluation.name",
+  /** Boolean on evaluation result spans. */
+  evaluationPassed: "sightline.evaluation.passed",
 } as const;
 
 /** Value of `sightline.cost.match` when no price was found. */
@@ -115,6 +128,9 @@ export const sightlineSpanEvents = {
   /** The provider answered with a different model than before. */
   modelChange: "sightline.model_change",
 } as const;
+
+/** Name of the span each evaluation result is recorded on (with the evaluator and pass/fail as attributes). */
+export const evaluationResultSpanName = "gen_ai.evaluation.result";
 
 /**
  * The attribute a dimension reads on one kind of rule's metrics. Drift streams are keyed by model

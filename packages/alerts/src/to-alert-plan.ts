@@ -3,6 +3,7 @@ import { formatDuration, parseDuration } from "./parse-duration.js";
 import { dimensionOrder, resolveRuleBasics, toAlertName } from "./resolve-rule-basics.js";
 import { toSloPlanRules } from "./to-slo-plan-rules.js";
 import type { AlertDimension, AlertFile, AlertRule, SloRule } from "./types.js";
+import { defaultMinResults } from "./validate-alert-rule.js";
 
 /** Rules whose kind has a single alert; SLOs are expanded separately. */
 type SimpleRule = Exclude<AlertRule, SloRule>;
@@ -15,6 +16,7 @@ const defaultBy: Record<SimpleRule["kind"], AlertDimension[]> = {
   "drift-score": ["provider", "model", "signal"],
   "model-change": ["provider", "model"],
   unpriced: ["provider", "model"],
+  "evaluation-pass-rate": ["evaluator"],
 };
 
 function toSignal(rule: SimpleRule): AlertSignal {
@@ -25,6 +27,8 @@ function toSignal(rule: SimpleRule): AlertSignal {
       return { kind: "latency", histogram: rule.signal ?? "duration", quantile: rule.quantile ?? 0.95 };
     case "token-burn":
       return { kind: "token-burn", tokens: rule.tokens ?? "total" };
+    case "evaluation-pass-rate":
+      return { kind: "evaluation-pass-rate", minResults: rule.minResults ?? defaultMinResults };
     default:
       return { kind: rule.kind };
   }
@@ -33,7 +37,8 @@ function toSignal(rule: SimpleRule): AlertSignal {
 function defaultWindow(signal: AlertSignal): string {
   if (signal.kind === "budget") return signal.period === "hour" ? "1h" : "1d";
   if (signal.kind === "model-change") return "15m";
-  if (signal.kind === "unpriced") return "1h";
+  // Evaluations are sampled and slower than calls; an hour gathers enough of them to judge a rate.
+  if (signal.kind === "unpriced" || signal.kind === "evaluation-pass-rate") return "1h";
   return "5m";
 }
 
@@ -69,6 +74,8 @@ function describeCondition(options: { signal: AlertSignal; threshold: number; wi
       return threshold === 0
         ? "Calls to a model with no price"
         : `More than ${threshold} unpriced calls in ${window}`;
+    case "evaluation-pass-rate":
+      return `Evaluation pass rate below ${formatPercent(threshold)}`;
     case "slo-burn":
       return `Error budget of ${signal.slo.title} burning`;
   }
@@ -82,11 +89,28 @@ const whyItMatters: Record<AlertSignal["kind"], string> = {
   "drift-score": "A drift detector reports that responses no longer look like their baseline.",
   "model-change": "The provider answered with a different model than before.",
   unpriced: "These calls have no cost recorded, so spend alerts undercount; add a price for the model.",
+  "evaluation-pass-rate":
+    "Fewer answers pass their evaluators than expected; look at the failing evaluation results and their calls.",
   "slo-burn": "The SLO's error budget is being spent faster than the period allows.",
 };
 
+/**
+ * An evaluation-pass-rate rule with its `evaluator` moved into `match`, and `evaluator` always among the
+ * grouping dimensions: a pass rate mixed across evaluators says nothing about any of them.
+ */
+function normaliseEvaluationRule(rule: SimpleRule): SimpleRule {
+  if (rule.kind !== "evaluation-pass-rate") return rule;
+  const by = rule.by ?? defaultBy[rule.kind];
+  return {
+    ...rule,
+    by: by.includes("evaluator") ? by : [...by, "evaluator"],
+    ...(rule.evaluator === undefined ? {} : { match: { ...rule.match, evaluator: rule.evaluator } }),
+  };
+}
+
 function toPlanRule(options: { rule: SimpleRule; file: AlertFile; sourceIndex: number }): AlertPlanRule {
-  const { rule, file, sourceIndex } = options;
+  const { file, sourceIndex } = options;
+  const rule = normaliseEvaluationRule(options.rule);
   const signal = toSignal(rule);
   const threshold = defaultThreshold(rule);
   const window = rule.window ?? defaultWindow(signal);

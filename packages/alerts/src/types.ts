@@ -9,7 +9,14 @@ export type NamingMode =
 export type AlertSeverity = "critical" | "warning" | "info";
 
 /** Dimensions a rule may group by or match on; each maps to one metric attribute. */
-export type AlertDimension = "provider" | "model" | "operation" | "feature" | "prompt" | "signal";
+export type AlertDimension =
+  | "provider"
+  | "model"
+  | "operation"
+  | "feature"
+  | "prompt"
+  | "signal"
+  | "evaluator";
 
 /** Fields every rule has. Durations are Prometheus-style strings with one unit: `30s`, `5m`, `1h`, `1d`. */
 export interface AlertRuleBase {
@@ -93,6 +100,22 @@ export interface UnpricedRule extends AlertRuleBase {
 }
 
 /**
+ * The share of evaluations that passed fell **below** `threshold` (a fraction) over the window, counted from
+ * `sightline.gen_ai.evaluation.results`; evaluations that failed themselves (`error.type`) do not count.
+ * The only kind that fires below its threshold. Each evaluator alerts on its own (`evaluator` is always a
+ * grouping dimension).
+ */
+export interface EvaluationPassRateRule extends AlertRuleBase {
+  kind: "evaluation-pass-rate";
+  /** Fraction of evaluations that must pass, greater than 0 and less than 1. */
+  threshold: number;
+  /** Only this evaluator (`gen_ai.evaluation.name`). Default: every evaluator, each alerting on its own. */
+  evaluator?: string;
+  /** Stay quiet while fewer evaluations than this were recorded in the window. Default: 20. */
+  minResults?: number;
+}
+
+/**
  * A service level objective: the share of calls that must be good over `period`. Rendered as multi-window
  * burn-rate alerts (fast: 2% of the error budget in 1h, confirmed over 5m; slow: 5% in 6h, confirmed over
  * 30m) and, for Honeycomb, as an SLO with burn alerts.
@@ -119,6 +142,7 @@ export type AlertRule =
   | DriftScoreRule
   | ModelChangeRule
   | UnpricedRule
+  | EvaluationPassRateRule
   | SloRule;
 
 /** The kinds of rule the vocabulary knows. */

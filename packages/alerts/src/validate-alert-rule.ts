@@ -19,6 +19,7 @@ export const alertRuleKinds: readonly AlertRuleKind[] = [
   "drift-score",
   "model-change",
   "unpriced",
+  "evaluation-pass-rate",
   "slo",
 ];
 
@@ -35,11 +36,18 @@ const operationDimensions: readonly AlertDimension[] = [
   "prompt",
 ];
 const driftDimensions: readonly AlertDimension[] = ["provider", "model", "operation", "feature", "signal"];
+// Evaluation results carry no prompt id, and their spans drop the operation name (so viewers do not count
+// them as model calls), so Honeycomb could not honour `operation`.
+const evaluationDimensions: readonly AlertDimension[] = ["provider", "model", "feature", "evaluator"];
 
 /** The dimensions a rule of this kind may use in `by` and `match`. */
 export function getAllowedDimensions(kind: AlertRuleKind): readonly AlertDimension[] {
+  if (kind === "evaluation-pass-rate") return evaluationDimensions;
   return kind === "drift-score" || kind === "model-change" ? driftDimensions : operationDimensions;
 }
+
+/** Default `minResults` of an evaluation-pass-rate rule: fewer results than this say too little. */
+export const defaultMinResults = 20;
 
 const commonFields = ["id", "kind", "title", "description", "for", "severity", "labels", "runbook", "match"];
 // An SLO has fixed burn-rate windows and covers one population, so it takes neither `window` nor `by`.
@@ -51,6 +59,7 @@ const kindFields: Record<AlertRuleKind, string[]> = {
   "drift-score": ["window", "by", "threshold"],
   "model-change": ["window", "by", "threshold"],
   unpriced: ["window", "by", "threshold"],
+  "evaluation-pass-rate": ["window", "by", "threshold", "evaluator", "minResults"],
   slo: ["objective", "latency", "period"],
 };
 
@@ -62,10 +71,18 @@ const thresholdMeaning: Record<AlertRuleKind, string> = {
   "drift-score": "a positive drift score (1 = the detector's threshold)",
   "model-change": "a whole number of events, 0 or more",
   unpriced: "a whole number of calls, 0 or more",
+  "evaluation-pass-rate":
+    "a fraction of evaluations that must pass, greater than 0 and less than 1 (0.9 alerts below 90%)",
   slo: "no threshold (use objective)",
 };
 
-const requiredThreshold = new Set<AlertRuleKind>(["budget", "latency", "error-ratio", "token-burn"]);
+const requiredThreshold = new Set<AlertRuleKind>([
+  "budget",
+  "latency",
+  "error-ratio",
+  "token-burn",
+  "evaluation-pass-rate",
+]);
 
 /** Latency quantiles every target can express (Honeycomb has fixed percentile operators). */
 export const allowedQuantiles = [0.5, 0.75, 0.9, 0.95, 0.99, 0.999] as const;
@@ -76,7 +93,7 @@ function validateThreshold(options: { kind: AlertRuleKind; value: unknown; path:
   if (typeof value !== "number" || !Number.isFinite(value)) return fail;
   if (kind === "model-change" || kind === "unpriced")
     return Number.isInteger(value) && value >= 0 ? [] : fail;
-  if (kind === "error-ratio") return value > 0 && value < 1 ? [] : fail;
+  if (kind === "error-ratio" || kind === "evaluation-pass-rate") return value > 0 && value < 1 ? [] : fail;
   return value > 0 ? [] : fail;
 }
 
@@ -209,6 +226,35 @@ export function validateAlertRule(rule: unknown, path: FieldPath): FieldIssue[] 
   if (kind === "token-burn" && rule.tokens !== undefined) {
     issues.push(...oneOf(["input", "output", "total"])(rule.tokens, [...path, "tokens"]));
   }
+  if (kind === "evaluation-pass-rate") issues.push(...validateEvaluationFields(rule, path));
   issues.push(...validateDimensions(rule, path));
+  return issues;
+}
+
+/** `evaluator` (an evaluator name, not also in `match`) and `minResults` (a whole number, 1 or more). */
+function validateEvaluationFields(rule: Record<string, unknown>, path: FieldPath): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (rule.evaluator !== undefined) {
+    if (typeof rule.evaluator !== "string" || rule.evaluator.trim() === "") {
+      issues.push({
+        path: [...path, "evaluator"],
+        detail: `expected an evaluator name (gen_ai.evaluation.name, e.g. valid_json), got ${describeValue(rule.evaluator)}; leave it out to alert on every evaluator`,
+      });
+    } else if (isMap(rule.match) && rule.match.evaluator !== undefined) {
+      issues.push({
+        path: [...path, "evaluator"],
+        detail: "set the evaluator either here or as match.evaluator, not both",
+      });
+    }
+  }
+  if (
+    rule.minResults !== undefined &&
+    !(typeof rule.minResults === "number" && Number.isInteger(rule.minResults) && rule.minResults >= 1)
+  ) {
+    issues.push({
+      path: [...path, "minResults"],
+      detail: `expected a whole number of evaluations, 1 or more (default ${defaultMinResults}), got ${describeValue(rule.minResults)}`,
+    });
+  }
   return issues;
 }
