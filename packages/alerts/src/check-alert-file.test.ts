@@ -63,7 +63,7 @@ describe("checkAlertFile", () => {
       "unknown-fields.alerts.yaml:2 rule: unknown field; allowed: version, group, defaults, rules",
       "unknown-fields.alerts.yaml:5 rules[0].threshold: required: a positive number of USD",
       "unknown-fields.alerts.yaml:8 rules[0].treshold: unknown field for a budget rule; allowed: id, kind, title, description, for, severity, labels, runbook, match, window, by, threshold, period",
-      'unknown-fields.alerts.yaml:10 rules[1].kind: expected one of budget, latency, error-ratio, token-burn, drift-score, model-change, unpriced, slo, got "cost"',
+      'unknown-fields.alerts.yaml:10 rules[1].kind: expected one of budget, latency, error-ratio, token-burn, drift-score, model-change, unpriced, evaluation-pass-rate, slo, got "cost"',
     ]);
   });
 

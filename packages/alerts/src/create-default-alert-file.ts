@@ -52,11 +52,18 @@ rules:
   - id: llm-availability
     kind: slo
     objective: 0.99
+  # If you run evaluators (@sightline/evals), uncomment this: alerts when under 90% of an evaluator's
+  # results passed over the last hour (each evaluator on its own; quiet below 20 results). Not on by
+  # default because only apps that evaluate emit these results, and a good pass rate depends on the evaluator.
+  # - id: evaluation-pass-rate
+  #   kind: evaluation-pass-rate
+  #   threshold: 0.9
 `;
 
 /**
  * The default alert file (`sightline alerts init`): spend, latency, errors, token burn, drift, model
- * changes and unpriced calls, with commented, conservative thresholds to tune.
+ * changes and unpriced calls, with commented, conservative thresholds to tune; an evaluation pass-rate rule
+ * is there commented out, for apps that run evaluators.
  *
  * @example
  * writeFileSync("sightline.alerts.yaml", createDefaultAlertFile());

@@ -99,8 +99,8 @@ describe("SLO rules per target", () => {
     const result = renderAlerts({ text: fullText, target: "datadog" });
     if (!result.ok) throw new Error("full fixture is invalid");
     expect(result.warnings).toEqual([
-      "sightline.alerts.yaml rules[10] (checkout-availability): not rendered for Datadog; create SLOs with Datadog's SLO feature and its burn-rate alerts",
-      "sightline.alerts.yaml rules[11] (fast-answers): not rendered for Datadog; create SLOs with Datadog's SLO feature and its burn-rate alerts",
+      "sightline.alerts.yaml rules[12] (checkout-availability): not rendered for Datadog; create SLOs with Datadog's SLO feature and its burn-rate alerts",
+      "sightline.alerts.yaml rules[13] (fast-answers): not rendered for Datadog; create SLOs with Datadog's SLO feature and its burn-rate alerts",
     ]);
     expect(result.files[0]!.contents).not.toContain("error budget");
   });

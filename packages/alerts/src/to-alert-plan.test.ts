@@ -100,10 +100,20 @@ rules:
 });
 
 describe("createDefaultAlertFile", () => {
-  it("is valid and uses every kind", () => {
+  it("is valid and uses every kind, the evaluation pass rate as a commented-out rule", () => {
     const checked = checkAlertFile({ text: createDefaultAlertFile() });
     if (!checked.ok) throw new Error("the default file is invalid");
-    expect(new Set(checked.file.rules.map((rule) => rule.kind))).toEqual(new Set(alertRuleKinds));
+    const kinds = new Set(checked.file.rules.map((rule) => rule.kind));
+    expect(kinds).toEqual(new Set(alertRuleKinds.filter((kind) => kind !== "evaluation-pass-rate")));
+    // Only apps that run evaluators emit evaluation results; uncommenting the rule must give a valid file.
+    const uncommented = createDefaultAlertFile().replace(/^ {2}# (-| ) /gm, "  $1 ");
+    const withEvaluations = checkAlertFile({ text: uncommented });
+    if (!withEvaluations.ok) throw new Error(withEvaluations.errors.map((error) => error.message).join("\n"));
+    expect(withEvaluations.file.rules.at(-1)).toEqual({
+      id: "evaluation-pass-rate",
+      kind: "evaluation-pass-rate",
+      threshold: 0.9,
+    });
   });
 });
 
