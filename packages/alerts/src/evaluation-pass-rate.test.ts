@@ -72,7 +72,9 @@ rules:
 
   it("rejects minResults on other kinds as an unknown field", () => {
     const text = "version: 1\nrules:\n  - { id: a, kind: error-ratio, threshold: 0.1, minResults: 5 }\n";
-    expect(messagesOf(text)[0]).toMatch(/^evals\.yaml:3 rules\[0\]\.minResults: unknown field for a error-ratio rule/);
+    expect(messagesOf(text)[0]).toMatch(
+      /^evals\.yaml:3 rules\[0\]\.minResults: unknown field for a error-ratio rule/,
+    );
   });
 });
 
@@ -136,7 +138,9 @@ describe("evaluation-pass-rate rendering", () => {
     ) as GrafanaProvisioning;
     expect(checkGrafanaProvisioning(grafana)).toEqual([]);
     const rule = grafana.groups[0]!.rules[0]!;
-    expect(rule.data[0]!.model.expr).toMatch(/^\(\(sum by \(gen_ai_request_model, sightline_feature, gen_ai_evaluation_name\) .* >= 50$/);
+    expect(rule.data[0]!.model.expr).toMatch(
+      /^\(\(sum by \(gen_ai_request_model, sightline_feature, gen_ai_evaluation_name\) .* >= 50$/,
+    );
     expect(rule.data[0]!.model.expr).toContain('gen_ai_evaluation_name="valid_json"');
     expect(rule.data[2]!.model.conditions).toEqual([{ evaluator: { type: "lt", params: [0.75] } }]);
   });
@@ -174,7 +178,9 @@ describe("evaluation-pass-rate rendering", () => {
       `sum(last_30m):sum:sightline.gen_ai.evaluation.results{sightline.evaluation.passed:true,${scope} / sum:sightline.gen_ai.evaluation.results{sightline.evaluation.passed:*,${scope} < 0.75`,
     );
     expect(monitors[0]!.options.thresholds.critical).toBe(0.75);
-    expect(monitors[0]!.message).toContain("minResults (50) applies to the Prometheus and Grafana targets only");
+    expect(monitors[0]!.message).toContain(
+      "minResults (50) applies to the Prometheus and Grafana targets only",
+    );
   });
 });
 
@@ -203,7 +209,10 @@ describe.skipIf(!hasPromtool)("evaluation-pass-rate promtool tests", () => {
   });
 
   it.each([
-    ["fires above the threshold instead of below", (text: string) => text.replace(" < 0.75 and", " > 0.75 and")],
+    [
+      "fires above the threshold instead of below",
+      (text: string) => text.replace(" < 0.75 and", " > 0.75 and"),
+    ],
     ["counts evaluations that failed themselves", (text: string) => text.replaceAll(', error_type=""', "")],
     [
       "loses groups where nothing passed",
@@ -216,5 +225,23 @@ describe.skipIf(!hasPromtool)("evaluation-pass-rate promtool tests", () => {
     const result = runTests("mutated", mutated);
     expect(result.status).toBe(1);
     expect(result.output).toContain("alertname: SightlineCheckoutJson");
+  });
+});
+
+describe("evaluation scores as drift signals", () => {
+  // Evaluation results feed drift as `eval.<name>.score` / `eval.<name>.passed`: the drift-score rule
+  // already covers them through its `signal` dimension, with no new kind.
+  it("are matched by a drift-score rule on signal eval.<name>.score", () => {
+    const text =
+      "version: 1\nrules:\n  - { id: json-score-drift, kind: drift-score, match: { signal: eval.valid_json.score } }\n";
+    expect(render({ text, target: "prometheus", naming: "otlp" })).toContain(
+      'expr: max by (gen_ai_provider_name, sightline_model_family, sightline_drift_signal) (max_over_time(sightline_gen_ai_drift_score_ratio{sightline_drift_signal="eval.valid_json.score"}[5m])) > 1',
+    );
+    const file = JSON.parse(render({ text, target: "honeycomb" })) as HoneycombTriggerFile;
+    expect(file.triggers[0]!.query.filters).toContainEqual({
+      column: "sightline.drift.signal",
+      op: "=",
+      value: "eval.valid_json.score",
+    });
   });
 });

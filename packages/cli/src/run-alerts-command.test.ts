@@ -70,7 +70,8 @@ describe("sightline alerts", () => {
   });
 
   it("renders an evaluation pass-rate rule for every target, and check names a bad minResults", async () => {
-    const rule = "  - { id: json-pass-rate, kind: evaluation-pass-rate, threshold: 0.8, evaluator: valid_json }\n";
+    const rule =
+      "  - { id: json-pass-rate, kind: evaluation-pass-rate, threshold: 0.8, evaluator: valid_json }\n";
     writeFileSync(join(directory, "sightline.alerts.yaml"), `version: 1\nrules:\n${rule}`);
     for (const target of ["prometheus", "grafana", "honeycomb", "datadog"]) {
       expect(await run(["render", "--target", target, "--out", "out"], capture()), target).toBe(0);
@@ -78,9 +79,7 @@ describe("sightline alerts", () => {
     expect(readFileSync(join(directory, "out/prometheus/sightline.rules.yml"), "utf8")).toContain(
       '< 0.8 and sightline_by_evaluator:gen_ai_evaluation_results:increase1h{gen_ai_evaluation_name="valid_json"} >= 20',
     );
-    expect(readFileSync(join(directory, "out/datadog/monitors.json"), "utf8")).toContain(
-      "< 0.8",
-    );
+    expect(readFileSync(join(directory, "out/datadog/monitors.json"), "utf8")).toContain("< 0.8");
     writeFileSync(
       join(directory, "sightline.alerts.yaml"),
       `version: 1\nrules:\n${rule.replace(" }", ", minResults: few }")}`,
