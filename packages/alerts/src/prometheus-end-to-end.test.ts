@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PrometheusExporter } from "@opentelemetry/exporter-prometheus";
 import { MeterProvider } from "@opentelemetry/sdk-metrics";
+import { recordEvaluation } from "@sightline/core";
 import { observeOpenAI } from "@sightline/openai";
 import { type MockLLMServer, startMockLLMServer } from "@sightline/testing";
 import OpenAI from "openai";
@@ -16,8 +17,8 @@ import { renderAlerts } from "./render-alerts.js";
  * The proof that the rules watch the metric names the SDK really emits: a real Prometheus server
  * (Debian's package) scrapes an app whose wrapped `openai` client talks to the mock server and
  * exposes Sightline's metrics through the OTel Prometheus exporter, with the rendered rules
- * loaded; traffic that overspends, fails and meets a new model must show up as firing alerts in
- * Prometheus's own API.
+ * loaded; traffic that overspends, fails and meets a new model, and evaluations of it that mostly fail,
+ * must show up as firing alerts in Prometheus's own API.
  */
 const hasPrometheus = (() => {
   try {
@@ -46,6 +47,12 @@ rules:
   - id: new-model
     kind: model-change
     window: 5m
+    for: 1s
+  - id: evals
+    kind: evaluation-pass-rate
+    threshold: 0.9
+    minResults: 5
+    window: 1m
     for: 1s
 `;
 
@@ -96,7 +103,7 @@ afterAll(async () => {
 });
 
 it.skipIf(!hasPrometheus)(
-  "a spend, an error-ratio and a model-change alert fire in Prometheus from real SDK traffic",
+  "a spend, an error-ratio, a model-change and an evaluation pass-rate alert fire in Prometheus from real SDK traffic",
   async () => {
     const prometheusPort = await freePort();
     prometheus = spawn(
@@ -116,7 +123,7 @@ it.skipIf(!hasPrometheus)(
     const firing = new Set<string>();
     const deadline = Date.now() + 60_000;
     let call = 0;
-    while (Date.now() < deadline && firing.size < 3) {
+    while (Date.now() < deadline && firing.size < 4) {
       // gpt-4o at list price: 200k input + 100k output tokens cost 1.50 USD a call, far over 1 USD an
       // hour; every fourth call fails; after 20 calls the provider quietly serves a new snapshot.
       if (call % 4 === 3) mock.enqueue({ status: 500 });
@@ -127,12 +134,37 @@ it.skipIf(!hasPrometheus)(
       await client.chat.completions
         .create({ model: "gpt-4o", messages: [{ role: "user", content: `call ${call}` }] })
         .catch(() => undefined);
+      // Half the answers pass the evaluator (50%, under the rule's 90%); a judge that failed itself
+      // (`error.type`) must not count either way.
+      recordEvaluation(undefined, {
+        name: "valid_json",
+        passed: call % 2 === 0,
+        score: call % 2 === 0 ? 1 : 0,
+        model: "gpt-4o",
+        provider: "openai",
+        meterProvider,
+      });
+      if (call % 5 === 0) {
+        recordEvaluation(undefined, {
+          name: "valid_json",
+          passed: false,
+          errorType: "timeout",
+          model: "gpt-4o",
+          provider: "openai",
+          meterProvider,
+        });
+      }
       call++;
       await new Promise((resolve) => setTimeout(resolve, 200));
       for (const name of await firingAlerts(prometheusPort)) firing.add(name);
     }
-    const diagnosis = firing.size < 3 ? await describePrometheus(prometheusPort) : "";
-    expect([...firing].sort(), diagnosis).toEqual(["SightlineErrors", "SightlineNewModel", "SightlineSpend"]);
+    const diagnosis = firing.size < 4 ? await describePrometheus(prometheusPort) : "";
+    expect([...firing].sort(), diagnosis).toEqual([
+      "SightlineErrors",
+      "SightlineEvals",
+      "SightlineNewModel",
+      "SightlineSpend",
+    ]);
   },
   90_000,
 );
@@ -166,6 +198,7 @@ async function describePrometheus(port: number): Promise<string> {
     `targets: ${await read("/api/v1/targets")}`,
     `metric names: ${await read("/api/v1/label/__name__/values")}`,
     `drift events: ${await read("/api/v1/query?query=sightline_gen_ai_drift_events_total")}`,
+    `evaluation results: ${await read("/api/v1/query?query=sightline_gen_ai_evaluation_results_total")}`,
     `rules: ${await read("/api/v1/rules")}`,
   ].join("\n");
 }
