@@ -16,7 +16,7 @@ import { sanitizeTerminalText } from "../sanitize-terminal-text.js";
 import { createProgressReporter } from "./create-progress-reporter.js";
 import { formatComparisonSummary, formatRunSummary } from "./format-eval-summary.js";
 import { EvalConfigError, loadEvalConfig } from "./load-eval-config.js";
-import { startEvalTelemetry } from "./start-eval-telemetry.js";
+import { type EvalTelemetry, MissingEvalSetupError, startEvalTelemetry } from "./start-eval-telemetry.js";
 
 const EVAL_HELP = `sightline eval — run a dataset against model/prompt configurations and gate on regressions
 
@@ -120,11 +120,18 @@ export async function runEvalCommand(options: CommandContext & { args: string[] 
   const onInterrupt = () => interrupt.abort(new Error("interrupted"));
   const signal = options.signal ?? interrupt.signal;
   if (!options.signal) process.once("SIGINT", onInterrupt);
-  const telemetry = startEvalTelemetry({
-    endpoint: values["otlp-endpoint"],
-    env,
-    log: (message) => writeError(`sightline eval: ${message}\n`),
-  });
+  let telemetry: EvalTelemetry;
+  try {
+    telemetry = await startEvalTelemetry({
+      endpoint: values["otlp-endpoint"],
+      env,
+      log: (message) => writeError(`sightline eval: ${message}\n`),
+    });
+  } catch (error) {
+    if (!options.signal) process.removeListener("SIGINT", onInterrupt);
+    if (error instanceof MissingEvalSetupError) return usage(error.message);
+    throw error;
+  }
   let teardown: unknown;
   try {
     const config = await loadEvalConfig(resolve(options.cwd, values.config ?? "eval.config.mjs"));

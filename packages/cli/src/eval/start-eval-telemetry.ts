@@ -1,6 +1,5 @@
 import { context, metrics, propagation, trace } from "@opentelemetry/api";
 import { createEvalSpanProcessor } from "@sightline/evals";
-import { init } from "@sightline/node";
 
 /** The run's telemetry: started before the config is imported, so wrapped clients find the tracer provider. */
 export interface EvalTelemetry {
@@ -12,18 +11,23 @@ export interface EvalTelemetry {
   shutdown(): Promise<void>;
 }
 
+/** `sightline eval` needs the OTel SDK, which `@sightline/node` brings; the CLI's other commands do not. */
+export class MissingEvalSetupError extends Error {}
+
 /**
- * Sets up the OTel SDK through `@sightline/node`'s `init`, with the eval span processor (cost and latency per
+ * Sets up the OTel SDK through `@sightline/node`'s `init` (an optional peer of the CLI, loaded only here, so
+ * the other commands run without it and on Node 20), with the eval span processor (cost and latency per
  * row from the model-call spans) and, when an endpoint is given (`--otlp-endpoint`, or the standard
  * `OTEL_EXPORTER_OTLP_ENDPOINT` / `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` or `SIGHTLINE_EXPORTER` variables), an
  * OTLP/HTTP exporter so the run lands in Jaeger or Honeycomb next to production. Without one, nothing is exported.
  */
-export function startEvalTelemetry(options: {
+export async function startEvalTelemetry(options: {
   endpoint: string | undefined;
   env: Record<string, string | undefined>;
   log: (message: string) => void;
-}): EvalTelemetry {
+}): Promise<EvalTelemetry> {
   const { env } = options;
+  const init = await loadInit();
   const fromEnv =
     env.SIGHTLINE_EXPORTER !== undefined ||
     env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
@@ -51,4 +55,15 @@ export function startEvalTelemetry(options: {
       context.disable();
     },
   };
+}
+
+async function loadInit(): Promise<typeof import("@sightline/node").init> {
+  try {
+    return (await import("@sightline/node")).init;
+  } catch (error) {
+    throw new MissingEvalSetupError(
+      "sightline eval runs the dataset through the OpenTelemetry SDK that @sightline/node brings (Node 22.15 or " +
+        `later); install it beside the CLI: npm install --save-dev @sightline/node (${(error as Error).message})`,
+    );
+  }
 }
