@@ -20,6 +20,7 @@ export class MissingEvalSetupError extends Error {}
  * row from the model-call spans) and, when an endpoint is given (`--otlp-endpoint`, or the standard
  * `OTEL_EXPORTER_OTLP_ENDPOINT` / `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` or `SIGHTLINE_EXPORTER` variables), an
  * OTLP/HTTP exporter so the run lands in Jaeger or Honeycomb next to production. Without one, nothing is exported.
+ * Metrics are exported only when `SIGHTLINE_METRICS` or `OTEL_METRICS_EXPORTER` asks for them.
  */
 export async function startEvalTelemetry(options: {
   endpoint: string | undefined;
@@ -37,6 +38,11 @@ export async function startEvalTelemetry(options: {
     serviceName: env.OTEL_SERVICE_NAME ?? "sightline-eval",
     ...(options.endpoint !== undefined ? { exporter: "otlp", endpoint: options.endpoint } : {}),
     ...(exporting ? {} : { exporter: "none" }),
+    // Traces only unless asked: an eval run's scores in the production metrics backend would join the live
+    // evaluation series (and their pass-rate alerts), and Jaeger, where runs often go, takes no metrics.
+    ...(env.SIGHTLINE_METRICS === undefined && env.OTEL_METRICS_EXPORTER === undefined
+      ? { metrics: "none" }
+      : {}),
     spanProcessors: [createEvalSpanProcessor()],
     flushOnExit: false,
     env,
