@@ -16,7 +16,11 @@ import type { MethodMapping } from "./method-mapping.js";
 import { createResponsesStreamAccumulator } from "./responses/create-responses-stream-accumulator.js";
 import { mapResponsesRequest } from "./responses/map-responses-request.js";
 import { mapResponsesResponse } from "./responses/map-responses-response.js";
-import { keepsOpenAIAttributes, stripOpenAIAttributes } from "./strip-openai-attributes.js";
+import {
+  keepsOpenAIAttributes,
+  stripOpenAIAttributes,
+  withStrippedFinish,
+} from "./strip-openai-attributes.js";
 import type { ObserveOpenAIOptions } from "./types.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
@@ -136,18 +140,6 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
     });
   }
   return client;
-}
-
-/** An accumulator factory whose responses lose their `openai.*` attributes (for non-OpenAI providers). */
-function withStrippedFinish(create: MethodMapping["createAccumulator"]): MethodMapping["createAccumulator"] {
-  if (!create) return undefined;
-  return (injectedUsage, params, keepContent) => {
-    const accumulator = create(injectedUsage, params, keepContent);
-    return {
-      add: (chunk) => accumulator.add(chunk),
-      finish: () => stripOpenAIAttributes(accumulator.finish()),
-    };
-  };
 }
 
 /** Adds `stream_options.include_usage` to a streamed chat (or legacy completions) request that lacks it, when asked to. */

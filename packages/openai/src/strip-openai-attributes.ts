@@ -1,4 +1,5 @@
 import type { Attributes } from "@opentelemetry/api";
+import type { MethodMapping } from "./method-mapping.js";
 
 /** Providers whose spans carry the `openai.*` attributes: OpenAI itself and Azure OpenAI (the same API). */
 const OPENAI_ATTRIBUTE_PROVIDERS = new Set(["openai", "azure.ai.openai"]);
@@ -20,4 +21,23 @@ export function stripOpenAIAttributes<Value extends { attributes?: Attributes }>
   for (const [key, attribute] of Object.entries(attributes))
     if (!key.startsWith(PREFIX)) kept[key] = attribute;
   return { ...value, attributes: kept };
+}
+
+/**
+ * The mapping's accumulators with `openai.*` attributes stripped from what they finish with. Whether the inner
+ * accumulator may hide chunks is passed on: without it, core would follow every stream of an OpenAI-compatible
+ * server through the slower path that can hide chunks.
+ */
+export function withStrippedFinish(
+  create: MethodMapping["createAccumulator"],
+): MethodMapping["createAccumulator"] {
+  if (!create) return undefined;
+  return (injectedUsage, params, keepContent) => {
+    const accumulator = create(injectedUsage, params, keepContent);
+    return {
+      add: (chunk) => accumulator.add(chunk),
+      finish: () => stripOpenAIAttributes(accumulator.finish()),
+      mayHideChunks: accumulator.mayHideChunks,
+    };
+  };
 }
