@@ -12,6 +12,7 @@ import type {
   FingerprintPoolState,
   ResolvedDriftOptions,
   ScalarSignalState,
+  SignalVerdict,
   StreamState,
 } from "./internal-types.js";
 import { resolveDriftOptions } from "./resolve-drift-options.js";
@@ -21,6 +22,7 @@ import type {
   DriftMonitorOptions,
   DriftScore,
   DriftState,
+  DriftStreamKey,
   DriftStreamState,
   DriftVerdict,
 } from "./types.js";
@@ -121,6 +123,17 @@ function observeFingerprintMix(
   return verdicts;
 }
 
+// Kept out of the per-signal loop (no iterator over an empty result): only a raised verdict gets here.
+function appendVerdicts(
+  verdicts: DriftVerdict[] | undefined,
+  options: { raised: readonly SignalVerdict[]; key: DriftStreamKey; signal: string },
+): DriftVerdict[] {
+  const appended = verdicts ?? [];
+  for (const verdict of options.raised)
+    appended.push({ ...verdict, key: copyKey(options.key), signal: options.signal });
+  return appended;
+}
+
 function observeStream(
   stream: StreamState,
   options: {
@@ -162,10 +175,8 @@ function observeStream(
       if (typeof value !== "number" || !Number.isFinite(value)) continue;
       const signal = getSignal(stream.scalars, name, settings.maxSignalsPerKey, createScalarSignal);
       if (signal === undefined) continue;
-      for (const verdict of observeScalarSignal(signal, { value, timestamp, settings, signal: name })) {
-        verdicts ??= [];
-        verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
-      }
+      const raised = observeScalarSignal(signal, { value, timestamp, settings, signal: name });
+      if (raised.length > 0) verdicts = appendVerdicts(verdicts, { raised, key: stream.key, signal: name });
     }
   }
   const categories = observation.categories;
@@ -175,15 +186,8 @@ function observeStream(
       if (typeof category !== "string") continue;
       const signal = getSignal(stream.categories, name, settings.maxSignalsPerKey, createCategoricalSignal);
       if (signal === undefined) continue;
-      for (const verdict of observeCategoricalSignal(signal, {
-        category,
-        timestamp,
-        settings,
-        signal: name,
-      })) {
-        verdicts ??= [];
-        verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
-      }
+      const raised = observeCategoricalSignal(signal, { category, timestamp, settings, signal: name });
+      if (raised.length > 0) verdicts = appendVerdicts(verdicts, { raised, key: stream.key, signal: name });
     }
   }
   return verdicts ?? [];
