@@ -27,7 +27,13 @@ import type {
 import { bufferPhase, learnSeason, startSeasonalLearning } from "./learn-scalar-season.js";
 import { noVerdicts } from "./no-verdicts.js";
 import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
-import { addToWindow, closeWindow, createWindow, type PendingVerdict } from "./scalar-window.js";
+import {
+  addToWindow,
+  closeWindow,
+  createWindow,
+  describeBins,
+  type PendingVerdict,
+} from "./scalar-window.js";
 import { summarizeMoments, summarizeReference } from "./summarize-scalar.js";
 import type { DriftScore } from "./types.js";
 import { watchReturn } from "./watch-return.js";
@@ -212,6 +218,7 @@ function judge(
     }
     const candidate = state.candidate;
     if (candidate === undefined || checkNewLevel(candidate, pending.evidence)) {
+      describeBins(pending);
       raised.push(pending);
       continue;
     }
