@@ -42,22 +42,28 @@ function checkValue(
 export function checkIdentity(
   state: IdentityState,
   input: { responseModel?: string; systemFingerprint?: string; memory: number; poolCapacity: number },
-): (SignalVerdict & { signal: string })[] {
-  const verdicts: (SignalVerdict & { signal: string })[] = [];
+): readonly (SignalVerdict & { signal: string })[] {
+  // Allocated only on a change: the same model and pool answer almost every call.
+  let verdicts: (SignalVerdict & { signal: string })[] | undefined;
   const model = checkValue(state.responseModels, {
     value: input.responseModel,
     signal: "response_model",
     memory: input.memory,
     observations: state.observations,
   });
-  if (model !== undefined) verdicts.push(model);
+  if (model !== undefined) verdicts = [model];
   if (input.systemFingerprint !== undefined && input.systemFingerprint !== "") {
     const fingerprint = checkFingerprintPool(state.fingerprintPool, {
       fingerprint: input.systemFingerprint,
       capacity: input.poolCapacity,
     });
-    if (fingerprint !== undefined) verdicts.push({ ...fingerprint, signal: "system_fingerprint" });
+    if (fingerprint !== undefined) {
+      verdicts ??= [];
+      verdicts.push({ ...fingerprint, signal: "system_fingerprint" });
+    }
   }
   state.observations += 1;
-  return verdicts;
+  return verdicts ?? noIdentityVerdicts;
 }
+
+const noIdentityVerdicts: readonly (SignalVerdict & { signal: string })[] = Object.freeze([]);

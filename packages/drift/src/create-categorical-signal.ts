@@ -9,7 +9,8 @@ import type {
   ResolvedDriftOptions,
   SignalVerdict,
 } from "./internal-types.js";
-import { getMinimumEffect } from "./resolve-minimum-effect.js";
+import { noVerdicts } from "./no-verdicts.js";
+import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
 import type { DriftScore } from "./types.js";
 
 // Evidently's default drift threshold for Jensen-Shannon distance on categorical columns.
@@ -82,18 +83,19 @@ function closeWindow(
 export function observeCategoricalSignal(
   state: CategoricalSignalState,
   input: { category: string; timestamp: number; settings: ResolvedDriftOptions; signal?: string },
-): SignalVerdict[] {
+): readonly SignalVerdict[] {
   const { category, timestamp, settings } = input;
-  const effect = getMinimumEffect(settings.minimumEffect, input.signal);
-  const verdicts: SignalVerdict[] = [];
+  // Allocated only when a detector crosses: most observations raise nothing.
+  let verdicts: SignalVerdict[] | undefined;
   const outcome =
     input.signal !== undefined && Object.hasOwn(settings.rateOutcomes, input.signal)
       ? settings.rateOutcomes[input.signal]
       : undefined;
   if (outcome !== undefined) {
     if (state.rate === undefined || state.rate.outcome !== outcome) state.rate = createRateDetector(outcome);
+    const effect = getMinimumEffect(settings.minimumEffect, input.signal);
     const verdict = observeRateDetector(state.rate, { category, settings, effect });
-    if (verdict !== undefined) verdicts.push(verdict);
+    if (verdict !== undefined) verdicts = [verdict];
   }
   if (state.phase === "warming") {
     incrementCountMap(state.referenceCounts, { category, capacity: settings.topCategories });
@@ -102,17 +104,21 @@ export function observeCategoricalSignal(
       state.phase = "monitoring";
       state.window = createWindow(timestamp);
     }
-    return verdicts;
+    return verdicts ?? noVerdicts;
   }
   let window = state.window ?? createWindow(timestamp);
   const timeBased = settings.windowMilliseconds !== undefined;
+  let distanceRaised = false;
   if (
     timeBased &&
     window.count >= settings.minimumWindowCount &&
     timestamp >= window.startedAt + (settings.windowMilliseconds as number)
   ) {
     const verdict = closeWindow(state, { window, settings });
-    if (verdict !== undefined && checkPracticalSignificance({ verdict, effect })) verdicts.push(verdict);
+    if (verdict !== undefined && checkPracticalSignificance({ verdict, effect: getEffect(input) })) {
+      verdicts = [...(verdicts ?? []), verdict];
+      distanceRaised = true;
+    }
     window = createWindow(timestamp);
   }
   state.window = window;
@@ -124,18 +130,26 @@ export function observeCategoricalSignal(
   window.count += 1;
   if (!timeBased && window.count >= settings.windowSize) {
     const verdict = closeWindow(state, { window, settings });
-    if (verdict !== undefined && checkPracticalSignificance({ verdict, effect })) verdicts.push(verdict);
+    if (verdict !== undefined && checkPracticalSignificance({ verdict, effect: getEffect(input) })) {
+      verdicts = [...(verdicts ?? []), verdict];
+      distanceRaised = true;
+    }
     state.window = createWindow(timestamp);
   }
   // The rate detector re-arms on its own; a distance verdict restarts the window's reference only.
-  if (verdicts.some((verdict) => verdict.detector === "jensen_shannon")) {
+  if (distanceRaised) {
     if (settings.rearm === "rebaseline") {
       const rate = state.rate;
       Object.assign(state, createCategoricalSignal());
       if (rate !== undefined) state.rate = rate;
     } else state.window = createWindow(timestamp);
   }
-  return verdicts;
+  return verdicts ?? noVerdicts;
+}
+
+// Looked up only when a window closes with a verdict, not on every observation.
+function getEffect(input: { settings: ResolvedDriftOptions; signal?: string }): ResolvedMinimumEffect {
+  return getMinimumEffect(input.settings.minimumEffect, input.signal);
 }
 
 /** Current scores of a categorical signal (its rate detector, and the last closed window), if any. */

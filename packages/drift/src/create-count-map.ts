@@ -21,7 +21,13 @@ export function incrementCountMap(
   options: { category: string; capacity: number; known?: Readonly<Record<string, number>> },
 ): void {
   let category = options.category;
-  if (counts[category] === undefined && options.known?.[category] === undefined) {
+  const current = counts[category];
+  // The common case, a category already counted: one lookup.
+  if (current !== undefined) {
+    counts[category] = current + 1;
+    return;
+  }
+  if (options.known?.[category] === undefined) {
     let size = 0;
     for (const name in counts) if (name !== otherCategory) size += 1;
     if (size >= options.capacity) category = otherCategory;

@@ -12,6 +12,7 @@ import type {
   FingerprintPoolState,
   ResolvedDriftOptions,
   ScalarSignalState,
+  SignalVerdict,
   StreamState,
 } from "./internal-types.js";
 import { resolveDriftOptions } from "./resolve-drift-options.js";
@@ -21,19 +22,19 @@ import type {
   DriftMonitorOptions,
   DriftScore,
   DriftState,
+  DriftStreamKey,
   DriftStreamState,
   DriftVerdict,
 } from "./types.js";
 
-function getSignal<T>(
-  signals: Map<string, T>,
-  options: { name: string; limit: number; create: () => T },
-): T | undefined {
-  const existing = signals.get(options.name);
+// A signal's state, created on first use while the key has room for another signal. Plain parameters, not an
+// options object with a factory closure: it runs for every signal of every call.
+function getSignal<T>(signals: Map<string, T>, name: string, limit: number, create: () => T): T | undefined {
+  const existing = signals.get(name);
   if (existing !== undefined) return existing;
-  if (signals.size >= options.limit) return undefined;
-  const created = options.create();
-  signals.set(options.name, created);
+  if (signals.size >= limit) return undefined;
+  const created = create();
+  signals.set(name, created);
   return created;
 }
 
@@ -91,31 +92,46 @@ function observeFingerprintMix(
     newPool: boolean;
     timestamp: number;
     mixSettings: ResolvedDriftOptions;
-    verdicts: DriftVerdict[];
+    verdicts: DriftVerdict[] | undefined;
   },
-): void {
+): DriftVerdict[] | undefined {
   const { fingerprint, mixSettings: settings } = options;
-  if (fingerprint === undefined || fingerprint === "") return;
+  let verdicts = options.verdicts;
+  if (fingerprint === undefined || fingerprint === "") return verdicts;
   if (stream.identity.fingerprintPool.phase === "unbounded") {
     // Values that never repeat have no mix worth comparing; drop what the signal collected while learning.
     stream.categories.delete("system_fingerprint");
-    return;
+    return verdicts;
   }
   if (options.newPool) stream.categories.delete("system_fingerprint");
-  const signal = getSignal(stream.categories, {
-    name: "system_fingerprint",
-    limit: settings.maxSignalsPerKey,
-    create: createCategoricalSignal,
-  });
-  if (signal === undefined) return;
+  const signal = getSignal(
+    stream.categories,
+    "system_fingerprint",
+    settings.maxSignalsPerKey,
+    createCategoricalSignal,
+  );
+  if (signal === undefined) return verdicts;
   const mixVerdicts = observeCategoricalSignal(signal, {
     category: fingerprint,
     timestamp: options.timestamp,
     settings,
   });
   for (const verdict of mixVerdicts) {
-    options.verdicts.push({ ...verdict, key: copyKey(stream.key), signal: "system_fingerprint" });
+    verdicts ??= [];
+    verdicts.push({ ...verdict, key: copyKey(stream.key), signal: "system_fingerprint" });
   }
+  return verdicts;
+}
+
+// Kept out of the per-signal loop (no iterator over an empty result): only a raised verdict gets here.
+function appendVerdicts(
+  verdicts: DriftVerdict[] | undefined,
+  options: { raised: readonly SignalVerdict[]; key: DriftStreamKey; signal: string },
+): DriftVerdict[] {
+  const appended = verdicts ?? [];
+  for (const verdict of options.raised)
+    appended.push({ ...verdict, key: copyKey(options.key), signal: options.signal });
+  return appended;
 }
 
 function observeStream(
@@ -127,7 +143,8 @@ function observeStream(
   },
 ): DriftVerdict[] {
   const { observation, settings } = options;
-  const verdicts: DriftVerdict[] = [];
+  // Allocated only when some signal raises a verdict: almost every call raises none.
+  let verdicts: DriftVerdict[] | undefined;
   const timed =
     settings.windowMilliseconds !== undefined || settings.seasonalPeriodMilliseconds !== undefined;
   const timestamp = timed ? (observation.timestamp ?? Date.now()) : 0;
@@ -138,43 +155,42 @@ function observeStream(
     memory: settings.identityMemory,
     poolCapacity: settings.fingerprintPoolSize,
   });
-  for (const verdict of identityVerdicts) verdicts.push({ ...verdict, key: copyKey(stream.key) });
-  observeFingerprintMix(stream, {
+  let newPool = false;
+  for (const verdict of identityVerdicts) {
+    verdicts ??= [];
+    verdicts.push({ ...verdict, key: copyKey(stream.key) });
+    if (verdict.signal === "system_fingerprint") newPool = true;
+  }
+  verdicts = observeFingerprintMix(stream, {
     fingerprint: identity?.systemFingerprint,
-    newPool: identityVerdicts.some((verdict) => verdict.signal === "system_fingerprint"),
+    newPool,
     timestamp,
     mixSettings: options.mixSettings,
     verdicts,
   });
-  const scalars = observation.scalars ?? {};
-  for (const name in scalars) {
-    const value = scalars[name];
-    if (typeof value !== "number" || !Number.isFinite(value)) continue;
-    const signal = getSignal(stream.scalars, {
-      name,
-      limit: settings.maxSignalsPerKey,
-      create: createScalarSignal,
-    });
-    if (signal === undefined) continue;
-    for (const verdict of observeScalarSignal(signal, { value, timestamp, settings, signal: name })) {
-      verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
+  const scalars = observation.scalars;
+  if (scalars !== undefined && scalars !== null) {
+    for (const name in scalars) {
+      const value = scalars[name];
+      if (typeof value !== "number" || !Number.isFinite(value)) continue;
+      const signal = getSignal(stream.scalars, name, settings.maxSignalsPerKey, createScalarSignal);
+      if (signal === undefined) continue;
+      const raised = observeScalarSignal(signal, { value, timestamp, settings, signal: name });
+      if (raised.length > 0) verdicts = appendVerdicts(verdicts, { raised, key: stream.key, signal: name });
     }
   }
-  const categories = observation.categories ?? {};
-  for (const name in categories) {
-    const category = categories[name];
-    if (typeof category !== "string") continue;
-    const signal = getSignal(stream.categories, {
-      name,
-      limit: settings.maxSignalsPerKey,
-      create: createCategoricalSignal,
-    });
-    if (signal === undefined) continue;
-    for (const verdict of observeCategoricalSignal(signal, { category, timestamp, settings, signal: name })) {
-      verdicts.push({ ...verdict, key: copyKey(stream.key), signal: name });
+  const categories = observation.categories;
+  if (categories !== undefined && categories !== null) {
+    for (const name in categories) {
+      const category = categories[name];
+      if (typeof category !== "string") continue;
+      const signal = getSignal(stream.categories, name, settings.maxSignalsPerKey, createCategoricalSignal);
+      if (signal === undefined) continue;
+      const raised = observeCategoricalSignal(signal, { category, timestamp, settings, signal: name });
+      if (raised.length > 0) verdicts = appendVerdicts(verdicts, { raised, key: stream.key, signal: name });
     }
   }
-  return verdicts;
+  return verdicts ?? [];
 }
 
 /**

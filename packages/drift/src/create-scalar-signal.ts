@@ -25,8 +25,15 @@ import type {
   VerdictEvidence,
 } from "./internal-types.js";
 import { bufferPhase, learnSeason, startSeasonalLearning } from "./learn-scalar-season.js";
+import { noVerdicts } from "./no-verdicts.js";
 import { getMinimumEffect, type ResolvedMinimumEffect } from "./resolve-minimum-effect.js";
-import { addToWindow, closeWindow, createWindow, type PendingVerdict } from "./scalar-window.js";
+import {
+  addToWindow,
+  closeWindow,
+  createWindow,
+  describeBins,
+  type PendingVerdict,
+} from "./scalar-window.js";
 import { summarizeMoments, summarizeReference } from "./summarize-scalar.js";
 import type { DriftScore } from "./types.js";
 import { watchReturn } from "./watch-return.js";
@@ -211,6 +218,7 @@ function judge(
     }
     const candidate = state.candidate;
     if (candidate === undefined || checkNewLevel(candidate, pending.evidence)) {
+      describeBins(pending);
       raised.push(pending);
       continue;
     }
@@ -227,18 +235,18 @@ function judge(
 export function observeScalarSignal(
   state: ScalarSignalState,
   input: { value: number; timestamp: number; settings: ResolvedDriftOptions; signal?: string },
-): SignalVerdict[] {
+): readonly SignalVerdict[] {
   const { timestamp, settings } = input;
   let value = input.value;
   if (state.phase === "warming" || state.reference === null) {
     if ((state.skipped ?? 0) < settings.warmupSize) {
       state.skipped = (state.skipped ?? 0) + 1;
-      return [];
+      return noVerdicts;
     }
     if (settings.seasonalPeriodMilliseconds !== undefined) bufferPhase(state, { timestamp, settings });
     state.buffer.push(value);
     if (state.buffer.length >= settings.referenceSize) freeze(state, { settings, timestamp });
-    return [];
+    return noVerdicts;
   }
   const reference = state.reference;
   const profile = reference.seasonal;
@@ -250,14 +258,15 @@ export function observeScalarSignal(
         timestamp,
         adopt: () => freeze(state, { settings, timestamp }),
       });
-      return [];
+      return noVerdicts;
     }
     const bucket = getSeasonalBucket(timestamp, { period: profile.period, buckets: profile.offsets.length });
     addToSeasonalProfile(profile, { bucket, value });
     completeSeasonalProfile(profile, timestamp);
     value = removeSeason({ profile, bucket, value });
   }
-  const pending: PendingVerdict[] = [];
+  // Allocated only when a detector crosses: most observations raise nothing.
+  let pending: PendingVerdict[] | undefined;
   let window = state.window ?? createWindow(reference, timestamp);
   state.window = window;
   const timeBased = settings.windowMilliseconds !== undefined;
@@ -267,7 +276,7 @@ export function observeScalarSignal(
     timestamp >= window.startedAt + (settings.windowMilliseconds as number)
   ) {
     const closed = closeWindow(state, { reference, window, settings });
-    if (closed !== undefined) pending.push(closed);
+    if (closed !== undefined) pending = [closed];
     window = createWindow(reference, timestamp);
     state.window = window;
   }
@@ -294,15 +303,18 @@ export function observeScalarSignal(
     });
   }
   const sequentialVerdict = checkSequential(state, reference);
-  if (sequentialVerdict !== undefined) pending.push(sequentialVerdict);
+  if (sequentialVerdict !== undefined) pending = [...(pending ?? []), sequentialVerdict];
   addToWindow(window, { reference, value, standardized });
   if (!timeBased && window.count >= settings.windowSize) {
     const closed = closeWindow(state, { reference, window, settings });
-    if (closed !== undefined) pending.push(closed);
+    if (closed !== undefined) pending = [...(pending ?? []), closed];
     state.window = createWindow(reference, timestamp);
   }
+  const adopting = state.candidate !== undefined && state.buffer.length >= settings.referenceSize;
+  // Nothing crossed and no new reference is due (the steady state): nothing to judge.
+  if (pending === undefined && !adopting) return noVerdicts;
   const effect = getMinimumEffect(settings.minimumEffect, input.signal);
-  const raised = judge(state, { pending, effect, reference, timestamp });
+  const raised = pending === undefined ? [] : judge(state, { pending, effect, reference, timestamp });
   const first = raised[0];
   if (first !== undefined) rearm(state, { settings, timestamp, evidence: first.evidence });
   else if (state.candidate !== undefined && state.buffer.length >= settings.referenceSize) {
@@ -310,7 +322,7 @@ export function observeScalarSignal(
     freeze(state, { settings, timestamp });
     if (adoption !== undefined) return [adoption];
   }
-  return raised.map((item) => item.verdict);
+  return raised.length === 0 ? noVerdicts : raised.map((item) => item.verdict);
 }
 
 /** Current scores of a scalar signal's detectors (none while it collects its reference). */

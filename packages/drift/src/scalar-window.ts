@@ -21,6 +21,24 @@ export interface PendingVerdict {
   verdict: SignalVerdict;
   evidence: VerdictEvidence;
   sequential: boolean;
+  /** A distance verdict's bins, summarised into its distributions only once it is raised (see `describeBins`). */
+  bins?: { reference: ScalarReference; counts: readonly number[] };
+}
+
+/**
+ * Adds the per-bin shares to a distance verdict that is raised. Deferred from `closeWindow` because most
+ * crossings are dropped as too small to matter (judged on means and spreads alone), and labelling bins formats
+ * every edge.
+ */
+export function describeBins(pending: PendingVerdict): void {
+  const bins = pending.bins;
+  if (bins === undefined) return;
+  pending.verdict.reference.distribution = summarizeBins({
+    edges: bins.reference.edges,
+    counts: bins.reference.counts,
+  });
+  pending.verdict.current.distribution = summarizeBins({ edges: bins.reference.edges, counts: bins.counts });
+  delete pending.bins;
 }
 
 /** An empty tumbling window over the reference's bins. */
@@ -83,11 +101,8 @@ export function closeWindow(
     statistic,
     threshold,
     score: statistic / threshold,
-    reference: summarizeReference(reference, true),
-    current: {
-      ...summarizeMoments(window.count, window.sum, window.sumOfSquares),
-      distribution: summarizeBins({ edges: reference.edges, counts: window.counts }),
-    },
+    reference: summarizeReference(reference, false),
+    current: summarizeMoments(window.count, window.sum, window.sumOfSquares),
   };
-  return { verdict, evidence, sequential: false };
+  return { verdict, evidence, sequential: false, bins: { reference, counts: window.counts } };
 }

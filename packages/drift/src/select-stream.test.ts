@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDriftMonitor } from "./create-drift-monitor.js";
 import { createSeededRandom } from "./create-seeded-random.js";
+import { getKeyString, toKeyString } from "./select-stream.js";
 import type { DriftVerdict } from "./types.js";
 
 const base = { provider: "openai", model: "gpt-4o", operation: "chat" };
@@ -57,5 +58,26 @@ describe("more keys than the bound", () => {
     const restored = createDriftMonitor({ maxKeys: 2, initialState: monitor.snapshot() });
     expect(restored.stats?.()).toEqual(monitor.stats?.());
     expect(restored.snapshot()).toEqual(monitor.snapshot());
+  });
+});
+
+describe("getKeyString", () => {
+  it("remembers the string of a frozen key and rebuilds it for a key that can change", () => {
+    const frozen = Object.freeze({ ...base, feature: "search" });
+    expect(getKeyString(frozen)).toBe(toKeyString({ ...base, feature: "search" }));
+    expect(getKeyString(frozen)).toBe(getKeyString(frozen));
+    const mutable: { provider: string; model: string; operation: string; feature?: string } = { ...base };
+    const before = getKeyString(mutable);
+    mutable.feature = "search";
+    expect(getKeyString(mutable)).not.toBe(before);
+    expect(getKeyString(mutable)).toBe(toKeyString(mutable));
+  });
+
+  it("feeds the same stream whether the key is frozen or not", () => {
+    const monitor = createDriftMonitor();
+    monitor.observe({ key: Object.freeze({ ...base }), scalars: { duration: 1 } });
+    monitor.observe({ key: { ...base }, scalars: { duration: 1 } });
+    expect(monitor.stats?.().streams).toBe(1);
+    expect(monitor.snapshot().streams[0]?.scalars.duration).toBeDefined();
   });
 });

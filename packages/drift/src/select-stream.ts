@@ -23,6 +23,21 @@ export function toKeyString(key: DriftStreamKey): string {
   return `${key.provider}\u001f${key.model}\u001f${key.operation}${feature}`;
 }
 
+// Key strings of frozen keys, which cannot change: a caller that passes the same frozen key object on every call
+// (core's drift finisher caches one per metric series) saves building and hashing a fresh string per call.
+const frozenKeyStrings = new WeakMap<DriftStreamKey, string>();
+
+/** {@link toKeyString}, remembered per frozen key object. */
+export function getKeyString(key: DriftStreamKey): string {
+  if (!Object.isFrozen(key)) return toKeyString(key);
+  let keyString = frozenKeyStrings.get(key);
+  if (keyString === undefined) {
+    keyString = toKeyString(key);
+    frozenKeyStrings.set(key, keyString);
+  }
+  return keyString;
+}
+
 /** A copy of a key with only its own fields. */
 export function copyKey(key: DriftStreamKey): DriftStreamKey {
   const copy: DriftStreamKey = { provider: key.provider, model: key.model, operation: key.operation };
@@ -80,7 +95,7 @@ export function selectStream(
 ): StreamState | undefined {
   const { key, maxKeys } = options;
   table.observations += 1;
-  const keyString = toKeyString(key);
+  const keyString = getKeyString(key);
   const existing = table.streams.get(keyString);
   if (existing !== undefined) return touch(table, { keyString, stream: existing });
   if (table.streams.size < maxKeys || evictLeastRecent(table, { onlyIdle: true, maxKeys })) {

@@ -4,6 +4,7 @@ import { computeCost } from "./compute-cost.js";
 import { createCatalogIndex } from "./create-catalog-index.js";
 import { createModelResolver, type Resolution } from "./create-model-resolver.js";
 import { createOverrideEntry } from "./create-override-entry.js";
+import { createResolutionCache } from "./create-resolution-cache.js";
 import { createUnitPriceIndex } from "./create-unit-price-index.js";
 import type { CompiledEntry } from "./internal-types.js";
 import { normalizeProvider } from "./normalize-provider.js";
@@ -51,7 +52,7 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
   const azureDeployments = new Map<string, string>();
   const bedrockModels = new Map<string, string>();
   // Model strings repeat endlessly in production, so memoise resolutions; cleared whenever prices change.
-  const resolutionCache = new Map<string, Resolution | null>();
+  const resolutionCache = createResolutionCache<Resolution>(RESOLUTION_CACHE_LIMIT);
   let resolve = createModelResolver({ index, findOverride, azureDeployments, bedrockModels });
 
   for (const [deployment, model] of Object.entries(options.azureDeployments ?? {})) {
@@ -86,17 +87,14 @@ export function createPriceRegistry(options: PriceRegistryOptions = {}): PriceRe
   function resolveCompiled(input: ResolveModelInput): Resolution | undefined {
     const day = toDay(input.at);
     const region = input.region?.trim().toLowerCase() || undefined;
-    const cacheKey =
-      day === undefined ? `${input.provider ?? ""}\u0000${region ?? ""}\u0000${input.model}` : undefined;
-    if (cacheKey !== undefined) {
-      const cached = resolutionCache.get(cacheKey);
+    // Prices of a given day are not cached: only the current prices are asked for on every call.
+    if (day === undefined) {
+      const cached = resolutionCache.get(input.provider ?? "", region ?? "", input.model);
       if (cached !== undefined) return cached ?? undefined;
     }
     const result = resolve({ provider: input.provider, model: input.model, region, day });
-    if (cacheKey !== undefined) {
-      if (resolutionCache.size >= RESOLUTION_CACHE_LIMIT) resolutionCache.clear();
-      resolutionCache.set(cacheKey, result ?? null);
-    }
+    if (day === undefined)
+      resolutionCache.set(input.provider ?? "", region ?? "", input.model, result ?? null);
     return result;
   }
 

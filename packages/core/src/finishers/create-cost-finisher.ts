@@ -104,20 +104,22 @@ function costAttributes(breakdown: CostBreakdown): Attributes {
     [ATTR_SIGHTLINE_COST_MODEL]: breakdown.modelId,
     [ATTR_SIGHTLINE_PRICING_VERSION]: breakdown.pricingVersion,
   };
-  const parts: [string, number][] = [
-    [ATTR_SIGHTLINE_COST_INPUT, breakdown.input],
-    [ATTR_SIGHTLINE_COST_CACHED_INPUT, breakdown.cachedInput],
-    [ATTR_SIGHTLINE_COST_CACHE_WRITE, breakdown.cacheWrite],
-    [ATTR_SIGHTLINE_COST_OUTPUT, breakdown.output],
-    [ATTR_SIGHTLINE_COST_REASONING, breakdown.reasoning],
-    [ATTR_SIGHTLINE_COST_AUDIO_INPUT, breakdown.audioInput],
-    [ATTR_SIGHTLINE_COST_AUDIO_OUTPUT, breakdown.audioOutput],
-    [ATTR_SIGHTLINE_COST_IMAGE_INPUT, breakdown.imageInput],
-    [ATTR_SIGHTLINE_COST_IMAGE_OUTPUT, breakdown.imageOutput],
-    [ATTR_SIGHTLINE_COST_UNITS, breakdown.units ?? 0],
-  ];
-  for (const [key, value] of parts) if (value !== 0) attributes[key] = value;
+  // One check per part rather than a list of pairs: this runs for every priced call.
+  addPart(attributes, ATTR_SIGHTLINE_COST_INPUT, breakdown.input);
+  addPart(attributes, ATTR_SIGHTLINE_COST_CACHED_INPUT, breakdown.cachedInput);
+  addPart(attributes, ATTR_SIGHTLINE_COST_CACHE_WRITE, breakdown.cacheWrite);
+  addPart(attributes, ATTR_SIGHTLINE_COST_OUTPUT, breakdown.output);
+  addPart(attributes, ATTR_SIGHTLINE_COST_REASONING, breakdown.reasoning);
+  addPart(attributes, ATTR_SIGHTLINE_COST_AUDIO_INPUT, breakdown.audioInput);
+  addPart(attributes, ATTR_SIGHTLINE_COST_AUDIO_OUTPUT, breakdown.audioOutput);
+  addPart(attributes, ATTR_SIGHTLINE_COST_IMAGE_INPUT, breakdown.imageInput);
+  addPart(attributes, ATTR_SIGHTLINE_COST_IMAGE_OUTPUT, breakdown.imageOutput);
+  addPart(attributes, ATTR_SIGHTLINE_COST_UNITS, breakdown.units ?? 0);
   if (breakdown.unpricedUnits?.length)
     attributes[ATTR_SIGHTLINE_COST_UNPRICED_UNITS] = breakdown.unpricedUnits;
   return attributes;
+}
+
+function addPart(attributes: Attributes, key: string, value: number): void {
+  if (value !== 0) attributes[key] = value;
 }

@@ -1,6 +1,6 @@
 import { diag, type MeterProvider } from "@opentelemetry/api";
 import type { DriftMonitor, DriftObservation } from "@sightline/drift";
-import { getDriftStreamKey } from "./get-drift-stream-key.js";
+import { getCachedDriftStreamKey } from "./get-cached-drift-stream-key.js";
 import { observeDriftScores } from "./observe-drift-scores.js";
 import { observeDriftStreams } from "./observe-drift-streams.js";
 import { readRefusal } from "./read-refusal.js";
@@ -53,11 +53,14 @@ function warnAtKeyBound(monitor: DriftMonitor): void {
   );
 }
 
+// Hoisted: a literal in the function would be a new RegExp object per call. No `g` flag, so `test` keeps no state.
+const TOOL_CALL_FINISH = /tool|function/;
+
 function toObservation(
   operation: FinishedOperation,
   options: { detectRefusal?: DetectRefusal; captureContent: boolean },
 ): DriftObservation | undefined {
-  const key = getDriftStreamKey(operation);
+  const key = getCachedDriftStreamKey(operation);
   if (!key) return undefined;
   const response = operation.response;
   const usage = response?.usage;
@@ -75,7 +78,7 @@ function toObservation(
     const finishReason = response?.finishReasons?.[0];
     if (finishReason) {
       categories.finish_reason = finishReason;
-      categories.tool_call = /tool|function/.test(finishReason) ? "yes" : "no";
+      categories.tool_call = TOOL_CALL_FINISH.test(finishReason) ? "yes" : "no";
     }
     const refusal = readRefusal(operation, options);
     if (refusal !== undefined) categories.refusal = refusal ? "yes" : "no";

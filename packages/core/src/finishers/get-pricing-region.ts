@@ -11,5 +11,14 @@ const BEDROCK_HOST = /^bedrock-runtime(?:-fips)?\.([a-z]{2}(?:-gov)?-[a-z]+-\d+)
 export function getPricingRegion(target: GenAITarget): string | undefined {
   if (target.region) return target.region.toLowerCase();
   const host = target.serverAddress;
-  return host === undefined ? undefined : BEDROCK_HOST.exec(host)?.[1]?.toLowerCase();
+  if (host === undefined) return undefined;
+  // A process talks to a handful of hosts: the regular expression runs once per host, not once per call.
+  if (hostRegions.has(host)) return hostRegions.get(host);
+  const region = BEDROCK_HOST.exec(host)?.[1]?.toLowerCase();
+  if (hostRegions.size >= MAX_CACHED_HOSTS) hostRegions.clear();
+  hostRegions.set(host, region);
+  return region;
 }
+
+const MAX_CACHED_HOSTS = 256;
+const hostRegions = new Map<string, string | undefined>();
