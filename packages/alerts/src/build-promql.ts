@@ -71,13 +71,7 @@ function recordLevel(rule: AlertPlanRule): string {
  * selects the matched series from it.
  */
 function buildValuePromQl(rule: SimplePlanRule, naming: NamingMode): ValuePromQl {
-  const kind = rule.signal.kind;
-  const groupLabels = rule.grouping.map((dimension) => toDimensionLabel(dimension, kind));
-  const matchMatchers = rule.match.map(
-    ([dimension, value]) => `${toDimensionLabel(dimension, kind)}=${quoteLabelValue(value)}`,
-  );
-  const window = formatDuration(rule.windowSeconds);
-  const level = recordLevel(rule);
+  const { groupLabels, matchMatchers, window, level } = describeSelection(rule);
   const withRecording = (record: string, build: (matchers: string[]) => string): ValuePromQl => ({
     recordingRule: { record, expr: build([]) },
     alertValue: selector(record, matchMatchers),
@@ -178,13 +172,7 @@ function buildValuePromQl(rule: SimplePlanRule, naming: NamingMode): ValuePromQl
 function buildEvaluationPassRate(rule: SimplePlanRule, naming: NamingMode): RulePromQl {
   if (rule.signal.kind !== "evaluation-pass-rate") throw new Error("unreachable: not a pass-rate rule");
   const { minResults } = rule.signal;
-  const kind = rule.signal.kind;
-  const groupLabels = rule.grouping.map((dimension) => toDimensionLabel(dimension, kind));
-  const matchMatchers = rule.match.map(
-    ([dimension, value]) => `${toDimensionLabel(dimension, kind)}=${quoteLabelValue(value)}`,
-  );
-  const window = formatDuration(rule.windowSeconds);
-  const level = recordLevel(rule);
+  const { groupLabels, matchMatchers, window, level } = describeSelection(rule);
   const results = toPrometheusMetricName(sightlineMetrics.evaluationResults, naming);
   const passedLabel = toPrometheusLabelName(sightlineAttributes.evaluationPassed);
   const noError = `${toPrometheusLabelName(sightlineAttributes.errorType)}=""`;
@@ -292,5 +280,23 @@ export function buildPromQl(rule: AlertPlanRule, naming: NamingMode): RulePromQl
     alertCondition: `${selector(long.record, matchMatchers)} > ${threshold} and ${selector(short.record, matchMatchers)} > ${threshold}`,
     // `A and B > t` keeps A's value where B is above t; Grafana then compares A with t.
     rawValue: `(${long.build(matchMatchers)}) and (${short.build(matchMatchers)}) > ${threshold}`,
+  };
+}
+
+/** A rule's grouping labels, its match matchers, its window and its recording level, in PromQL terms. */
+function describeSelection(rule: SimplePlanRule): {
+  groupLabels: string[];
+  matchMatchers: string[];
+  window: string;
+  level: string;
+} {
+  const kind = rule.signal.kind;
+  return {
+    groupLabels: rule.grouping.map((dimension) => toDimensionLabel(dimension, kind)),
+    matchMatchers: rule.match.map(
+      ([dimension, value]) => `${toDimensionLabel(dimension, kind)}=${quoteLabelValue(value)}`,
+    ),
+    window: formatDuration(rule.windowSeconds),
+    level: recordLevel(rule),
   };
 }
