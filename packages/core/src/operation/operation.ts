@@ -31,6 +31,7 @@ import { getMetricAttributeSet, type MetricAttributeSet } from "./get-metric-att
 import { handOffEvaluation } from "./hand-off-evaluation.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 import { recordRequestContent } from "./record-request-content.js";
+import { sampleEvaluation } from "./sample-evaluation.js";
 
 /** How a stream ended, recorded as `sightline.stream.outcome`. */
 export type StreamOutcome = "completed" | "cancelled" | "aborted" | "error" | "abandoned";
@@ -167,10 +168,7 @@ export class Operation {
     return foreignScope === undefined || !FOREIGN_METRIC_SCOPES.has(foreignScope);
   }
 
-  /**
-   * Whether this call's stream accumulator should keep the answer's text: content is captured, or the call
-   * was sampled for evaluation (then the text stays in the process unless content is captured).
-   */
+  /** Whether the stream accumulator keeps the answer's text: captured, or sampled for evaluation (in process only). */
   get keepsContent(): boolean {
     return this.captureContent || this.evaluated;
   }
@@ -388,21 +386,6 @@ export class Operation {
       errorType,
       contextAttributes: this.contextAttributes,
     });
-  }
-}
-
-/** Asks the evaluation hook whether to evaluate this call; a throwing hook means no. */
-function sampleEvaluation(
-  config: ResolvedConfig,
-  request: GenAIRequest,
-  target: GenAITarget,
-  context: Readonly<SightlineContext>,
-): boolean {
-  try {
-    return config.evaluation?.sample({ request, target, context }) === true;
-  } catch (error) {
-    reportTelemetryError("sampling a call for evaluation", error);
-    return false;
   }
 }
 
