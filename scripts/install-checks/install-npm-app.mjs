@@ -98,7 +98,11 @@ export function tarballDependencies(name, { tarballs, manifests }) {
     if (result[next] || !tarballs.has(next)) continue;
     result[next] = `file:${tarballs.get(next)}`;
     const manifest = manifests.get(next);
-    pending.push(...Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }));
+    // Optional peers (the CLI's @sightline/node, used by `sightline eval` only) are not installed by npm
+    // for a user either, so the app leaves them out too.
+    const optional = manifest.peerDependenciesMeta ?? {};
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter((peer) => !optional[peer]?.optional);
+    pending.push(...Object.keys(manifest.dependencies ?? {}), ...peers);
   }
   return result;
 }
