@@ -160,6 +160,58 @@ describe("createBatchSpanProcessor", () => {
     expect(recording.isShutDown()).toBe(true);
   });
 
+  it("ends the flush at shutdown once a batch fails, so the exporter's retry timers end within the bound", async () => {
+    const run = async (code: number) => {
+      const batches: number[] = [];
+      const exporter: SpanExporter = {
+        export(spans, callback) {
+          batches.push(spans.length);
+          callback({ code });
+        },
+        shutdown: async () => {},
+      };
+      const processor = createBatchSpanProcessor({
+        exporter,
+        maxExportBatchSize: 2,
+        scheduledDelayMillis: 60_000,
+        exportTimeoutMillis: 5_000,
+      });
+      // The second span starts a full batch; shutdown begins before it is answered.
+      for (let index = 0; index < 5; index++) processor.onEnd(fakeSpan());
+      await processor.shutdown();
+      return batches;
+    };
+    // An endpoint that answers: every span goes out.
+    expect(await run(0)).toEqual([2, 2, 1]);
+    // One that fails: the batch in flight when shutdown began failed, so the flush sends nothing more.
+    expect(await run(1)).toEqual([2]);
+  });
+
+  it("still flushes at shutdown when the last failure is older than the export timeout (the endpoint may be back)", async () => {
+    const batches: number[] = [];
+    let code = 1;
+    const exporter: SpanExporter = {
+      export(spans, callback) {
+        batches.push(spans.length);
+        callback({ code });
+      },
+      shutdown: async () => {},
+    };
+    const processor = createBatchSpanProcessor({
+      exporter,
+      maxExportBatchSize: 2,
+      scheduledDelayMillis: 60_000,
+      exportTimeoutMillis: 20,
+    });
+    processor.onEnd(fakeSpan());
+    processor.onEnd(fakeSpan());
+    await wait(60);
+    code = 0;
+    for (let index = 0; index < 3; index++) processor.onEnd(fakeSpan());
+    await processor.shutdown();
+    expect(batches).toEqual([2, 2, 1]);
+  });
+
   it("flushes with nothing queued, again and again, then still sends what comes after", async () => {
     // A run with nothing to send ended before it was recorded as the run in progress, which then stayed
     // set: every later flush chained onto itself without end (out of memory in the demo).

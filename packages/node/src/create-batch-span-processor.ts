@@ -1,5 +1,5 @@
 import { context, diag, TraceFlags } from "@opentelemetry/api";
-import { suppressTracing } from "@opentelemetry/core";
+import { ExportResultCode, suppressTracing } from "@opentelemetry/core";
 import type { ReadableSpan, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace";
 import { keepProcessAliveWhile } from "./keep-process-alive-while.js";
 
@@ -36,19 +36,21 @@ export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): Sp
   let isShutdown = false;
   /** When shutdown began: its flush sends no new batch once `exportTimeoutMillis` has passed since. */
   let shutdownStartedAt = 0;
-
-  const exportBatch = (spans: ReadableSpan[]): Promise<void> =>
+  /** When the last export ended undelivered (`performance.now()`), if one has. */
+  let lastFailureAt: number | undefined;
+  /** Resolves with whether the exporter delivered the batch (false: failed after its retries, or timed out). */
+  const exportBatch = (spans: ReadableSpan[]): Promise<boolean> =>
     new Promise((resolve) => {
       const timeout = setTimeout(() => {
         diag.warn(`sightline: a span export took longer than ${options.exportTimeoutMillis} ms; moving on`);
-        resolve();
+        resolve(false);
       }, options.exportTimeoutMillis);
       unref(timeout);
       const send = () =>
         context.with(suppressTracing(context.active()), () =>
-          exporter.export(spans, () => {
+          exporter.export(spans, (result) => {
             clearTimeout(timeout);
-            resolve();
+            resolve(result.code === ExportResultCode.SUCCESS);
           }),
         );
       const pending = pendingResources(spans);
@@ -79,11 +81,21 @@ export function createBatchSpanProcessor(options: BatchSpanProcessorOptions): Sp
   const sendBatches = async (all: boolean): Promise<void> => {
     try {
       while (queue.length > 0 && (all || queue.length >= maxExportBatchSize)) {
-        // A new request now would only start retry timers past the shutdown bound and hold the process.
+        // A new request now would only start retry timers past the shutdown bound and hold the process. So would
+        // one to an endpoint that failed an export shortly before or since shutdown began (down, hanging or
+        // refusing: it fails the next batch the same way, after the exporter's retries, whose ref'd timers run up
+        // to its whole timeout from the request's start; such an export in flight when the work ended is also
+        // what delayed the exit hooks). An older failure does not count: the endpoint may be back.
         if (isShutdown && performance.now() - shutdownStartedAt >= options.exportTimeoutMillis) break;
+        if (
+          isShutdown &&
+          lastFailureAt !== undefined &&
+          shutdownStartedAt - lastFailureAt < options.exportTimeoutMillis
+        )
+          break;
         const batch = queue.length <= maxExportBatchSize ? queue : queue.slice(0, maxExportBatchSize);
         queue = batch === queue ? [] : queue.slice(maxExportBatchSize);
-        await exportBatch(batch);
+        lastFailureAt = (await exportBatch(batch)) ? undefined : performance.now();
       }
     } catch (error) {
       diag.warn("sightline: exporting spans failed", error);
