@@ -63,7 +63,7 @@ export function printTable({
     ),
   );
   out.push(
-    `  targets: 0 unhandled, 0 duplicated; exit ≤ ${shutdownTimeoutMs} ms (shutdownTimeoutMs) + 1 s process teardown`,
+    `  targets: 0 unhandled, 0 duplicated; exit ≤ ${shutdownTimeoutMs} ms (shutdownTimeoutMs) + 2.2 s (process teardown and one OTLP exporter retry wait)`,
   );
   const firstLogs = trafficRows.filter((row) => row.firstLog).map((row) => `  ${row.mode}: ${row.firstLog}`);
   if (firstLogs.length > 0) out.push("  what the setup log said first:", ...firstLogs);
