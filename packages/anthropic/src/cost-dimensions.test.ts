@@ -84,3 +84,30 @@ describe("service tier the response reports", () => {
     expect(span?.attributes["gen_ai.usage.cost"]).toBe(1.8);
   });
 });
+
+describe("a response model the catalog cannot place", () => {
+  const call = { usage: { inputTokens: 1000, outputTokens: 500 } };
+
+  it("is priced as the model the caller asked for, and says which model was priced", async () => {
+    ctx.server.enqueue({ ...call, model: "claude-sonnet-4-20250514-hosted-v2" });
+    await ctx.observed({ cost: { registry: createPriceRegistry() } }).messages.create(request);
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    expect(span?.attributes).toMatchObject({
+      "gen_ai.response.model": "claude-sonnet-4-20250514-hosted-v2",
+      "sightline.cost.model": model,
+      "sightline.cost.match": "exact",
+    });
+    // 1000 × 3e-6 + 500 × 15e-6
+    expect(span?.attributes["gen_ai.usage.cost"]).toBeCloseTo(0.0105, 12);
+  });
+
+  it("stays unpriced when neither model has a price", async () => {
+    ctx.server.enqueue({ ...call, model: "claude-unknown-hosted" });
+    await ctx
+      .observed({ cost: { registry: createPriceRegistry() } })
+      .messages.create({ ...request, model: "claude-unknown" });
+    const [span] = await waitForSpans(ctx.telemetry, 1);
+    expect(span?.attributes["sightline.cost.match"]).toBe("unpriced");
+    expect(span?.attributes["gen_ai.usage.cost"]).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { type Attributes, diag } from "@opentelemetry/api";
-import type { CostBreakdown, PriceRegistry } from "@sightline/pricing";
+import type { CostBreakdown, CostOfInput, PriceRegistry } from "@sightline/pricing";
 import { addAgentCost } from "../agents/agent-cost-tally.js";
 import { addToCostCounter } from "../metrics/add-to-cost-counter.js";
 import {
@@ -31,7 +31,8 @@ const BATCH_TIER = "batch";
  * parts and how the model matched the catalog; the spend counter grows by the total. A model the
  * catalog doesn't know gets `sightline.cost.match = "unpriced"`, is counted, and is warned about
  * once — never priced at zero. The response model wins over the requested one, because that is
- * the model that was billed; a wrapper's `pricingModel` (an Azure deployment map) wins over both.
+ * the model that was billed (the requested one prices the call only when the response model has no price); a
+ * wrapper's `pricingModel` (an Azure deployment map) wins over both.
  */
 export function createCostFinisher(options: { registry: PriceRegistry }): OperationFinisher {
   const warned = new Set<string>();
@@ -45,7 +46,7 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
     const serviceTier = operation.response?.serviceTier;
     // Anthropic reports a Message Batches call as `service_tier: "batch"`: that is the batch price, not a tier.
     const batch = serviceTier?.trim().toLowerCase() === BATCH_TIER;
-    const breakdown = options.registry.costOf({
+    const query: CostOfInput = {
       provider,
       model,
       serviceTier: batch ? undefined : serviceTier,
@@ -64,7 +65,15 @@ export function createCostFinisher(options: { registry: PriceRegistry }): Operat
         imageOutputTokens: usage.imageOutputTokens,
       },
       units,
-    });
+    };
+    let breakdown = options.registry.costOf(query);
+    // A response model the catalog cannot place (a host's own suffix on a known id) is priced as the model the
+    // caller asked for, rather than left unpriced; `sightline.cost.model` names the model that was priced.
+    const requestModel = operation.request.model;
+    if (!breakdown && !operation.request.pricingModel && requestModel && requestModel !== model) {
+      query.model = requestModel;
+      breakdown = options.registry.costOf(query);
+    }
     if (!breakdown) {
       operation.span.setAttribute(ATTR_SIGHTLINE_COST_MATCH, COST_MATCH_UNPRICED);
       addToCostCounter({
