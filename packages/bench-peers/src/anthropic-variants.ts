@@ -15,6 +15,17 @@ export const ANTHROPIC_VARIANTS: BenchVariant<Anthropic>[] = [
     load: async () => (await import("./anthropic/instrument-with-sightline.js")).instrumentWithSightline,
   },
   {
+    name: "sightline-spans",
+    reference: true,
+    casesWithoutUsage: [],
+    metrics: false,
+    label: "Sightline, spans only",
+    packageName: "@sightline/anthropic (workspace)",
+    cases: ALL_CASES,
+    load: async () =>
+      (await import("./anthropic/instrument-with-sightline.js")).instrumentWithSightlineSpansOnly,
+  },
+  {
     name: "openllmetry",
     casesWithoutUsage: [],
     metrics: false,

@@ -97,6 +97,12 @@ export async function expectSpansPerCall(options: {
       Array(CALLS).fill(expected),
     );
   }
+  if (variant.reference) {
+    // What "spans only" claims: nothing recorded into the meter provider, no cost on the spans.
+    const { resourceMetrics } = await reader.collect();
+    expect(resourceMetrics.scopeMetrics.flatMap((scope) => scope.metrics)).toHaveLength(0);
+    expect(spans.filter((span) => span.attributes["gen_ai.usage.cost"] !== undefined)).toHaveLength(0);
+  }
   if (variant.metrics) {
     const { resourceMetrics } = await reader.collect();
     expect(

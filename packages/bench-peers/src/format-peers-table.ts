@@ -15,6 +15,7 @@ const TARGETS = { perCallMicros: 15, perChunkMicros: 1, peakRssMegabytes: 10 };
 interface Extra {
   p50: number;
   cpu: number;
+  gc: number;
   rss: number;
 }
 
@@ -25,6 +26,7 @@ function extraOf(figures: Map<string, OverheadVariantFigures>, name: string): Ex
   return {
     p50: variant.p50 - raw.p50,
     cpu: variant.cpu - raw.cpu,
+    gc: variant.gc - raw.gc,
     rss: variant.peakRssMegabytes - raw.peakRssMegabytes,
   };
 }
@@ -34,27 +36,33 @@ const signed = (value: number, digits = 1): string =>
 
 /**
  * The one table: per row the raw client's p50, then each variant's extra p50 µs per call over it, extra
- * CPU µs per call and extra peak RSS; Sightline's ratio to the best peer (lowest extra p50); then the
- * verdict against the targets. Markdown lines.
+ * CPU µs, extra GC pause µs per call and extra peak RSS; Sightline's ratio to the best peer (lowest extra p50);
+ * then the verdict against the targets. `references` (Sightline with features off) get columns beside
+ * Sightline's but are not peers. Markdown lines.
  */
 export function formatPeersTable(options: {
   rows: PeersTableRow[];
   labels: Map<string, string>;
+  references?: ReadonlySet<string>;
   rounds: number;
 }): string[] {
-  const peers = [...options.labels.keys()].filter((name) => name !== "sightline");
+  const references = [...(options.references ?? [])];
+  const peers = [...options.labels.keys()].filter(
+    (name) => name !== "sightline" && !options.references?.has(name),
+  );
   const header = [
     "client",
     "transport",
     "row",
     "raw p50 µs",
     "Sightline",
+    ...references.map((name) => options.labels.get(name) ?? name),
     ...peers.map((name) => options.labels.get(name) ?? name),
     "Sightline ÷ best peer",
   ];
   const lines = [
     "",
-    `Extra over the raw client per call: p50 wall µs · CPU µs · peak RSS MB (medians of ${options.rounds} fresh processes per variant, interleaved; Node ${process.version})`,
+    `Extra over the raw client per call: p50 wall µs · CPU µs · GC pause µs · peak RSS MB (medians of ${options.rounds} fresh processes per variant, interleaved; Node ${process.version})`,
     "",
     `| ${header.join(" | ")} |`,
     `| ${header.map(() => "---").join(" | ")} |`,
@@ -71,7 +79,7 @@ export function formatPeersTable(options: {
       const extra = extraOf(figures, name);
       if (!extra) return "—";
       const perChunk = row.perCall > 1 ? ` (${signed(extra.p50 / row.perCall, 2)}/chunk)` : "";
-      return `${signed(extra.p50)}${perChunk} · ${signed(extra.cpu)} · ${signed(extra.rss)} MB`;
+      return `${signed(extra.p50)}${perChunk} · ${signed(extra.cpu)} · GC ${signed(extra.gc)} · ${signed(extra.rss)} MB`;
     };
     const sightline = extraOf(figures, "sightline");
     const peerExtras = peers
@@ -86,7 +94,7 @@ export function formatPeersTable(options: {
         ? `${(sightline.p50 / best.p50).toFixed(2)} (vs ${options.labels.get(best.name)})`
         : "n/a";
     lines.push(
-      `| ${clientName} | ${transport} | ${row.label} | ${(figures.get("raw")?.p50 ?? 0).toFixed(1)} | ${cell("sightline")} | ${peers.map(cell).join(" | ")} | ${ratio} |`,
+      `| ${clientName} | ${transport} | ${row.label} | ${(figures.get("raw")?.p50 ?? 0).toFixed(1)} | ${[cell("sightline"), ...references.map(cell), ...peers.map(cell)].join(" | ")} | ${ratio} |`,
     );
     if (!sightline) continue;
     if (best && sightline.p50 >= best.p50)
@@ -103,7 +111,7 @@ export function formatPeersTable(options: {
     `${name}: ${failed.length === 0 ? "met" : `NOT met — ${failed.join("; ")}`}`;
   lines.push(
     "",
-    "Cells: extra p50 wall µs per call · extra CPU µs per call (V8's GC threads included) · extra peak RSS; — = the peer traces no such call.",
+    "Cells: extra p50 wall µs per call · extra CPU µs per call (V8's GC threads included) · extra GC pause µs per call (the main thread's pauses, from Node's `gc` performance entries) · extra peak RSS; — = the peer traces no such call. A Sightline column with features off is shown for reading, not counted as a peer.",
     "",
     "Verdict against the targets:",
     `- ${verdict("below every peer on every row", misses.peers)}`,

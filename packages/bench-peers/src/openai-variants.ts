@@ -15,6 +15,17 @@ export const OPENAI_VARIANTS: BenchVariant<OpenAI>[] = [
     load: async () => (await import("./openai/instrument-with-sightline.js")).instrumentWithSightline,
   },
   {
+    name: "sightline-spans",
+    reference: true,
+    casesWithoutUsage: [],
+    metrics: false,
+    label: "Sightline, spans only",
+    packageName: "@sightline/openai (workspace)",
+    cases: ALL_CASES,
+    load: async () =>
+      (await import("./openai/instrument-with-sightline.js")).instrumentWithSightlineSpansOnly,
+  },
+  {
     name: "otel-contrib",
     casesWithoutUsage: [],
     metrics: true,

@@ -16,7 +16,7 @@ export interface PeersBenchRow {
 export interface PeersBenchClient {
   clientName: string;
   runnerPath: string;
-  variants: { name: string; label: string; cases: string[] }[];
+  variants: { name: string; label: string; cases: string[]; reference?: boolean }[];
   rows: PeersBenchRow[];
 }
 
@@ -54,5 +54,10 @@ export function runPeersBenchmark(options: { clients: PeersBenchClient[]; quick:
   const labels = new Map(
     options.clients.flatMap((client) => client.variants.map((variant) => [variant.name, variant.label])),
   );
-  process.stdout.write(`${formatPeersTable({ rows, labels, rounds }).join("\n")}\n`);
+  const references = new Set(
+    options.clients.flatMap((client) =>
+      client.variants.filter((variant) => variant.reference).map((variant) => variant.name),
+    ),
+  );
+  process.stdout.write(`${formatPeersTable({ rows, labels, references, rounds }).join("\n")}\n`);
 }

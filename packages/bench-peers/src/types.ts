@@ -24,6 +24,11 @@ export interface BenchVariant<Client> {
   label: string;
   /** The npm package measured, with its version. */
   packageName: string;
+  /**
+   * Sightline with features off, shown beside Sightline for reading (what the spans alone cost, as most peers
+   * record only spans); never counted as a peer, and the verdict is Sightline's with everything on.
+   */
+  reference?: boolean;
   /** Whether it records metrics (into the MeterProvider it is given). */
   metrics: boolean;
   /** Cases the instrumentation traces; the others are left out of its column (shown as —). */

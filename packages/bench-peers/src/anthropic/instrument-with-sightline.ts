@@ -10,3 +10,9 @@ export const instrumentWithSightline: Instrument<Anthropic> = (
   client: observeAnthropic(client, { tracerProvider, meterProvider }),
   uninstrument: () => {},
 });
+
+/** Sightline's wrapper recording spans only (no metrics, cost or drift), as most peers do. */
+export const instrumentWithSightlineSpansOnly: Instrument<Anthropic> = (client, { tracerProvider }) => ({
+  client: observeAnthropic(client, { tracerProvider, metrics: false, cost: false, drift: false }),
+  uninstrument: () => {},
+});

@@ -11,3 +11,18 @@ export const instrumentWithSightline: Instrument<OpenAI> = (client, { tracerProv
   client: observeOpenAI(client, { tracerProvider, meterProvider, providerName: "openai" }),
   uninstrument: () => {},
 });
+
+/**
+ * Sightline's wrapper recording spans only (no metrics, cost or drift), as most peers do: read beside the
+ * everything-on figure, it shows what those features cost.
+ */
+export const instrumentWithSightlineSpansOnly: Instrument<OpenAI> = (client, { tracerProvider }) => ({
+  client: observeOpenAI(client, {
+    tracerProvider,
+    providerName: "openai",
+    metrics: false,
+    cost: false,
+    drift: false,
+  }),
+  uninstrument: () => {},
+});

@@ -22,6 +22,8 @@ export interface OverheadVariantFigures {
   wall: number;
   p50: number;
   cpu: number;
+  /** GC pause µs per call. */
+  gc: number;
   peakRssMegabytes: number;
 }
 
@@ -60,6 +62,7 @@ export function measureOverheadVariants(
       wall: median(results.map((result) => result.wall)),
       p50: median(results.map((result) => result.p50)),
       cpu: median(results.map((result) => result.cpu)),
+      gc: median(results.map((result) => result.gc ?? 0)),
       peakRssMegabytes: median(results.map((result) => result.peakRssMegabytes)),
     });
   }

@@ -1,4 +1,4 @@
-import { performance } from "node:perf_hooks";
+import { PerformanceObserver, performance } from "node:perf_hooks";
 import type { MeterProvider, MetricProducer } from "@opentelemetry/sdk-metrics";
 import type { SpanExporter, TracerProvider } from "@opentelemetry/sdk-trace";
 import { startMockLLMServer } from "../start-mock-llm-server.js";
@@ -48,6 +48,8 @@ export interface OverheadCaseResult {
   p50: number;
   /** CPU time per call, microseconds (V8's parallel GC threads included). */
   cpu: number;
+  /** Garbage-collection pauses per call, microseconds (mean over the measured calls). */
+  gc: number;
   peakRssMegabytes: number;
 }
 
@@ -93,6 +95,7 @@ export async function runOverheadCase<Client>(
   for (let index = 0; index < warmup; index++) await call(client);
   // Each call is timed alone too (for the median); the clock read costs every variant the same.
   const durations = new Float64Array(calls);
+  const gc = watchGarbageCollection();
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
   for (let index = 0; index < calls; index++) {
@@ -102,6 +105,7 @@ export async function runOverheadCase<Client>(
   }
   const cpu = process.cpuUsage(cpuBefore);
   const wall = performance.now() - wallBefore;
+  const gcMilliseconds = await gc.stop();
   durations.sort();
   await tracerProvider.forceFlush();
   await server.close();
@@ -112,10 +116,31 @@ export async function runOverheadCase<Client>(
     wall: (wall * 1000) / calls,
     p50: (durations[Math.floor(calls / 2)] ?? 0) * 1000,
     cpu: (cpu.user + cpu.system) / calls,
+    gc: (gcMilliseconds * 1000) / calls,
     peakRssMegabytes: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return result;
+}
+
+/**
+ * Sums the pauses of every garbage collection from now until `stop()`, in milliseconds. The entries are
+ * delivered after the fact, so `stop` waits a turn of the event loop for the last ones.
+ */
+function watchGarbageCollection(): { stop(): Promise<number> } {
+  let total = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  return {
+    async stop() {
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const entry of observer.takeRecords()) total += entry.duration;
+      observer.disconnect();
+      return total;
+    },
+  };
 }
 
 /**

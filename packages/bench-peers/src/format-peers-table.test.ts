@@ -1,0 +1,58 @@
+import type { OverheadVariantFigures } from "@sightline/testing/bench";
+import { describe, expect, it } from "vitest";
+import { formatPeersTable } from "./format-peers-table.js";
+
+const figures = (p50: number, gc = 0): OverheadVariantFigures => ({
+  wall: p50,
+  p50,
+  cpu: p50,
+  gc,
+  peakRssMegabytes: 100,
+});
+
+function table(values: Record<string, OverheadVariantFigures>): string[] {
+  return formatPeersTable({
+    rows: [
+      {
+        clientName: "openai",
+        transport: "in-process",
+        row: { caseName: "chat", label: "chat", calls: 10, perCall: 1 },
+        figures: new Map(Object.entries(values)),
+      },
+    ],
+    labels: new Map([
+      ["sightline", "Sightline"],
+      ["sightline-spans", "Sightline, spans only"],
+      ["peer", "Peer"],
+    ]),
+    references: new Set(["sightline-spans"]),
+    rounds: 3,
+  });
+}
+
+describe("the peers table", () => {
+  it("shows a reference column beside Sightline's without counting it as the best peer", () => {
+    const lines = table({
+      raw: figures(30, 1),
+      sightline: figures(42, 3.5),
+      "sightline-spans": figures(35),
+      peer: figures(38),
+    });
+    const row = lines.find((line) => line.startsWith("| openai |")) ?? "";
+    expect(row).toContain("+12.0 · +12.0 · GC +2.5 · +0.0 MB");
+    expect(row).toContain("1.50 (vs Peer)");
+    expect(lines.join("\n")).toContain(
+      "below every peer on every row: NOT met — openai in-process chat (+12.0 vs +8.0 µs)",
+    );
+  });
+
+  it("meets the peer target when Sightline is below the best peer", () => {
+    const lines = table({
+      raw: figures(30),
+      sightline: figures(36),
+      "sightline-spans": figures(33),
+      peer: figures(38),
+    });
+    expect(lines).toContain("- below every peer on every row: met");
+  });
+});
