@@ -16,7 +16,7 @@ function table(values: Record<string, OverheadVariantFigures>): string[] {
       {
         clientName: "openai",
         transport: "in-process",
-        row: { caseName: "chat", label: "chat", calls: 10, perCall: 1 },
+        row: { caseName: "chat", label: "chat", calls: 10, perCall: 1, warmup: 10 },
         figures: new Map(Object.entries(values)),
       },
     ],

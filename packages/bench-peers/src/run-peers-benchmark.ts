@@ -10,6 +10,12 @@ export interface PeersBenchRow {
   calls: number;
   /** Chunks per call for a stream, else 1. */
   perCall: number;
+  /**
+   * Warm-up calls per process before the timed ones (also in a quick run). Enough for every variant to reach the
+   * steady state a long-running service sees: the JIT settled and V8's young generation grown to its working
+   * size, which on Node 22 takes Sightline (the variant that allocates the most) about 10,000 plain calls.
+   */
+  warmup: number;
 }
 
 /** One client's part of the run: its runner script, its variants and its rows. */
@@ -44,6 +50,7 @@ export function runPeersBenchmark(options: { clients: PeersBenchClient[]; quick:
           caseName: row.caseName,
           transport,
           calls: Math.max(200, Math.round(row.calls * scale)),
+          warmup: row.warmup,
           variants: variants.map((variant) => variant.name),
           rounds,
         });

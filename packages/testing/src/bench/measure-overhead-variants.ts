@@ -9,6 +9,8 @@ export interface MeasureOverheadVariantsOptions {
   transport: "in-process" | "http";
   /** Calls timed per process (after the runner's warm-up of at least 2,000). */
   calls: number;
+  /** Warm-up calls per process before the timed ones; default: as many as `calls`, at least 2,000. */
+  warmup?: number;
   /** Variant names the runner knows; `raw` is measured too, first in the list it is not. */
   variants: string[];
   /** Processes per variant. */
@@ -48,7 +50,14 @@ export function measureOverheadVariants(
     for (const variant of [...names.slice(shift), ...names.slice(0, shift)]) {
       const output = execFileSync(
         process.execPath,
-        [options.runnerPath, variant, options.caseName, options.transport, String(options.calls)],
+        [
+          options.runnerPath,
+          variant,
+          options.caseName,
+          options.transport,
+          String(options.calls),
+          ...(options.warmup === undefined ? [] : [String(options.warmup)]),
+        ],
         { encoding: "utf8" },
       );
       const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as OverheadCaseResult;

@@ -25,7 +25,10 @@ export interface OverheadCaseOptions<Client> {
   createMetricProducer?: (variant: string) => { attachTo(meterProvider: MeterProvider): void } | undefined;
   /** One call of each case, reading the whole result as an app would. */
   cases: Record<string, (client: Client) => Promise<unknown>>;
-  /** `process.argv.slice(2)`: variant (`raw`, `wrapped` or a key of `variants`), case, transport (`in-process` | `http`), calls. */
+  /**
+   * `process.argv.slice(2)`: variant (`raw`, `wrapped` or a key of `variants`), case, transport (`in-process` | `http`),
+   * calls, and optionally the warm-up calls (default: as many as the calls, at least 2,000).
+   */
   argv: string[];
 }
 
@@ -70,11 +73,12 @@ const SCRIPT: MockScript = {
 export async function runOverheadCase<Client>(
   options: OverheadCaseOptions<Client>,
 ): Promise<OverheadCaseResult> {
-  const [variant = "raw", caseName = "", transport = "in-process", callsText = "1000"] = options.argv;
+  const [variant = "raw", caseName = "", transport = "in-process", callsText = "1000", warmupText] =
+    options.argv;
   const call = options.cases[caseName];
   if (!call) throw new Error(`unknown case "${caseName}"; cases: ${Object.keys(options.cases).join(", ")}`);
   const calls = Number(callsText);
-  const warmup = Math.max(2000, calls);
+  const warmup = warmupText === undefined ? Math.max(2000, calls) : Math.max(2000, Number(warmupText));
   const server = await startMockLLMServer();
   const replay = transport === "in-process" ? await recordOnce({ server, options, call }) : undefined;
   const producer =
