@@ -20,15 +20,26 @@ export interface MetricAttributeSet {
 
 /** Sets kept per cache before it starts over: about the SDK's cardinality limit. */
 const MAX_CACHED_SETS = 2000;
-const NONE = "\u0000";
-const withoutContext = new Map<string, MetricAttributeSet>();
+
+/** One level of the nested lookup: keyed by one value of the call (a string, a port, or undefined when absent). */
+type CacheKey = string | number | undefined;
+type CacheLevel = Map<CacheKey, CacheLevel | MetricAttributeSet>;
+
+/** Sets by operation, provider, request model, response model, server address, port and error type, in that order. */
+interface SetCache {
+  root: CacheLevel;
+  size: number;
+}
+
+const withoutContext: SetCache = { root: new Map(), size: 0 };
 /** `withContext` values resolve to one frozen attributes object per scope: their sets are cached beside it. */
-const byContext = new WeakMap<Attributes, Map<string, MetricAttributeSet>>();
+const byContext = new WeakMap<Attributes, SetCache>();
 
 /**
  * The low-cardinality attributes of an operation's metrics, built once per combination of operation,
- * provider, models, server, error type and `withContext` values and reused after: a finished call
- * costs one short lookup instead of a new attributes object (and a new series key) each time.
+ * provider, models, server, error type and `withContext` values and reused after. The lookup walks nested maps
+ * keyed by the call's own values, whose hashes the strings already carry: a finished call allocates nothing here,
+ * where joining the values into one key string cost a new string to build and hash on every call.
  */
 export function getMetricAttributeSet(options: {
   request: GenAIRequest;
@@ -39,17 +50,27 @@ export function getMetricAttributeSet(options: {
 }): MetricAttributeSet {
   const { request, target, errorType, contextAttributes } = options;
   const responseModel = typeof options.responseModel === "string" ? options.responseModel : undefined;
-  const lookup = `${request.operation}\u0001${target.provider}\u0001${request.model ?? NONE}\u0001${responseModel ?? NONE}\u0001${target.serverAddress ?? NONE}\u0001${target.serverPort ?? NONE}\u0001${errorType ?? NONE}`;
   let cache = withoutContext;
   if (contextAttributes !== undefined) {
     let forContext = byContext.get(contextAttributes);
     if (forContext === undefined) {
-      forContext = new Map();
+      forContext = { root: new Map(), size: 0 };
       byContext.set(contextAttributes, forContext);
     }
     cache = forContext;
   }
-  const cached = cache.get(lookup);
+  // Written out rather than looped over an array of the keys: nothing is allocated on this path.
+  const leaf = child(
+    child(
+      child(
+        child(child(child(cache.root, request.operation), target.provider), request.model),
+        responseModel,
+      ),
+      target.serverAddress,
+    ),
+    target.serverPort,
+  );
+  const cached = leaf?.get(errorType) as MetricAttributeSet | undefined;
   if (cached !== undefined) return cached;
   const attributes: Attributes = {
     [ATTR_GEN_AI_OPERATION_NAME]: request.operation,
@@ -62,7 +83,40 @@ export function getMetricAttributeSet(options: {
   if (errorType !== undefined) attributes[ATTR_ERROR_TYPE] = errorType;
   if (contextAttributes) Object.assign(attributes, contextAttributes);
   const set: MetricAttributeSet = { attributes: Object.freeze(attributes), key: getSeriesKey(attributes) };
-  if (cache.size >= MAX_CACHED_SETS) cache.clear();
-  cache.set(lookup, set);
+  storeSet(
+    cache,
+    [
+      request.operation,
+      target.provider,
+      request.model,
+      responseModel,
+      target.serverAddress,
+      target.serverPort,
+      errorType,
+    ],
+    set,
+  );
   return set;
+}
+
+function child(level: CacheLevel | undefined, key: CacheKey): CacheLevel | undefined {
+  return level?.get(key) as CacheLevel | undefined;
+}
+
+function storeSet(cache: SetCache, keys: readonly CacheKey[], set: MetricAttributeSet): void {
+  if (cache.size >= MAX_CACHED_SETS) {
+    cache.root = new Map();
+    cache.size = 0;
+  }
+  let level = cache.root;
+  for (let index = 0; index < keys.length - 1; index++) {
+    let next = level.get(keys[index]) as CacheLevel | undefined;
+    if (next === undefined) {
+      next = new Map();
+      level.set(keys[index], next);
+    }
+    level = next;
+  }
+  level.set(keys[keys.length - 1], set);
+  cache.size += 1;
 }
