@@ -11,9 +11,10 @@ export interface PeersBenchRow {
   /** Chunks per call for a stream, else 1. */
   perCall: number;
   /**
-   * Warm-up calls per process before the timed ones (also in a quick run). Enough for every variant to reach the
-   * steady state a long-running service sees: the JIT settled and V8's young generation grown to its working
-   * size, which on Node 22 takes Sightline (the variant that allocates the most) about 10,000 plain calls.
+   * Warm-up calls per process before the timed ones (a quick run scales it down like the calls, to at least 2,000).
+   * Enough for every variant to reach the steady state a long-running service sees: the JIT settled and V8's young
+   * generation grown to its working size, which on Node 22 takes Sightline (the variant that allocates the most)
+   * about 10,000 plain calls.
    */
   warmup: number;
 }
@@ -50,7 +51,7 @@ export function runPeersBenchmark(options: { clients: PeersBenchClient[]; quick:
           caseName: row.caseName,
           transport,
           calls: Math.max(200, Math.round(row.calls * scale)),
-          warmup: row.warmup,
+          warmup: Math.max(2000, Math.round(row.warmup * scale)),
           variants: variants.map((variant) => variant.name),
           rounds,
         });
