@@ -7,8 +7,11 @@ import { createBatchSpanProcessor } from "./create-batch-span-processor.js";
 
 type Callback = Parameters<SpanExporter["export"]>[1];
 
-/** An exporter that records each batch and answers when the test says (or at once). */
-function createRecordingExporter(options: { answer?: "at-once" | "never" } = {}) {
+/**
+ * An exporter that records each batch and answers when the test says, or at once with the result code `code()` gives
+ * (success by default).
+ */
+function createRecordingExporter(options: { answer?: "at-once" | "never"; code?: () => number } = {}) {
   const batches: { size: number; suppressed: boolean }[] = [];
   const pending: Callback[] = [];
   let shutDown = false;
@@ -16,7 +19,7 @@ function createRecordingExporter(options: { answer?: "at-once" | "never" } = {})
     export(spans, callback) {
       batches.push({ size: spans.length, suppressed: isTracingSuppressed(context.active()) });
       if (options.answer === "never") return;
-      if (options.answer === "at-once") callback({ code: 0 });
+      if (options.answer === "at-once") callback({ code: options.code?.() ?? 0 });
       else pending.push(callback);
     },
     shutdown: async () => {
@@ -162,16 +165,9 @@ describe("createBatchSpanProcessor", () => {
 
   it("ends the flush at shutdown once a batch fails, so the exporter's retry timers end within the bound", async () => {
     const run = async (code: number) => {
-      const batches: number[] = [];
-      const exporter: SpanExporter = {
-        export(spans, callback) {
-          batches.push(spans.length);
-          callback({ code });
-        },
-        shutdown: async () => {},
-      };
+      const recording = createRecordingExporter({ answer: "at-once", code: () => code });
       const processor = createBatchSpanProcessor({
-        exporter,
+        exporter: recording.exporter,
         maxExportBatchSize: 2,
         scheduledDelayMillis: 60_000,
         exportTimeoutMillis: 5_000,
@@ -179,7 +175,7 @@ describe("createBatchSpanProcessor", () => {
       // The second span starts a full batch; shutdown begins before it is answered.
       for (let index = 0; index < 5; index++) processor.onEnd(fakeSpan());
       await processor.shutdown();
-      return batches;
+      return recording.batches.map((batch) => batch.size);
     };
     // An endpoint that answers: every span goes out.
     expect(await run(0)).toEqual([2, 2, 1]);
@@ -188,17 +184,10 @@ describe("createBatchSpanProcessor", () => {
   });
 
   it("still flushes at shutdown when the last failure is older than the export timeout (the endpoint may be back)", async () => {
-    const batches: number[] = [];
     let code = 1;
-    const exporter: SpanExporter = {
-      export(spans, callback) {
-        batches.push(spans.length);
-        callback({ code });
-      },
-      shutdown: async () => {},
-    };
+    const recording = createRecordingExporter({ answer: "at-once", code: () => code });
     const processor = createBatchSpanProcessor({
-      exporter,
+      exporter: recording.exporter,
       maxExportBatchSize: 2,
       scheduledDelayMillis: 60_000,
       exportTimeoutMillis: 20,
@@ -209,7 +198,7 @@ describe("createBatchSpanProcessor", () => {
     code = 0;
     for (let index = 0; index < 3; index++) processor.onEnd(fakeSpan());
     await processor.shutdown();
-    expect(batches).toEqual([2, 2, 1]);
+    expect(recording.batches.map((batch) => batch.size)).toEqual([2, 2, 1]);
   });
 
   it("flushes with nothing queued, again and again, then still sends what comes after", async () => {
