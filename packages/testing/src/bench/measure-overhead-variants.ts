@@ -23,6 +23,8 @@ export interface MeasureOverheadVariantsOptions {
 export interface OverheadVariantFigures {
   wall: number;
   p50: number;
+  /** The lowest and the highest p50 of the variant's processes: how far one process can land from the median. */
+  p50Spread: { min: number; max: number };
   cpu: number;
   /** GC pause µs per call. */
   gc: number;
@@ -67,9 +69,11 @@ export function measureOverheadVariants(
   }
   const figures = new Map<string, OverheadVariantFigures>();
   for (const [name, results] of runs) {
+    const p50s = results.map((result) => result.p50);
     figures.set(name, {
       wall: median(results.map((result) => result.wall)),
-      p50: median(results.map((result) => result.p50)),
+      p50: median(p50s),
+      p50Spread: { min: Math.min(...p50s), max: Math.max(...p50s) },
       cpu: median(results.map((result) => result.cpu)),
       gc: median(results.map((result) => result.gc ?? 0)),
       peakRssMegabytes: median(results.map((result) => result.peakRssMegabytes)),
