@@ -421,7 +421,13 @@ function compactText(items) {
     }
     return { ...rest, $: index };
   });
-  return JSON.stringify({ sources, items: compact });
+  return asciiOnly(JSON.stringify({ sources, items: compact }));
+}
+
+// Characters outside ASCII written as JSON escapes: a single one (an ellipsis in a source note) makes V8 hold the
+// whole text at two bytes per character (805 KB instead of 403 KB for the catalog, measured in a heap snapshot).
+function asciiOnly(json) {
+  return json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function renderUnitModule(units) {

@@ -27,6 +27,21 @@ describe("catalog data", () => {
     expect(result.status).toBe(0);
   });
 
+  it("is ASCII text, its sources' other characters written as escapes that parse back", () => {
+    // One character outside ASCII makes V8 hold the whole text at two bytes per character.
+    const module = readFileSync(join(sourceDirectory, "catalog-data.ts"), "utf8");
+    expect(module.match(/[\u0080-\uffff]/g)).toBeNull();
+    const bedrock = JSON.parse(
+      readFileSync(join(sourceDirectory, "..", "sources", "aws-bedrock.json"), "utf8"),
+    ) as {
+      models: { source?: string }[];
+    };
+    const notes = bedrock.models.map((model) => model.source).filter((note) => note?.includes("\u2026"));
+    expect(notes.length).toBeGreaterThan(0);
+    const parsed = new Set(getBundledCatalog().map((entry) => entry.source));
+    for (const note of notes) expect(parsed).toContain(note);
+  });
+
   it("has a version naming the catalog date and a digest", () => {
     expect(PRICING_VERSION).toMatch(/^\d{4}-\d{2}-\d{2}\.[0-9a-f]{8}$/);
     expect(getBundledCatalog().length).toBeGreaterThan(1500);
