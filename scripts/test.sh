@@ -59,6 +59,9 @@ stage_done "build, type-check and tests on Node $(node --version)"
 # entry; it loads core's build, so it runs after the build.
 node scripts/check-semconv-names.mjs || status=$?
 stage_done "semconv names"
+# Published builds stay ASCII: one other character makes V8 hold a bundle's source at two bytes per character.
+node scripts/check-ascii-bundles.mjs || status=$?
+stage_done "ASCII bundles"
 # The provider scaffold still writes a skeleton that lints, type-checks and fails its conformance suite
 # on the stubs (in a throw-away worktree; it reuses this tree's builds).
 bash scripts/check-provider-scaffold.sh || status=$?

@@ -39,7 +39,7 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
   name = "SightlineCallbackHandler";
   readonly #state: HandlerState;
 
-  /** @param options Sightline options (tracer/meter providers, content capture, governance, …). */
+  /** @param options Sightline options (tracer/meter providers, content capture, governance and the rest). */
   constructor(options: SightlineLangChainOptions = {}) {
     // Errors thrown from a callback reach the app only with raiseError, and only when LangChain
     // awaits the handler (raiseError implies it): that is how a governance refusal stops a call.

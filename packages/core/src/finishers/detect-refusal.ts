@@ -5,8 +5,10 @@ import type { DetectRefusal } from "./types.js";
  * has to move with the refusal *rate*, which is what drift detection watches; replace it through
  * `drift.detectRefusal` with a classifier tuned to your product.
  */
+// The typographic apostrophe is written as `\u2019`: one character outside ASCII in a module makes V8 hold the
+// whole bundle's source at two bytes per character.
 const REFUSAL_OPENINGS =
-  /^\W*(i['’]m sorry,? but |sorry,? but |i apologi[sz]e,? but |unfortunately,? )?(i|we)\s*(can(['’]|no)t|cannot|am unable to|['’]m unable to|am not able to|won['’]t|will not) (help|assist|provide|comply|do that|fulfil|fulfill|answer|share|support)/i;
+  /^\W*(i['\u2019]m sorry,? but |sorry,? but |i apologi[sz]e,? but |unfortunately,? )?(i|we)\s*(can(['\u2019]|no)t|cannot|am unable to|['\u2019]m unable to|am not able to|won['\u2019]t|will not) (help|assist|provide|comply|do that|fulfil|fulfill|answer|share|support)/i;
 
 /** The default refusal heuristic: does the answer open by declining? */
 export const detectRefusal: DetectRefusal = (text) => REFUSAL_OPENINGS.test(text.slice(0, 300));

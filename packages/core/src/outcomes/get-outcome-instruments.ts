@@ -25,7 +25,7 @@ export const getOutcomeInstruments = createCoreInstruments<OutcomeInstruments>((
   feedbackScore: meter.createHistogram(METRIC_SIGHTLINE_GEN_AI_FEEDBACK_SCORE, {
     unit: "1",
     description: "Feedback and evaluation scores of AI answers",
-    // Covers thumbs (0/1), 0–1 scores and 1–5 ratings with useful resolution.
+    // Covers thumbs (0/1), 0-1 scores and 1-5 ratings with useful resolution.
     advice: { explicitBucketBoundaries: [0, 0.25, 0.5, 0.75, 1, 2, 3, 4, 5, 10] },
   }),
   evaluationScore: meter.createHistogram(METRIC_SIGHTLINE_GEN_AI_EVALUATION_SCORE, {

@@ -20,7 +20,7 @@ export interface KnownSemconvGap {
 export const KNOWN_SEMCONV_GAPS: readonly KnownSemconvGap[] = [
   // Empty: every provider's conformance run passes every check. The `exception-type` check (issue 19's
   // `exception.type` finding) passes since core's recordOperationError names the error class; an entry here
-  // would look like `{ rule: "exception-type", attribute: "exception.type", issue: "#19", reason: "…" }`.
+  // would look like `{ rule: "exception-type", attribute: "exception.type", issue: "#19", reason: "..." }`.
 ];
 
 /** The known gap a finding falls under, if any. */
