@@ -118,13 +118,18 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
       name: mapping.name ?? "create",
       target,
       describe: (args) => {
-        const prepared = mapping.prepareParams?.(args[0]) ?? { params: args[0], injectedUsage: false };
+        // Only the flag outlives this function: the closures below live as long as the call, and V8 may
+        // pretenure the object literal `prepared` comes from (see `ParseState` in core's observe-api-promise.ts).
+        const { params: preparedParams, injectedUsage } = mapping.prepareParams?.(args[0]) ?? {
+          params: args[0],
+          injectedUsage: false,
+        };
         const mapped = mapping.mapRequest(args[0]);
         const request = strip ? stripOpenAIAttributes(mapped) : mapped;
         const pricingModel = pricingModelOf(request.model);
         return {
           request: pricingModel ? { ...request, pricingModel } : request,
-          args: prepared.params === args[0] ? args : [prepared.params, ...args.slice(1)],
+          args: preparedParams === args[0] ? args : [preparedParams, ...args.slice(1)],
           observe: (result, operation) =>
             observeStainlessResult({
               instrumentation,
@@ -133,7 +138,7 @@ export function observeOpenAI<Client extends OpenAIClientLike>(
               mapResponse: (body) => mapResponse(body, args[0]),
               createAccumulator:
                 createAccumulator &&
-                (() => createAccumulator(prepared.injectedUsage, args[0], operation.keepsContent)),
+                (() => createAccumulator(injectedUsage, args[0], operation.keepsContent)),
             }),
         };
       },

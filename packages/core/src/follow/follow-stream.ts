@@ -1,7 +1,7 @@
 import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import type { Operation, StreamOutcome } from "../operation/operation.js";
 import { ChunkFlags, type StreamAccumulator } from "../operation/operation-shapes.js";
-import { watchForAbandonment } from "./watch-for-abandonment.js";
+import { AbandonmentWatch, watchForAbandonment } from "./watch-for-abandonment.js";
 
 /** Options of {@link followStream}. */
 export interface FollowStreamOptions<Chunk> {
@@ -24,7 +24,9 @@ export interface FollowStreamOptions<Chunk> {
  * on abort, or after `abandonedAfterMs` of inactivity if the stream is never (fully) read.
  */
 export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => AsyncIterator<Chunk> {
-  const { operation, signal } = options;
+  // The closures below live as long as the stream and capture what they use, never `options` (an object
+  // literal whose allocation site V8 may pretenure: see `ParseState` in observe-api-promise.ts).
+  const { operation, signal, iterate } = options;
   // Let go of once the stream has ended: a caller who keeps the SDK's stream object must not keep
   // what was gathered from its chunks too.
   let accumulator: StreamAccumulator<Chunk> | undefined = options.accumulator;
@@ -58,7 +60,11 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
     operation.onEnd(() => signal.removeEventListener("abort", onAbort));
   }
   watchForAbandonment(
-    { operation, isBusy: () => pending > 0, abandon: () => end("abandoned") },
+    new AbandonmentWatch(
+      operation,
+      () => pending > 0,
+      () => end("abandoned"),
+    ),
     options.abandonedAfterMs,
   );
 
@@ -88,7 +94,7 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
   const observeFromSide = options.accumulator.mayHideChunks === false;
 
   return () => {
-    const source = options.iterate();
+    const source = iterate();
     const onError = (error: unknown): never => {
       pending--;
       // The SDK aborts its own controller while cleaning up after a failure, so the signal alone

@@ -10,6 +10,18 @@ export interface AbandonmentTarget {
 }
 
 /**
+ * An {@link AbandonmentTarget} made by a constructor: it lives as long as the call, and a literal's allocation
+ * site may be pretenured by V8 (see `ParseState` in observe-api-promise.ts for why that matters).
+ */
+export class AbandonmentWatch implements AbandonmentTarget {
+  constructor(
+    readonly operation: Operation,
+    readonly isBusy: () => boolean,
+    readonly abandon: () => void,
+  ) {}
+}
+
+/**
  * Ends an operation nobody drives any more: one timer per watched call, re-armed from the
  * operation's last activity instead of being reset on every chunk, so the hot path only writes a
  * timestamp. Unref'd where the runtime allows, so it never keeps a process alive. The timer is

@@ -29,6 +29,7 @@ import { buildRequestAttributes } from "./build-request-attributes.js";
 import { buildResponseAttributes } from "./build-response-attributes.js";
 import { getMetricAttributeSet, type MetricAttributeSet } from "./get-metric-attribute-set.js";
 import { handOffEvaluation } from "./hand-off-evaluation.js";
+import { OperationMark } from "./operation-mark.js";
 import type { GenAIRequest, GenAIResponse, GenAITarget } from "./operation-shapes.js";
 import { recordRequestContent } from "./record-request-content.js";
 import { sampleEvaluation } from "./sample-evaluation.js";
@@ -141,7 +142,7 @@ export class Operation {
         startTime: startedAt === undefined ? undefined : performance.timeOrigin + startedAt,
       });
     }
-    this.mark = { operation: request.operation, spanId: this.span.spanContext().spanId };
+    this.mark = new OperationMark(request.operation, this.span.spanContext().spanId);
     this.startTime = overrides?.startedAt ?? now();
     this.lastActivity = this.startTime;
     if (this.captureContent && request.content && this.span.isRecording())
