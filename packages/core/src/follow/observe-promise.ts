@@ -10,11 +10,13 @@ export function observePromise(
   value: PromiseLike<unknown>,
   options: { operation: Operation; onValue: (value: unknown) => void },
 ): void {
-  const { operation } = options;
+  // The callbacks live as long as the call and capture what they use, never `options`: V8 may pretenure the
+  // literal it comes as (see `ParseState` in observe-api-promise.ts).
+  const { operation, onValue } = options;
   Promise.resolve(value).then(
     (resolved) => {
       try {
-        options.onValue(resolved);
+        onValue(resolved);
       } catch (error) {
         reportTelemetryError("reading the response", error);
         operation.succeed({});

@@ -22,7 +22,10 @@ export interface ObservePromisedStreamOptions {
  * passed through as the same error object.
  */
 export function observePromisedStream(options: ObservePromisedStreamOptions): Promise<unknown> {
-  const { instrumentation, operation } = options;
+  // The callbacks live as long as the call and capture what they use, never `options` (see `ParseState` in
+  // observe-api-promise.ts).
+  const { operation, createAccumulator } = options;
+  const abandonedAfterMs = options.instrumentation.config.abandonedAfterMs;
   return Promise.resolve(options.result).then(
     (iterator) => {
       if (typeof (iterator as AsyncIterator<unknown> | undefined)?.next !== "function") {
@@ -34,8 +37,8 @@ export function observePromisedStream(options: ObservePromisedStreamOptions): Pr
         return followStream({
           operation,
           iterate: () => source,
-          accumulator: options.createAccumulator(),
-          abandonedAfterMs: instrumentation.config.abandonedAfterMs,
+          accumulator: createAccumulator(),
+          abandonedAfterMs,
         })();
       } catch (error) {
         reportTelemetryError("following a promised stream", error);
