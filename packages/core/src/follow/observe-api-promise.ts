@@ -75,36 +75,67 @@ class ParseState {
  * through a closure of its own instead of calling its parent's `parseResponse`.
  */
 function hookParse(promise: LazyApiPromise, state: ParseState): void {
-  const originalParse = promise.parseResponse;
-  promise.parseResponse = function (this: unknown, ...args: unknown[]) {
-    state.parseStarted = true;
-    const parsed = originalParse.apply(this, args);
-    // Registered before the caller's continuation, so a stream is instrumented before it is read.
-    parsed.then(
-      (parsedValue) => {
-        try {
-          state.onValue(parsedValue);
-        } catch (error) {
-          reportTelemetryError("reading the response", error);
-          state.operation.succeed({});
-        }
-      },
-      (error: unknown) => state.operation.fail(error),
-    );
-    return parsed;
-  };
+  promise.parseResponse = createHookedParse(new HookedMethod(promise.parseResponse, state));
   const originalThenUnwrap = promise._thenUnwrap;
   if (typeof originalThenUnwrap === "function") {
-    promise._thenUnwrap = function (this: unknown, ...args: unknown[]) {
-      const derived = originalThenUnwrap.apply(this, args);
-      try {
-        if (isLazyApiPromise(derived)) hookParse(derived, state);
-      } catch (error) {
-        reportTelemetryError("observing a derived promise", error);
-      }
-      return derived;
-    };
+    promise._thenUnwrap = createHookedThenUnwrap(new HookedMethod(originalThenUnwrap, state));
   }
+}
+
+/** The SDK's own method a hook stands in for, and the call's state. */
+class HookedMethod<Method extends (...args: never[]) => unknown> {
+  constructor(
+    readonly original: Method,
+    readonly state: ParseState,
+  ) {}
+}
+
+// The hooks the SDK's promise holds are made here, where the closure's scope holds one object and nothing else:
+// measured on Node 22, a closure made inside a larger scope and set on the SDK's promise kept that scope (and what
+// it reached: the operation, the SDK's own request) alive past its call, about 1 KB promoted per call.
+function createHookedParse(
+  hook: HookedMethod<LazyApiPromise["parseResponse"]>,
+): LazyApiPromise["parseResponse"] {
+  return function (this: unknown, ...args: unknown[]) {
+    return runHookedParse(hook, this, args);
+  };
+}
+
+function createHookedThenUnwrap(
+  hook: HookedMethod<NonNullable<LazyApiPromise["_thenUnwrap"]>>,
+): NonNullable<LazyApiPromise["_thenUnwrap"]> {
+  return function (this: unknown, ...args: unknown[]) {
+    const derived = hook.original.apply(this, args);
+    try {
+      if (isLazyApiPromise(derived)) hookParse(derived, hook.state);
+    } catch (error) {
+      reportTelemetryError("observing a derived promise", error);
+    }
+    return derived;
+  };
+}
+
+function runHookedParse(
+  hook: HookedMethod<LazyApiPromise["parseResponse"]>,
+  self: unknown,
+  args: unknown[],
+): Promise<unknown> {
+  const { state } = hook;
+  state.parseStarted = true;
+  const parsed = hook.original.apply(self, args);
+  // Registered before the caller's continuation, so a stream is instrumented before it is read.
+  parsed.then(
+    (parsedValue) => {
+      try {
+        state.onValue(parsedValue);
+      } catch (error) {
+        reportTelemetryError("reading the response", error);
+        state.operation.succeed({});
+      }
+    },
+    (error: unknown) => state.operation.fail(error),
+  );
+  return parsed;
 }
 
 function isLazyApiPromise(value: unknown): value is LazyApiPromise {
