@@ -1,10 +1,10 @@
 import { SpanStatusCode } from "@opentelemetry/api";
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { createInstrumentation } from "../operation/create-instrumentation.js";
 import { MAX_BUFFERED_CHUNK_GAPS, type Operation } from "../operation/operation.js";
 import { ChunkFlags, type StreamAccumulator } from "../operation/operation-shapes.js";
 import { followStream } from "./follow-stream.js";
+import { startTestOperation } from "./start-test-operation.js";
 
 const telemetry = createTestTelemetry();
 let lastOperation: Operation | undefined;
@@ -44,29 +44,11 @@ function startStream(
   chunks: string[],
   options: { failAfter?: number; abandonedAfterMs?: number; signal?: AbortSignal } = {},
 ) {
-  const instrumentation = createInstrumentation({
-    scopeName: "test",
-    scopeVersion: "0",
-    options: {
-      tracerProvider: telemetry.tracerProvider,
-      meterProvider: telemetry.meterProvider,
-      cost: false,
-      drift: false,
-    },
-  });
   const source = createSource(chunks, options);
-  let operation: Operation | undefined;
-  instrumentation.traceOperation({
-    request: { operation: "chat", model: "m", stream: true },
-    target: { provider: "test" },
-    invoke: () => undefined,
-    observe: (_result, started) => {
-      operation = started;
-    },
-  });
+  const operation = startTestOperation(telemetry, { operation: "chat", model: "m", stream: true });
   lastOperation = operation;
   const iterate = followStream({
-    operation: operation as Operation,
+    operation,
     iterate: source.iterate,
     accumulator: textAccumulator(),
     signal: options.signal,
@@ -155,22 +137,9 @@ describe("followStream", () => {
   });
 
   it("survives an accumulator that throws: chunks still flow and the span still ends", async () => {
-    const instrumentation = createInstrumentation({
-      scopeName: "t",
-      scopeVersion: "0",
-      options: { tracerProvider: telemetry.tracerProvider },
-    });
-    let operation: Operation | undefined;
-    instrumentation.traceOperation({
-      request: { operation: "chat" },
-      target: { provider: "test" },
-      invoke: () => undefined,
-      observe: (_result, started) => {
-        operation = started;
-      },
-    });
+    const operation = startTestOperation(telemetry, { operation: "chat" });
     const iterate = followStream({
-      operation: operation as Operation,
+      operation,
       iterate: createSource(["a", "b"]).iterate,
       accumulator: {
         add: () => {

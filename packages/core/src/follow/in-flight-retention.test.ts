@@ -2,12 +2,12 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createInstrumentation } from "../operation/create-instrumentation.js";
 import type { Operation } from "../operation/operation.js";
 import { ChunkFlags, type StreamAccumulator } from "../operation/operation-shapes.js";
 import { followStream } from "./follow-stream.js";
 import { observeApiPromise } from "./observe-api-promise.js";
 import { observePromise } from "./observe-promise.js";
+import { startTestOperation } from "./start-test-operation.js";
 
 // What a call in flight keeps. V8 may allocate an object literal straight into the old generation
 // (allocation-site pretenuring); an options literal held for the whole call would then keep the operation, its
@@ -31,28 +31,7 @@ async function collectAfterThisJob(): Promise<void> {
   collectGarbage();
 }
 
-function startOperation(): Operation {
-  const instrumentation = createInstrumentation({
-    scopeName: "test",
-    scopeVersion: "0",
-    options: {
-      tracerProvider: telemetry.tracerProvider,
-      meterProvider: telemetry.meterProvider,
-      cost: false,
-      drift: false,
-    },
-  });
-  let operation: Operation | undefined;
-  instrumentation.traceOperation({
-    request: { operation: "chat", model: "m" },
-    target: { provider: "test" },
-    invoke: () => undefined,
-    observe: (_result, started) => {
-      operation = started;
-    },
-  });
-  return operation as Operation;
-}
+const startOperation = (): Operation => startTestOperation(telemetry);
 
 function countingAccumulator(): StreamAccumulator<string> {
   let count = 0;

@@ -1,35 +1,14 @@
 import { createTestTelemetry } from "@sightline/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { createInstrumentation } from "../operation/create-instrumentation.js";
 import type { Operation } from "../operation/operation.js";
 import { observeApiPromise } from "./observe-api-promise.js";
+import { startTestOperation } from "./start-test-operation.js";
 
 const telemetry = createTestTelemetry();
 afterEach(() => telemetry.resetSpans());
 afterAll(() => telemetry.shutdown());
 
-function startOperation(): Operation {
-  const instrumentation = createInstrumentation({
-    scopeName: "test",
-    scopeVersion: "0",
-    options: {
-      tracerProvider: telemetry.tracerProvider,
-      meterProvider: telemetry.meterProvider,
-      cost: false,
-      drift: false,
-    },
-  });
-  let operation: Operation | undefined;
-  instrumentation.traceOperation({
-    request: { operation: "chat", model: "m" },
-    target: { provider: "test" },
-    invoke: () => undefined,
-    observe: (_result, started) => {
-      operation = started;
-    },
-  });
-  return operation as Operation;
-}
+const startOperation = (): Operation => startTestOperation(telemetry);
 
 /** The shape of a Stainless `APIPromise`: a raw response promise the test settles, and a lazy parse step. */
 function createLazyApiPromise(body: unknown) {
