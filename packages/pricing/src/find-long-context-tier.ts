@@ -8,5 +8,6 @@ export function findLongContextTier(
   mode: CompiledMode,
   inputTokens: number,
 ): CompiledMode["tiers"][number] | undefined {
-  return mode.tiers.find((tier) => inputTokens > tier.aboveInputTokens);
+  for (const tier of mode.tiers) if (inputTokens > tier.aboveInputTokens) return tier;
+  return undefined;
 }
