@@ -47,10 +47,7 @@ export function observeModelStream<Part extends { type: string }>(options: {
           operation.chunkCount++;
           if (OUTPUT_PARTS.has(part.type)) {
             if (operation.firstChunkTime === undefined) operation.firstChunkTime = time;
-            else if (operation.lastOutputChunkTime !== undefined) {
-              operation.addOutputChunkGap((time - operation.lastOutputChunkTime) / 1000);
-            }
-            operation.lastOutputChunkTime = time;
+            operation.markOutputChunk(time);
             if (captureContent && part.type === "text-delta" && typeof part.delta === "string")
               text += part.delta;
           } else if (part.type === "response-metadata") {

@@ -133,10 +133,8 @@ export class SightlineCallbackHandler extends BaseCallbackHandler {
       if (operation.firstChunkTime === undefined) {
         operation.firstChunkTime = now;
         operation.span.setAttribute(ATTR_GEN_AI_REQUEST_STREAM, true);
-      } else if (operation.lastOutputChunkTime !== undefined) {
-        operation.addOutputChunkGap((now - operation.lastOutputChunkTime) / 1000);
       }
-      operation.lastOutputChunkTime = now;
+      operation.markOutputChunk(now);
       operation.lastActivity = now;
     } catch (error) {
       reportTelemetryError("recording a LangChain token", error);

@@ -79,12 +79,7 @@ export function followStream<Chunk>(options: FollowStreamOptions<Chunk>): () => 
     } catch (error) {
       reportTelemetryError("reading a stream chunk", error);
     }
-    if (flags & ChunkFlags.Output) {
-      if (operation.lastOutputChunkTime !== undefined) {
-        operation.addOutputChunkGap((time - operation.lastOutputChunkTime) / 1000);
-      }
-      operation.lastOutputChunkTime = time;
-    }
+    if (flags & ChunkFlags.Output) operation.markOutputChunk(time);
     return flags;
   };
 

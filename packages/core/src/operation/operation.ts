@@ -78,7 +78,8 @@ export class Operation {
   /** Gaps between output chunks when Sightline aggregates its metrics itself: one fixed histogram per stream. */
   outputChunkHistogram: FixedHistogram | undefined;
   private chunkTiming: ChunkTiming = ChunkTiming.Undecided;
-  lastOutputChunkTime: number | undefined;
+  /** `performance.now()` of the last output chunk; NaN before the first. */
+  private lastOutputChunkTime = Number.NaN;
   private ended = false;
   /** Run once when the operation ends, to release what watches it (timers, listeners). */
   private endCallbacks: (() => void)[] | undefined;
@@ -180,11 +181,23 @@ export class Operation {
   }
 
   /**
+   * Marks an output chunk (text, reasoning, a refusal or tool-call piece) arriving at `time`
+   * (`performance.now()`): the gap since the previous output chunk goes to
+   * `gen_ai.client.operation.time_per_output_chunk` (see addOutputChunkGap). One place for every
+   * wrapper and integration that follows chunks.
+   */
+  markOutputChunk(time: number): void {
+    const previous = this.lastOutputChunkTime;
+    this.lastOutputChunkTime = time;
+    if (!Number.isNaN(previous)) this.addOutputChunkGap((time - previous) / 1000);
+  }
+
+  /**
    * Keeps one gap for `gen_ai.client.operation.time_per_output_chunk`. Past
    * MAX_BUFFERED_CHUNK_GAPS the buffer is recorded at once, without the response model (not known
    * before the end), so a stream of any length holds bounded memory.
    */
-  addOutputChunkGap(gapSeconds: number): void {
+  private addOutputChunkGap(gapSeconds: number): void {
     let chunkTiming = this.chunkTiming;
     if (chunkTiming === ChunkTiming.Undecided) {
       chunkTiming = this.decideChunkTiming();
