@@ -1,5 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { beforeEach, expect, it, vi } from "vitest";
+import { afterAll, beforeEach, expect, it, vi } from "vitest";
 import type { DevServerOptions } from "./types.js";
 
 // The real receiver, wrapped to record the options it was given and, where a test asks, to claim a web UI
@@ -18,6 +20,11 @@ vi.mock("./start-dev-server.js", async (importOriginal) => {
   };
 });
 const { runDevCommand } = await import("./run-dev-command.js");
+
+// The commands start the real receiver, whose store is a real file: every path a test gives lives in here.
+const workDirectory = mkdtempSync(join(tmpdir(), "sightline-dev-command-"));
+const envStore = join(workDirectory, "from-env.sqlite");
+afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
 
 beforeEach(() => {
   started.length = 0;
@@ -39,7 +46,7 @@ async function runDev(options: {
     write: (text) => void out.push(text),
     writeError: (text) => void error.push(text),
     env: options.env ?? {},
-    cwd: "/work/app",
+    cwd: workDirectory,
     color: false,
     signal: controller.signal,
     ...(options.openUrl ? { openUrl: options.openUrl } : {}),
@@ -56,12 +63,12 @@ it("serves the web UI by default and --no-ui turns it off", async () => {
 
 it("--store takes a path (relative to the working directory) or :memory:, over SIGHTLINE_DEV_STORE", async () => {
   await runDev({ args: ["--port", "0", "--store", "traces.sqlite"] });
-  expect(started[0]?.store).toBe(join("/work/app", "traces.sqlite"));
-  await runDev({ args: ["--port", "0"], env: { SIGHTLINE_DEV_STORE: "/tmp/from-env.sqlite" } });
-  expect(started[1]?.store).toBe("/tmp/from-env.sqlite");
+  expect(started[0]?.store).toBe(join(workDirectory, "traces.sqlite"));
+  await runDev({ args: ["--port", "0"], env: { SIGHTLINE_DEV_STORE: envStore } });
+  expect(started[1]?.store).toBe(envStore);
   const flagWins = await runDev({
     args: ["--port", "0", "--store", ":memory:"],
-    env: { SIGHTLINE_DEV_STORE: "/tmp/from-env.sqlite" },
+    env: { SIGHTLINE_DEV_STORE: envStore },
   });
   expect(started[2]?.store).toBe(":memory:");
   expect(flagWins.out).toContain("  store: :memory: (kept until Ctrl-C)\n");
