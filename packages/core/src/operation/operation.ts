@@ -10,8 +10,8 @@ import { reportTelemetryError } from "../errors/report-telemetry-error.js";
 import type { FinishedOperation } from "../finishers/types.js";
 import { getAttachedMetricStore } from "../metrics/create-sightline-metric-producer.js";
 import { FixedHistogram } from "../metrics/fixed-histogram.js";
-import { recordOperationIntoStore } from "../metrics/record-operation-into-store.js";
-import { recordChunkGaps, recordOperationMetrics } from "../metrics/record-operation-metrics.js";
+import { recordFinishedOperationMetrics } from "../metrics/record-finished-operation-metrics.js";
+import { recordChunkGaps } from "../metrics/record-operation-metrics.js";
 import {
   ATTR_ERROR_TYPE,
   ATTR_GEN_AI_OUTPUT_MESSAGES,
@@ -181,10 +181,8 @@ export class Operation {
   }
 
   /**
-   * Marks an output chunk (text, reasoning, a refusal or tool-call piece) arriving at `time`
-   * (`performance.now()`): the gap since the previous output chunk goes to
-   * `gen_ai.client.operation.time_per_output_chunk` (see addOutputChunkGap). One place for every
-   * wrapper and integration that follows chunks.
+   * Marks an output chunk (text, reasoning, refusal or tool-call piece) arriving at `time` (`performance.now()`):
+   * the gap since the previous one goes to `gen_ai.client.operation.time_per_output_chunk` (see addOutputChunkGap).
    */
   markOutputChunk(time: number): void {
     const previous = this.lastOutputChunkTime;
@@ -335,26 +333,15 @@ export class Operation {
       const metricAttributeSet = this.getMetricAttributeSet(result.response?.model, errorType);
       metricAttributes = metricAttributeSet.attributes;
       if (this.recordsMetrics) {
-        const store = getAttachedMetricStore(meterProvider);
-        if (store) {
-          metricSeriesKey = recordOperationIntoStore({
-            store,
-            key: metricAttributeSet.key,
-            config: this.config,
-            operation: this,
-            attributes: metricAttributes,
-            durationSeconds,
-            usage: result.response?.usage,
-          });
-        } else {
-          recordOperationMetrics({
-            config: this.config,
-            operation: this,
-            attributes: metricAttributes,
-            durationSeconds,
-            usage: result.response?.usage,
-          });
-        }
+        metricSeriesKey = recordFinishedOperationMetrics({
+          config: this.config,
+          meterProvider,
+          key: metricAttributeSet.key,
+          operation: this,
+          attributes: metricAttributes,
+          durationSeconds,
+          usage: result.response?.usage,
+        });
       }
     } catch (error) {
       reportTelemetryError("recording metrics", error);
