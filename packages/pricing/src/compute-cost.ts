@@ -41,27 +41,12 @@ type Amounts = Record<
   number
 >;
 
-const STANDARD_TIER = "standard";
-
 /**
  * Prices one call. Token counts × integer rates give pico-USD exactly; each part and the total are divided
  * into USD only at the end, so the total is the correctly rounded exact sum of the parts.
  */
 export function computeCost({ compiled, match, usage, serviceTier, batch }: ComputeCostInput): CostBreakdown {
-  // Chosen without a result object: this runs for every priced call, in a cold cache, where each object and
-  // each function touched counts (see docs/benchmarks.md).
-  const isBatch = batch === true && compiled.batch !== undefined;
-  let mode = isBatch ? (compiled.batch as CompiledMode) : compiled.standard;
-  let tierName = STANDARD_TIER;
-  if (!isBatch && serviceTier !== undefined && serviceTier !== "") {
-    const name = serviceTier.trim().toLowerCase();
-    // An unpriced tier falls back to list price and says so in the breakdown, rather than inventing one.
-    const tierMode = isListPriceTier(name) ? undefined : compiled.serviceTiers.get(name);
-    if (tierMode) {
-      mode = tierMode;
-      tierName = name;
-    }
-  }
+  const { mode, tierName, isBatch } = selectMode(compiled, serviceTier, batch);
 
   const cacheRead = toCount(usage.cacheReadInputTokens);
   const cacheWrite1h = toCount(usage.cacheWrite1hInputTokens);
@@ -76,36 +61,35 @@ export function computeCost({ compiled, match, usage, serviceTier, batch }: Comp
   const outputTotal = Math.max(toCount(usage.outputTokens), reasoning + audioOutput + imageOutput);
 
   // The tier is chosen by the whole prompt, cache included, and then applies to every token of the request.
-  const tier = mode.tiers.length === 0 ? undefined : findLongContextTier(mode, inputTotal);
+  const tier = findLongContextTier(mode, inputTotal);
   const rates: CompiledRates = tier ? tier.rates : mode.base;
 
-  // Written out part by part rather than as a loop over a table: a loop is ~4× slower.
-  const plainInput = inputTotal - cacheRead - cacheWrite - audioInput - imageInput;
-  const plainOutput = outputTotal - reasoning - audioOutput - imageOutput;
-  const input = plainInput * rates.input;
-  const cachedInput = cacheRead * rates.cacheRead;
-  const cacheWritten = (cacheWrite - cacheWrite1h) * rates.cacheWrite + cacheWrite1h * rates.cacheWrite1h;
-  const audioIn = audioInput * rates.inputAudio;
-  const imageIn = imageInput * rates.inputImage;
-  const output = plainOutput * rates.output;
-  const reasoned = reasoning * rates.reasoning;
-  const audioOut = audioOutput * rates.outputAudio;
-  const imageOut = imageOutput * rates.outputImage;
-  const total =
-    input + cachedInput + cacheWritten + audioIn + imageIn + output + reasoned + audioOut + imageOut;
+  const counts: PartCounts = {
+    input: inputTotal - cacheRead - cacheWrite - audioInput - imageInput,
+    cachedInput: cacheRead,
+    cacheWrite5m: cacheWrite - cacheWrite1h,
+    cacheWrite1h,
+    audioInput,
+    imageInput,
+    output: outputTotal - reasoning - audioOutput - imageOutput,
+    reasoning,
+    audioOutput,
+    imageOutput,
+  };
+  const amounts = priceParts(counts, rates);
 
   const breakdown: CostBreakdown = {
     currency: "USD",
-    total: total / PICO_PER_USD,
-    input: input / PICO_PER_USD,
-    cachedInput: cachedInput / PICO_PER_USD,
-    cacheWrite: cacheWritten / PICO_PER_USD,
-    output: output / PICO_PER_USD,
-    reasoning: reasoned / PICO_PER_USD,
-    audioInput: audioIn / PICO_PER_USD,
-    audioOutput: audioOut / PICO_PER_USD,
-    imageInput: imageIn / PICO_PER_USD,
-    imageOutput: imageOut / PICO_PER_USD,
+    total: amounts.total,
+    input: amounts.input,
+    cachedInput: amounts.cachedInput,
+    cacheWrite: amounts.cacheWrite,
+    output: amounts.output,
+    reasoning: amounts.reasoning,
+    audioInput: amounts.audioInput,
+    audioOutput: amounts.audioOutput,
+    imageInput: amounts.imageInput,
+    imageOutput: amounts.imageOutput,
     match,
     modelId: compiled.entry.id,
     provider: compiled.entry.provider,
@@ -113,31 +97,64 @@ export function computeCost({ compiled, match, usage, serviceTier, batch }: Comp
     serviceTier: tierName,
     batch: isBatch,
   };
-  // Every product is a non-negative integer, so a safe total means every part was exact too.
-  if (!Number.isSafeInteger(total)) {
-    const exact = pricePartsBig(
-      {
-        input: plainInput,
-        cachedInput: cacheRead,
-        cacheWrite5m: cacheWrite - cacheWrite1h,
-        cacheWrite1h,
-        audioInput,
-        imageInput,
-        output: plainOutput,
-        reasoning,
-        audioOutput,
-        imageOutput,
-      },
-      rates,
-    );
-    Object.assign(breakdown, exact);
-  }
   if (tier) breakdown.longContextAboveInputTokens = tier.aboveInputTokens;
   return breakdown;
 }
 
+function selectMode(
+  compiled: CompiledEntry,
+  serviceTier: string | undefined,
+  batch: boolean | undefined,
+): { mode: CompiledMode; tierName: string; isBatch: boolean } {
+  if (batch && compiled.batch) return { mode: compiled.batch, tierName: "standard", isBatch: true };
+  const tierName = (serviceTier ?? "").trim().toLowerCase();
+  if (!isListPriceTier(tierName)) {
+    const mode = compiled.serviceTiers.get(tierName);
+    if (mode) return { mode, tierName, isBatch: false };
+  }
+  // An unpriced tier (or batch) falls back to list price and says so in the breakdown, rather than inventing one.
+  return { mode: compiled.standard, tierName: "standard", isBatch: false };
+}
+
 function toCount(value: number | undefined): number {
   return typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
+}
+
+// Written out part by part rather than as a loop over a table: this runs on every call and a loop is ~4× slower.
+function priceParts(counts: PartCounts, rates: CompiledRates): Amounts {
+  const input = counts.input * rates.input;
+  const cachedInput = counts.cachedInput * rates.cacheRead;
+  const cacheWrite = counts.cacheWrite5m * rates.cacheWrite + counts.cacheWrite1h * rates.cacheWrite1h;
+  const audioInput = counts.audioInput * rates.inputAudio;
+  const imageInput = counts.imageInput * rates.inputImage;
+  const output = counts.output * rates.output;
+  const reasoning = counts.reasoning * rates.reasoning;
+  const audioOutput = counts.audioOutput * rates.outputAudio;
+  const imageOutput = counts.imageOutput * rates.outputImage;
+  const total =
+    input +
+    cachedInput +
+    cacheWrite +
+    audioInput +
+    imageInput +
+    output +
+    reasoning +
+    audioOutput +
+    imageOutput;
+  // Every product is a non-negative integer, so a safe total means every part was exact too.
+  if (!Number.isSafeInteger(total)) return pricePartsBig(counts, rates);
+  return {
+    total: total / PICO_PER_USD,
+    input: input / PICO_PER_USD,
+    cachedInput: cachedInput / PICO_PER_USD,
+    cacheWrite: cacheWrite / PICO_PER_USD,
+    audioInput: audioInput / PICO_PER_USD,
+    imageInput: imageInput / PICO_PER_USD,
+    output: output / PICO_PER_USD,
+    reasoning: reasoning / PICO_PER_USD,
+    audioOutput: audioOutput / PICO_PER_USD,
+    imageOutput: imageOutput / PICO_PER_USD,
+  };
 }
 
 // Only reached for absurd volumes (over ~9,000 USD in one call); exact, just slower.

@@ -8,6 +8,5 @@ export function findLongContextTier(
   mode: CompiledMode,
   inputTokens: number,
 ): CompiledMode["tiers"][number] | undefined {
-  for (const tier of mode.tiers) if (inputTokens > tier.aboveInputTokens) return tier;
-  return undefined;
+  return mode.tiers.find((tier) => inputTokens > tier.aboveInputTokens);
 }
