@@ -5,13 +5,8 @@ import { DURATION_BUCKETS, SEMCONV_SCHEMA_URL } from "../semconv.js";
 import { FixedHistogram } from "./fixed-histogram.js";
 import type { SightlineMetricStore } from "./sightline-metric-store.js";
 
-/**
- * Records the semconv client metrics of one finished operation into Sightline's own aggregation:
- * the same measurements as recordOperationMetrics, with the stream's chunk gaps merged in one step.
- * Returns the key of the attribute set, which the cost counter reuses.
- */
-export function recordOperationIntoStore(options: {
-  store: SightlineMetricStore;
+/** What a finished operation hands to metric recording, wherever the metrics go. */
+export interface FinishedOperationMeasurements {
   /** getSeriesKey(attributes), built once per attribute set. */
   key: string;
   config: ResolvedConfig;
@@ -24,7 +19,18 @@ export function recordOperationIntoStore(options: {
   attributes: Attributes;
   durationSeconds: number;
   usage: GenAIUsage | undefined;
-}): string {
+}
+
+/**
+ * Records the semconv client metrics of one finished operation into Sightline's own aggregation:
+ * the same measurements as recordOperationMetrics, with the stream's chunk gaps merged in one step.
+ * Returns the key of the attribute set, which the cost counter reuses.
+ */
+export function recordOperationIntoStore(
+  options: FinishedOperationMeasurements & {
+    store: SightlineMetricStore;
+  },
+): string {
   const { config, operation } = options;
   let chunkGaps = config.chunkTimingMetric ? operation.outputChunkHistogram : undefined;
   if (config.chunkTimingMetric && operation.outputChunkGaps.length > 0) {
