@@ -57,6 +57,8 @@ async function withDevServer(app, args, probe) {
     ready = resolve;
   });
   const run = cli(app, ["dev", "--port", "0", ...args], {
+    // Its default store is in the user's data folder: the hostile spans go to a scratch one instead.
+    env: { XDG_DATA_HOME: scratch() },
     onOutput: (output, child) => {
       const match = /receiver on (http:\/\/\S+)/.exec(output);
       if (match && !url) {

@@ -232,8 +232,10 @@ const memory = await stage(
       const extra = per10k(wrapped.result.heapGrowth) - per10k(raw.result.heapGrowth);
       check(`finished ${provider} streams: heap over the raw client's, per 10,000 streams`, {
         figure: `${(extra / MB).toFixed(2)} MB`,
-        target: "≤ 1 MB",
-        pass: extra <= MB,
+        // --quick's 2,000 streams multiply the few hundred KB a process's heap moves by anyway by five (measured
+        // 0.9–1.4 MB there against −0.35 to −0.17 MB over the full 20,000): the figure is shown, not judged.
+        target: quick ? "≤ 1 MB (not judged with --quick)" : "≤ 1 MB",
+        pass: quick || extra <= MB,
       });
       const unhandled = raw.result.unhandledRejections + wrapped.result.unhandledRejections;
       check(`finished ${provider} streams: no unhandled rejection`, {
