@@ -75,25 +75,17 @@ describe("the peers table", () => {
   });
 
   it("reads the reference column against the peers too, apart from the targets", () => {
-    const lines = table({
-      raw: figures(30),
-      sightline: figures(45),
-      "sightline-spans": figures(37, 0, 1),
-      peer: figures(36, 0, 2),
-    });
-    const text = lines.join("\n");
+    // Sightline everything on misses the peer in both tables; only the reference column moves.
+    const withSpans = (spans: OverheadVariantFigures) =>
+      table({ raw: figures(30), sightline: figures(45), "sightline-spans": spans, peer: figures(36, 0, 2) });
+    const text = withSpans(figures(37, 0, 1)).join("\n");
     expect(text).toContain(
       "below every peer on every row: NOT met — openai in-process chat (+15.0 vs +6.0 µs)",
     );
     expect(text).toContain(
       "- Sightline, spans only below every peer on every row: NOT met — openai in-process chat (+7.0 vs +6.0 µs, within the processes' spread)",
     );
-    const below = table({
-      raw: figures(30),
-      sightline: figures(45),
-      "sightline-spans": figures(33),
-      peer: figures(36),
-    });
+    const below = withSpans(figures(33));
     expect(below).toContain("- Sightline, spans only below every peer on every row: met");
     expect(below.join("\n")).toContain("below every peer on every row: NOT met");
   });
