@@ -16,7 +16,8 @@ export function recordFinishedOperationMetrics(
   options: FinishedOperationMeasurements & { meterProvider: MeterProvider },
 ): string | undefined {
   const store = getAttachedMetricStore(options.meterProvider);
-  if (store) return recordOperationIntoStore({ ...options, store });
+  // The store is passed beside the measurements, not spread into a copy of them: this runs once per call.
+  if (store) return recordOperationIntoStore(store, options);
   const { config, operation, attributes, durationSeconds, usage } = options;
   recordOperationMetrics({ config, operation, attributes, durationSeconds, usage });
   return undefined;

@@ -27,9 +27,8 @@ export interface FinishedOperationMeasurements {
  * Returns the key of the attribute set, which the cost counter reuses.
  */
 export function recordOperationIntoStore(
-  options: FinishedOperationMeasurements & {
-    store: SightlineMetricStore;
-  },
+  store: SightlineMetricStore,
+  options: FinishedOperationMeasurements,
 ): string {
   const { config, operation } = options;
   let chunkGaps = config.chunkTimingMetric ? operation.outputChunkHistogram : undefined;
@@ -39,7 +38,7 @@ export function recordOperationIntoStore(
     for (const gap of operation.outputChunkGaps) chunkGaps.record(gap);
     operation.outputChunkGaps.length = 0;
   }
-  return options.store.recordOperation({
+  return store.recordOperation({
     scope: config.metricScope ?? {
       name: config.scopeName,
       version: config.scopeVersion,
